@@ -1,0 +1,6 @@
+namespace Orleans.Runtime;
+
+public interface IGrainReminder
+{
+    string ReminderName { get; }
+}

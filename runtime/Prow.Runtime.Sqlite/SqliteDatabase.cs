@@ -1,0 +1,170 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Prow.Runtime.Sqlite;
+
+/// <summary>
+/// One SQLite file in WAL mode. Every write goes through a single writer that runs everything waiting in one
+/// transaction (group commit: one fsync for many writes), each write under its own savepoint so one failing write
+/// does not take its neighbours down. Reads use pooled connections and never block the writer.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private const int MaxBatch = 1024;
+
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly Channel<SqliteWriteOperation> _writes = Channel.CreateUnbounded<SqliteWriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writeLoop;
+
+    private SqliteDatabase(string path, SqliteConnection writer, string connectionString)
+    {
+        Path = path;
+        _writer = writer;
+        _connectionString = connectionString;
+        _writeLoop = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    public string Path { get; }
+
+    public int SchemaVersion { get; private set; }
+
+    public long WriteBatches { get; private set; }
+
+    public long Writes { get; private set; }
+
+    /// <summary>Opens (creating if needed) and migrates the database, or throws <see cref="SqliteStorageException"/> naming the file.</summary>
+    public static SqliteDatabase Open(string path, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        SQLitePCL.Batteries_V2.Init();
+        var fullPath = System.IO.Path.GetFullPath(path);
+        SqliteConnection? writer = null;
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
+            writer = new SqliteConnection(connectionString);
+            writer.Open();
+            Execute(writer, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout=5000;");
+            var version = Migrate(writer);
+            return new SqliteDatabase(fullPath, writer, connectionString) { SchemaVersion = version };
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            writer?.Dispose();
+            throw new SqliteStorageException($"cannot open storage sqlite:{path}: {ex.Message}", ex);
+        }
+    }
+
+    internal Task<TResult> WriteAsync<TResult>(Func<SqliteConnection, TResult> write)
+    {
+        var operation = new SqliteWriteOperation<TResult>(write);
+        if (!_writes.Writer.TryWrite(operation))
+        {
+            operation.Fail(new ObjectDisposedException(nameof(SqliteDatabase), "The database is closed."));
+        }
+
+        return operation.Task;
+    }
+
+    internal Task<TResult> ReadAsync<TResult>(Func<SqliteConnection, TResult> read)
+    {
+        // Microsoft.Data.Sqlite's async methods run synchronously anyway; a pooled open is cheap.
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return Task.FromResult(read(connection));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        await _writeLoop;
+        _writer.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static int Migrate(SqliteConnection connection)
+    {
+        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > SqliteMigrations.All.Count)
+        {
+            throw new SqliteStorageException($"the database has schema version {current}, newer than this build knows ({SqliteMigrations.All.Count}); refusing to open it");
+        }
+
+        for (var version = current + 1; version <= SqliteMigrations.All.Count; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SqliteMigrations.All[version - 1] + $"; INSERT INTO schema_version (version) VALUES ({version});";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return SqliteMigrations.All.Count;
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<SqliteWriteOperation>(MaxBatch);
+        var reader = _writes.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var operation))
+            {
+                batch.Add(operation);
+            }
+
+            try
+            {
+                Execute(_writer, "BEGIN IMMEDIATE");
+                foreach (var operation in batch)
+                {
+                    Execute(_writer, "SAVEPOINT op");
+                    Execute(_writer, operation.Execute(_writer) ? "RELEASE op" : "ROLLBACK TO op; RELEASE op");
+                }
+
+                Execute(_writer, "COMMIT");
+                foreach (var operation in batch)
+                {
+                    operation.Complete();
+                }
+            }
+            catch (Exception ex)
+            {
+                TryRollback();
+                foreach (var operation in batch)
+                {
+                    operation.Fail(ex);
+                }
+            }
+
+            WriteBatches++;
+            Writes += batch.Count;
+            batch.Clear();
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            Execute(_writer, "ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // Nothing open to roll back.
+        }
+    }
+}

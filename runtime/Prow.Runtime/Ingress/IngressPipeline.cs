@@ -1,0 +1,276 @@
+using System.Threading.Channels;
+using Prow.Runtime.Ingress;
+
+namespace Prow.Runtime.Ingress;
+
+/// <summary>
+/// The durable inbox in motion: accept = append and commit (grouped) before answering; then hand each input to its
+/// handler in arrival order, mark it complete when the handler's turn has committed, retry failures with backoff,
+/// park an input after too many failures, and replay whatever was pending when the process last stopped.
+/// </summary>
+public sealed class IngressPipeline : IAsyncDisposable
+{
+    private const int ReplayPageSize = 1000;
+
+    private readonly IIngressStore _store;
+    private readonly Dictionary<string, IIngressHandler> _handlers;
+    private readonly GrainRuntimeOptions _options;
+    private readonly RuntimeStatistics _statistics;
+    private readonly TimeProvider _time;
+    private readonly RuntimeLog _log;
+    private readonly GroupCommitQueue<IngressMessage, IngressAppendResult> _appends;
+    private readonly Channel<IngressEntry> _dispatch = Channel.CreateUnbounded<IngressEntry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<long> _completions = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _concurrency;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _inFlightLock = new();
+    private TaskCompletionSource? _drained;
+    private int _inFlight;
+    private Task? _dispatcher;
+    private Task? _completer;
+    private ITimer? _pruneTimer;
+    private volatile bool _accepting = true;
+
+    public IngressPipeline(IIngressStore store, IEnumerable<IIngressHandler> handlers, GrainRuntimeOptions options, RuntimeStatistics statistics, TimeProvider timeProvider, GrainRuntime runtime)
+    {
+        _store = store;
+        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        _options = options;
+        _statistics = statistics;
+        _time = timeProvider;
+        _log = runtime.Log;
+        _concurrency = new SemaphoreSlim(options.IngressConcurrency);
+        _appends = new GroupCommitQueue<IngressMessage, IngressAppendResult>(store.AppendAsync, maxBatch: 512);
+    }
+
+    /// <summary>True once pending inputs from the last run have been queued for handling.</summary>
+    public bool IsReady { get; private set; }
+
+    /// <summary>Appends batches committed and inputs in them, for the benchmark and the dashboard.</summary>
+    public (long Batches, long Items) CommitStatistics => (_appends.Batches, _appends.Items);
+
+    /// <summary>Stores the input durably and returns once it is committed; a duplicate dedupe key is reported, not stored.</summary>
+    public async Task<IngressAppendResult> AcceptAsync(IngressMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!_handlers.ContainsKey(message.Kind))
+        {
+            throw new ArgumentException($"No ingress handler is registered for kind '{message.Kind}'.", nameof(message));
+        }
+
+        if (!_accepting)
+        {
+            throw new InvalidOperationException("Ingress is shutting down and accepts no more inputs.");
+        }
+
+        var result = await _appends.EnqueueAsync(message).WaitAsync(cancellationToken);
+        if (result.Duplicate)
+        {
+            _statistics.IngressDuplicate();
+            return result;
+        }
+
+        _statistics.IngressAccepted();
+        if (!_options.HoldIngress)
+        {
+            _dispatch.Writer.TryWrite(new IngressEntry(result.Id, message.Kind, message.DedupeKey, message.Payload, _time.GetUtcNow(), 0));
+        }
+
+        return result;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _completer = Task.Run(CompleteLoopAsync, CancellationToken.None);
+        _pruneTimer = _time.CreateTimer(static s => _ = ((IngressPipeline)s!).PruneAsync(), this, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
+        if (_options.HoldIngress)
+        {
+            _log.IngressHeld();
+            IsReady = true;
+            return;
+        }
+
+        long afterId = 0;
+        var replayed = 0;
+        while (true)
+        {
+            var page = await _store.ReadPendingAsync(afterId, ReplayPageSize, cancellationToken);
+            foreach (var entry in page)
+            {
+                _statistics.IngressReplayed();
+                _dispatch.Writer.TryWrite(entry);
+            }
+
+            replayed += page.Count;
+            if (page.Count < ReplayPageSize)
+            {
+                break;
+            }
+
+            afterId = page[^1].Id;
+        }
+
+        if (replayed > 0)
+        {
+            _log.IngressReplay(replayed);
+        }
+
+        _dispatcher = Task.Run(DispatchLoopAsync, CancellationToken.None);
+        IsReady = true;
+    }
+
+    /// <summary>Stops accepting, lets in-flight handlers finish (bounded by <paramref name="cancellationToken"/>), flushes completions.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _accepting = false;
+        _dispatch.Writer.TryComplete();
+        if (_dispatcher is not null)
+        {
+            await _dispatcher.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        Task drained;
+        lock (_inFlightLock)
+        {
+            drained = _inFlight == 0 ? Task.CompletedTask : (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        await drained.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _stopping.CancelAsync();
+        _completions.Writer.TryComplete();
+        if (_completer is not null)
+        {
+            await _completer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pruneTimer?.Dispose();
+        await _appends.DisposeAsync();
+        _concurrency.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task DispatchLoopAsync()
+    {
+        await foreach (var entry in _dispatch.Reader.ReadAllAsync())
+        {
+            await _concurrency.WaitAsync();
+            lock (_inFlightLock)
+            {
+                _inFlight++;
+            }
+
+            Task handling;
+            try
+            {
+                handling = _handlers[entry.Kind].HandleAsync(entry, _stopping.Token);
+            }
+            catch (Exception ex)
+            {
+                handling = Task.FromException(ex);
+            }
+
+            _ = handling.ContinueWith(
+                static (t, s) => { var (pipeline, e) = ((IngressPipeline, IngressEntry))s!; return pipeline.HandledAsync(e, t); },
+                (this, entry),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private async Task HandledAsync(IngressEntry entry, Task handling)
+    {
+        try
+        {
+            if (handling.IsCompletedSuccessfully)
+            {
+                _completions.Writer.TryWrite(entry.Id);
+                _statistics.IngressHandled();
+                return;
+            }
+
+            var attempt = entry.Attempts + 1;
+            var final = attempt >= _options.IngressMaxAttempts;
+            Exception error = handling.Exception?.InnerException ?? (Exception?)handling.Exception ?? new OperationCanceledException("The handler was cancelled.");
+            _log.IngressFailed(error, entry.Id, entry.Kind, attempt, final);
+            _statistics.IngressFailed(final);
+            try
+            {
+                await _store.RecordFailureAsync(entry.Id, error.Message, final, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                _log.IngressStoreFailed(ex);
+            }
+
+            if (!final && !_stopping.IsCancellationRequested)
+            {
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(30_000, 100 * Math.Pow(4, attempt - 1)));
+                _ = RedispatchAfterAsync(entry with { Attempts = attempt }, backoff);
+            }
+        }
+        finally
+        {
+            _concurrency.Release();
+            lock (_inFlightLock)
+            {
+                if (--_inFlight == 0)
+                {
+                    _drained?.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private async Task RedispatchAfterAsync(IngressEntry entry, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, _stopping.Token);
+            _dispatch.Writer.TryWrite(entry);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the entry stays pending in the store and is replayed on the next start.
+        }
+    }
+
+    private async Task CompleteLoopAsync()
+    {
+        var batch = new List<long>(1024);
+        while (await _completions.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < 1024 && _completions.Reader.TryRead(out var id))
+            {
+                batch.Add(id);
+            }
+
+            try
+            {
+                await _store.CompleteAsync(batch, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // Left pending: they are handled again after a restart, which handlers tolerate.
+                _log.IngressStoreFailed(ex);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task PruneAsync()
+    {
+        try
+        {
+            await _store.PruneCompletedAsync(_time.GetUtcNow() - _options.IngressRetention, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _log.IngressStoreFailed(ex);
+        }
+    }
+}
