@@ -50,7 +50,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             var version = Migrate(writer);
             return new SqliteDatabase(fullPath, writer, connectionString) { SchemaVersion = version };
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or SqliteStorageException)
         {
             writer?.Dispose();
             throw new SqliteStorageException($"cannot open storage sqlite:{path}: {ex.Message}", ex);

@@ -15,7 +15,8 @@ public static class SqliteGrainRuntimeBuilderExtensions
         var services = builder.Services;
         services.RemoveAll<IReminderTable>();
         services.RemoveAll<IIngressStore>();
-        services.AddSingleton(database);
+        // Registered through a factory so the container owns it and closes it with the host.
+        services.AddSingleton(_ => database);
         services.AddKeyedSingleton<IGrainStorage>(GrainRuntime.DefaultStorageName, (sp, _) => new SqliteGrainStorage(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReminderTable>(new SqliteReminderTable(database));
         services.AddSingleton<IIngressStore>(sp => new SqliteIngressStore(database, sp.GetRequiredService<TimeProvider>()));

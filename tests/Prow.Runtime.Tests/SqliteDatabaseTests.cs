@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Prow.Runtime.Sqlite;
+
+namespace Prow.Runtime.Tests;
+
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("prow-sqlite-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Open_NewFile_CreatesSchemaInWalMode()
+    {
+        var path = Path.Combine(_folder, "nested", "prow.db");
+        await using var database = SqliteDatabase.Open(path);
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(1, database.SchemaVersion);
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Open_Twice_MigratesOnce()
+    {
+        var path = Path.Combine(_folder, "prow.db");
+        await (SqliteDatabase.Open(path)).DisposeAsync();
+        await using var database = SqliteDatabase.Open(path);
+
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM schema_version";
+        Assert.Equal(1L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Open_UnwritablePath_ThrowsNamingTheFile()
+    {
+        var blocker = Path.Combine(_folder, "a-file");
+        File.WriteAllText(blocker, "not a folder");
+
+        var error = Assert.Throws<SqliteStorageException>(() => SqliteDatabase.Open(Path.Combine(blocker, "prow.db")));
+
+        Assert.Contains("a-file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_NewerSchema_IsRefused()
+    {
+        var path = Path.Combine(_folder, "future.db");
+        await (SqliteDatabase.Open(path)).DisposeAsync();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version) VALUES (999)";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<SqliteStorageException>(() => SqliteDatabase.Open(path));
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+}
