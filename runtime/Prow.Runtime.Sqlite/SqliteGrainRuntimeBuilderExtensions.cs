@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using Prow.Runtime.Hosting;
 using Prow.Runtime.Ingress;
+using Prow.Runtime.Inspection;
 
 namespace Prow.Runtime.Sqlite;
 
@@ -15,11 +16,13 @@ public static class SqliteGrainRuntimeBuilderExtensions
         var services = builder.Services;
         services.RemoveAll<IReminderTable>();
         services.RemoveAll<IIngressStore>();
+        services.RemoveAll<IGrainStateInspector>();
         // Registered through a factory so the container owns it and closes it with the host.
         services.AddSingleton(_ => database);
         services.AddKeyedSingleton<IGrainStorage>(GrainRuntime.DefaultStorageName, (sp, _) => new SqliteGrainStorage(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReminderTable>(new SqliteReminderTable(database));
         services.AddSingleton<IIngressStore>(sp => new SqliteIngressStore(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IGrainStateInspector>(new SqliteGrainStateInspector(database));
         return builder;
     }
 }

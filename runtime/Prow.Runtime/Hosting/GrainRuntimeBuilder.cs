@@ -4,6 +4,7 @@ using Orleans;
 using Orleans.Storage;
 using Prow.Runtime.Activation;
 using Prow.Runtime.Ingress;
+using Prow.Runtime.Inspection;
 using Prow.Runtime.Storage.Memory;
 
 namespace Prow.Runtime.Hosting;
@@ -40,9 +41,11 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         store ??= new MemoryStore();
         Services.RemoveAll<IReminderTable>();
         Services.RemoveAll<IIngressStore>();
+        Services.RemoveAll<IGrainStateInspector>();
         Services.AddKeyedSingleton<IGrainStorage>(GrainRuntime.DefaultStorageName, (_, _) => new MemoryGrainStorage(store));
         Services.AddSingleton<IReminderTable>(new MemoryReminderTable(store));
         Services.AddSingleton<IIngressStore>(sp => new MemoryIngressStore(store, sp.GetRequiredService<TimeProvider>()));
+        Services.AddSingleton<IGrainStateInspector>(new MemoryGrainStateInspector(store));
         return this;
     }
 }

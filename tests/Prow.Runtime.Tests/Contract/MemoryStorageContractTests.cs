@@ -7,5 +7,5 @@ public sealed class MemoryStorageContractTests : StorageProviderContract
     private readonly MemoryStore _store = new();
 
     protected override Task<ProviderUnderTest> OpenAsync() =>
-        Task.FromResult(new ProviderUnderTest(new MemoryGrainStorage(_store), new MemoryReminderTable(_store), new MemoryIngressStore(_store, TimeProvider.System)));
+        Task.FromResult(new ProviderUnderTest(new MemoryGrainStorage(_store), new MemoryReminderTable(_store), new MemoryIngressStore(_store, TimeProvider.System), new MemoryGrainStateInspector(_store)));
 }

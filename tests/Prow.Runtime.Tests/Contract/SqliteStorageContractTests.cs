@@ -15,6 +15,7 @@ public sealed class SqliteStorageContractTests : StorageProviderContract, IDispo
             new SqliteGrainStorage(database, TimeProvider.System),
             new SqliteReminderTable(database),
             new SqliteIngressStore(database, TimeProvider.System),
+            new SqliteGrainStateInspector(database),
             database.DisposeAsync));
     }
 }

@@ -3,6 +3,7 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Prow.Runtime.Ingress;
+using Prow.Runtime.Inspection;
 
 namespace Prow.Runtime.Tests.Contract;
 
@@ -208,6 +209,23 @@ public abstract class StorageProviderContract
         Assert.True((await p.Ingress.AppendAsync([Message("open", "p2")], CancellationToken.None))[0].Duplicate);
     }
 
+    [Fact]
+    public async Task Inspector_ListsKeysAndReadsStatesAsJson()
+    {
+        await using var p = await OpenAsync();
+        await p.Grains.WriteStateAsync("s", new GrainId("inspect", "b"), new GrainState<SampleState>(new SampleState { Name = "bee" }));
+        await p.Grains.WriteStateAsync("s", new GrainId("inspect", "a"), new GrainState<SampleState>(new SampleState { Name = "ay" }));
+        await p.Grains.WriteStateAsync("t", new GrainId("inspect", "a"), new GrainState<SampleState>(new SampleState { Name = "tee" }));
+        await p.Grains.WriteStateAsync("s", new GrainId("other", "c"), new GrainState<SampleState>(new SampleState()));
+
+        Assert.Equal(["a", "b"], await p.Inspector.ListKeysAsync("inspect", null, 10, CancellationToken.None));
+        Assert.Equal(["b"], await p.Inspector.ListKeysAsync("inspect", "a", 10, CancellationToken.None));
+        var states = await p.Inspector.ReadStatesAsync(new GrainId("inspect", "a"), CancellationToken.None);
+        Assert.Equal(["s", "t"], states.Select(s => s.StateName));
+        Assert.Contains("\"ay\"", states[0].Json, StringComparison.Ordinal);
+        Assert.Equal("1", states[0].ETag);
+    }
+
     private static IngressMessage Message(string payload, string? dedupe) => new("kind", dedupe, Encoding.UTF8.GetBytes(payload));
 
     public sealed record SampleState
@@ -218,8 +236,10 @@ public abstract class StorageProviderContract
     }
 }
 
-public sealed class ProviderUnderTest(IGrainStorage grains, IReminderTable reminders, IIngressStore ingress, Func<ValueTask>? close = null) : IAsyncDisposable
+public sealed class ProviderUnderTest(IGrainStorage grains, IReminderTable reminders, IIngressStore ingress, IGrainStateInspector inspector, Func<ValueTask>? close = null) : IAsyncDisposable
 {
+    public IGrainStateInspector Inspector { get; } = inspector;
+
     public IGrainStorage Grains { get; } = grains;
 
     public IReminderTable Reminders { get; } = reminders;

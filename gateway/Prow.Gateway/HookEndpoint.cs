@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Prow.Runtime;
+using Prow.Runtime.Ingress;
+
+namespace Prow.Gateway;
+
+/// <summary>
+/// <c>POST /hook</c>, Prow's hook validation in Prow's order, with one difference that matters: the answer comes
+/// only after the delivery is committed to the durable inbox, so a 200 means it will be handled even after a crash.
+/// </summary>
+public static class HookEndpoint
+{
+    /// <summary>GitHub caps webhook payloads at 25 MB.</summary>
+    public const long MaxPayloadBytes = 25 * 1024 * 1024;
+
+    public static IEndpointConventionBuilder MapHook(this IEndpointRouteBuilder endpoints, string path = "/hook")
+    {
+        endpoints.MapMethods(path, ["GET", "PUT", "PATCH", "DELETE"], () => Results.Text("405 Method not allowed", statusCode: StatusCodes.Status405MethodNotAllowed));
+        return endpoints.MapPost(path, HandleAsync);
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time, HookMetrics metrics)
+    {
+        var result = await ValidateAndAcceptAsync(context, secrets, ingress, time);
+        metrics.Responded(result.StatusCode);
+        return Results.Text(result.Message, statusCode: result.StatusCode);
+    }
+
+    private static async Task<(int StatusCode, string Message)> ValidateAndAcceptAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time)
+    {
+        var request = context.Request;
+        var eventName = request.Headers["X-GitHub-Event"].ToString();
+        if (eventName.Length == 0)
+        {
+            return (400, "400 Bad Request: Missing X-GitHub-Event Header");
+        }
+
+        var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
+        if (deliveryId.Length == 0)
+        {
+            return (400, "400 Bad Request: Missing X-GitHub-Delivery Header");
+        }
+
+        var signature = request.Headers["X-Hub-Signature-256"].ToString();
+        if (signature.Length == 0)
+        {
+            return (401, "401 Unauthorized: Missing X-Hub-Signature-256");
+        }
+
+        if (!string.Equals(request.ContentType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (400, "400 Bad Request: Hook only accepts content-type: application/json - please reconfigure this hook on GitHub");
+        }
+
+        if (request.ContentLength > MaxPayloadBytes)
+        {
+            return (413, "413 Payload Too Large");
+        }
+
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(request, context.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            return (413, "413 Payload Too Large");
+        }
+
+        var (parsed, fullName, organization) = Inspect(body);
+        if (!secrets.IsValid(body, signature, fullName, organization))
+        {
+            return (401, "401 Unauthorized: Invalid X-Hub-Signature-256");
+        }
+
+        if (!parsed)
+        {
+            return (400, "400 Bad Request: the body is not a JSON object");
+        }
+
+        var payload = WebhookEnvelope.Serialize(eventName, deliveryId, time.GetUtcNow(), body);
+        try
+        {
+            await ingress.AcceptAsync(new IngressMessage(WebhookEnvelope.IngressKind, deliveryId, payload), context.RequestAborted);
+        }
+        catch (InvalidOperationException)
+        {
+            return (503, "503 Service Unavailable: shutting down, deliver again");
+        }
+
+        return (200, "Event received. Have a nice day.");
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and < MaxPayloadBytes ? (int)request.ContentLength : 16 * 1024);
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxPayloadBytes)
+            {
+                throw new InvalidDataException("payload too large");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Whether the body is a JSON object, and the repository / organization whose secret signs it.</summary>
+    private static (bool Parsed, string? FullName, string? Organization) Inspect(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (false, null, null);
+            }
+
+            return (true, StringAt(root, "repository", "full_name"), StringAt(root, "organization", "login"));
+        }
+        catch (JsonException)
+        {
+            return (false, null, null);
+        }
+    }
+
+    private static string? StringAt(JsonElement root, string objectName, string propertyName) =>
+        root.TryGetProperty(objectName, out var obj) && obj.ValueKind == JsonValueKind.Object
+        && obj.TryGetProperty(propertyName, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

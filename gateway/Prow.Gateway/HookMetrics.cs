@@ -1,0 +1,18 @@
+using System.Diagnostics.Metrics;
+
+namespace Prow.Gateway;
+
+/// <summary>Webhook responses by status code (Prow's hook keeps the same counter).</summary>
+public sealed class HookMetrics : IDisposable
+{
+    public const string MeterName = "Prow.Hook";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _responses;
+
+    public HookMetrics() => _responses = _meter.CreateCounter<long>("webhook_responses_total", description: "Webhook responses by HTTP status code.");
+
+    public void Responded(int statusCode) => _responses.Add(1, new KeyValuePair<string, object?>("code", statusCode));
+
+    public void Dispose() => _meter.Dispose();
+}

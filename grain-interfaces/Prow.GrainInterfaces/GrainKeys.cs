@@ -1,0 +1,26 @@
+namespace Prow.GrainInterfaces;
+
+/// <summary>Every grain key is built and parsed here: <c>org/repo</c>, <c>org/repo#123</c>, <c>org/repo@branch</c>.</summary>
+public static class GrainKeys
+{
+    public static string Repository(string org, string repo) => $"{org}/{repo}".ToLowerInvariant();
+
+    public static string PullRequest(string org, string repo, int number) => $"{Repository(org, repo)}#{number}";
+
+    public static string MergePool(string org, string repo, string branch) => $"{Repository(org, repo)}@{branch}";
+
+    /// <summary>Splits "org/repo" (GitHub's full_name); false when it is not of that shape.</summary>
+    public static bool TryParseRepository(string? fullName, out string org, out string repo)
+    {
+        org = repo = "";
+        var slash = fullName?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        if (fullName is null || slash <= 0 || slash == fullName.Length - 1 || fullName.IndexOf('/', slash + 1) >= 0)
+        {
+            return false;
+        }
+
+        org = fullName[..slash];
+        repo = fullName[(slash + 1)..];
+        return true;
+    }
+}

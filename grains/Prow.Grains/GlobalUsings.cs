@@ -1,0 +1,3 @@
+global using Orleans;
+global using Orleans.Runtime;
+global using Prow.GrainInterfaces;

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Prow.Silo.Hosting;
+
+namespace Prow.Silo.Cli;
+
+/// <summary>
+/// The <c>prow</c> command. <c>prow run</c> (also the default) starts everything in one process. Flag names follow
+/// Prow's components so existing deployments read the same.
+/// </summary>
+public static class ProwCommandLine
+{
+    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        var root = Build(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await stderr.WriteLineAsync($"prow: {parsed.Errors[0].Message} (see 'prow --help')");
+            return 2;
+        }
+
+        // The host handles SIGTERM itself and shuts down gracefully; the command line must not cut it short.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = stdout, Error = stderr });
+    }
+
+    internal static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen (Kestrel URLs, ';'-separated).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var storage = new Option<string>("--storage") { Description = "sqlite:PATH (the default, ./.prow/prow.db) or memory:.", DefaultValueFactory = _ => StorageLocation.Default.ToString() };
+        storage.Validators.Add(result =>
+        {
+            if (!StorageLocation.TryParse(result.GetValueOrDefault<string>() ?? "", out _, out var error))
+            {
+                result.AddError(error);
+            }
+        });
+        var hmacSecretFile = new Option<string?>("--hmac-secret-file") { Description = "GitHub webhook secret: one token, or Prow's YAML of org/repo, org or * to tokens." };
+        var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
+        var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
+
+        var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
+        Option[] runOptions = [urls, storage, hmacSecretFile, adminTokenFile, holdIngress];
+        var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
+        foreach (var option in runOptions)
+        {
+            run.Options.Add(option);
+            root.Options.Add(option);
+        }
+
+        Func<ParseResult, CancellationToken, Task<int>> runAction = (parse, cancellationToken) =>
+        {
+            // Validated at parse time, so this parse succeeds.
+            var location = StorageLocation.TryParse(parse.GetValue(storage)!, out var parsedLocation, out _) ? parsedLocation : StorageLocation.Default;
+            return RunAsync(
+                new ProwOptions
+                {
+                    Urls = parse.GetValue(urls)!,
+                    Storage = location,
+                    HmacSecretFile = parse.GetValue(hmacSecretFile),
+                    AdminTokenFile = parse.GetValue(adminTokenFile),
+                    HoldIngress = parse.GetValue(holdIngress),
+                },
+                stdout,
+                stderr);
+        };
+        run.SetAction(runAction);
+        root.SetAction(runAction);
+        root.Subcommands.Add(run);
+        return root;
+    }
+
+    private static async Task<int> RunAsync(ProwOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        WebApplication app;
+        try
+        {
+            app = ProwHost.Build(options);
+        }
+        catch (StartupException ex)
+        {
+            await stderr.WriteLineAsync($"prow: {ex.Message}");
+            return 1;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException ex)
+            {
+                await stderr.WriteLineAsync($"prow: {ex.Message}");
+                await app.StopAsync();
+                return 1;
+            }
+
+            await stdout.WriteLineAsync($"prow: listening on {string.Join(' ', app.Urls)} with storage {options.Storage}");
+            await stdout.FlushAsync();
+            await app.WaitForShutdownAsync();
+        }
+
+        return 0;
+    }
+}

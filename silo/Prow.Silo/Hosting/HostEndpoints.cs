@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Prow.Runtime.Ingress;
+using Prow.Silo.Metrics;
+
+namespace Prow.Silo.Hosting;
+
+/// <summary>Liveness, readiness, metrics and the front door.</summary>
+internal static class HostEndpoints
+{
+    public static void MapHostEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", () => Results.Text("ok"));
+        endpoints.MapGet("/healthz/ready", (IngressPipeline ingress, IHostApplicationLifetime lifetime) =>
+            ingress.IsReady && lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
+                ? Results.Text("ready")
+                : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable));
+        endpoints.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+        endpoints.MapGet("/", () => Results.Text(
+            "Prow.Orleans is running.\n\nPOST /hook        GitHub webhooks\nGET  /healthz     liveness\nGET  /healthz/ready readiness\nGET  /metrics     Prometheus metrics\nGET  /admin/api/* grain admin (admin token)\n"));
+    }
+}

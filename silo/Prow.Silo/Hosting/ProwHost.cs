@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prow.Gateway;
+using Prow.Grains;
+using Prow.Runtime.Hosting;
+using Prow.Runtime.Sqlite;
+using Prow.Silo.Admin;
+using Prow.Silo.Cli;
+using Prow.Silo.Metrics;
+
+namespace Prow.Silo.Hosting;
+
+/// <summary>The composition root: one process with the silo, the gateway and the sites.</summary>
+public static class ProwHost
+{
+    /// <summary>Builds the host, or throws <see cref="StartupException"/> with the line to show the operator.</summary>
+    public static WebApplication Build(ProwOptions options, Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var secrets = LoadSecrets(options.HmacSecretFile);
+        var adminToken = new AdminToken(ReadOptionalFile(options.AdminTokenFile, "--admin-token-file"));
+        var database = options.Storage.Kind == StorageKind.Sqlite ? OpenDatabase(options.Storage) : null;
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            console.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(adminToken);
+        builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddGrainRuntime(runtime =>
+        {
+            runtime.AddProwGrains()
+                .AddGateway(secrets)
+                .Configure(o =>
+                {
+                    o.HoldIngress = options.HoldIngress;
+                    o.ShutdownTimeout = options.ShutdownTimeout;
+                });
+            if (database is null)
+            {
+                runtime.UseMemoryStorage();
+            }
+            else
+            {
+                runtime.UseSqliteStorage(database);
+            }
+        });
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<PrometheusExporter>();
+        app.MapHostEndpoints();
+        app.MapHook();
+        app.MapAdminApi();
+        return app;
+    }
+
+    private static SqliteDatabase OpenDatabase(StorageLocation storage)
+    {
+        try
+        {
+            return SqliteDatabase.Open(storage.Path!);
+        }
+        catch (SqliteStorageException ex)
+        {
+            throw new StartupException(ex.Message, ex);
+        }
+    }
+
+    private static HmacSecrets LoadSecrets(string? path)
+    {
+        if (path is null)
+        {
+            // No secret: every webhook fails its signature check, which is the safe way to run without one.
+            return HmacSecrets.FromSingleSecret(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        try
+        {
+            return HmacSecrets.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new StartupException($"--hmac-secret-file: {ex.Message}", ex);
+        }
+    }
+
+    private static string? ReadOptionalFile(string? path, string flag)
+    {
+        try
+        {
+            return path is null ? null : File.ReadAllText(path).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"{flag}: {ex.Message}", ex);
+        }
+    }
+}

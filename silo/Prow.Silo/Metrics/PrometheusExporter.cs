@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text;
+
+namespace Prow.Silo.Metrics;
+
+/// <summary>
+/// Exports the <c>Prow.*</c> meters in Prometheus' text format: counters as sums, observable instruments as their
+/// value at scrape time, histograms with cumulative buckets. (No Prometheus package restores here; this is small.)
+/// </summary>
+public sealed class PrometheusExporter : IDisposable
+{
+    private static readonly double[] s_bucketBounds = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
+
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, Series>> _series = new();
+    private readonly Lock _scrapeLock = new();
+
+    public PrometheusExporter()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name.StartsWith("Prow.", StringComparison.Ordinal))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
+        _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
+        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
+        _listener.Start();
+    }
+
+    public string Scrape()
+    {
+        lock (_scrapeLock)
+        {
+            foreach (var (instrument, series) in _series)
+            {
+                if (instrument.IsObservable)
+                {
+                    series.Clear();
+                }
+            }
+
+            _listener.RecordObservableInstruments();
+            var text = new StringBuilder();
+            foreach (var (instrument, series) in _series.OrderBy(s => s.Key.Name, StringComparer.Ordinal))
+            {
+                if (series.IsEmpty)
+                {
+                    continue;
+                }
+
+                var name = "prow_" + instrument.Name;
+                var type = instrument switch
+                {
+                    Histogram<double> or Histogram<long> => "histogram",
+                    Counter<long> or Counter<double> or ObservableCounter<long> or ObservableCounter<double> => "counter",
+                    _ => "gauge",
+                };
+                text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {instrument.Description}\n# TYPE {name} {type}\n");
+                foreach (var (labels, value) in series.OrderBy(s => s.Key, StringComparer.Ordinal))
+                {
+                    value.Write(text, name, labels, type);
+                }
+            }
+
+            return text.ToString();
+        }
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var labels = Labels(tags);
+        var series = _series.GetOrAdd(instrument, static _ => new ConcurrentDictionary<string, Series>(StringComparer.Ordinal))
+            .GetOrAdd(labels, static _ => new Series());
+        series.Add(instrument, value);
+    }
+
+    private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (tags.IsEmpty)
+        {
+            return "";
+        }
+
+        var pairs = new List<string>(tags.Length);
+        foreach (var tag in tags)
+        {
+            var value = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
+            pairs.Add($"{tag.Key}=\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}\"");
+        }
+
+        pairs.Sort(StringComparer.Ordinal);
+        return string.Join(',', pairs);
+    }
+
+    private sealed class Series
+    {
+        private readonly Lock _lock = new();
+        private readonly long[] _buckets = new long[s_bucketBounds.Length];
+        private double _value;
+        private long _count;
+
+        public void Add(Instrument instrument, double value)
+        {
+            lock (_lock)
+            {
+                switch (instrument)
+                {
+                    case Histogram<double> or Histogram<long>:
+                        _value += value;
+                        _count++;
+                        for (var i = 0; i < s_bucketBounds.Length; i++)
+                        {
+                            if (value <= s_bucketBounds[i])
+                            {
+                                _buckets[i]++;
+                            }
+                        }
+
+                        break;
+                    case Counter<long> or Counter<double> or UpDownCounter<long> or UpDownCounter<double>:
+                        _value += value;
+                        break;
+                    default:
+                        _value = value;
+                        break;
+                }
+            }
+        }
+
+        public void Write(StringBuilder text, string name, string labels, string type)
+        {
+            lock (_lock)
+            {
+                if (type != "histogram")
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{name}{Braces(labels)} {_value}\n");
+                    return;
+                }
+
+                var prefix = labels.Length > 0 ? labels + "," : "";
+                for (var i = 0; i < s_bucketBounds.Length; i++)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{prefix}le=\"{s_bucketBounds[i]}\"}} {_buckets[i]}\n");
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{prefix}le=\"+Inf\"}} {_count}\n{name}_sum{Braces(labels)} {_value}\n{name}_count{Braces(labels)} {_count}\n");
+            }
+        }
+
+        private static string Braces(string labels) => labels.Length == 0 ? "" : "{" + labels + "}";
+    }
+}

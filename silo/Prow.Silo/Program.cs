@@ -1,0 +1,3 @@
+using Prow.Silo.Cli;
+
+return await ProwCommandLine.InvokeAsync(args, Console.Out, Console.Error);
