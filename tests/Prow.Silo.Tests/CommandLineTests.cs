@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using Prow.Silo.Cli;
+
+namespace Prow.Silo.Tests;
+
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("--no-such-flag")]
+    [InlineData("run --urls")]
+    [InlineData("--storage postgres://x")]
+    public async Task BadFlag_OneLineErrorAndExitCode2(string arguments)
+    {
+        var (exit, _, error) = await RunAsync(arguments.Split(' '));
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("prow: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnwritableStoragePath_OneLineErrorAndExitCode1()
+    {
+        using var folder = new TempFolder();
+        var blocker = Path.Combine(folder.Path, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "");
+
+        var (exit, _, error) = await RunAsync(["run", "--storage", $"sqlite:{blocker}/prow.db", "--urls", "http://127.0.0.1:0"]);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"prow: cannot open storage sqlite:{blocker}/prow.db", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TakenPort_OneLineErrorAndExitCode1()
+    {
+        using var folder = new TempFolder();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var (exit, _, error) = await RunAsync(["--urls", $"http://127.0.0.1:{port}", "--storage", $"sqlite:{folder.Path}/prow.db"]);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("address already in use", line, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task MissingHmacSecretFile_OneLineErrorAndExitCode1()
+    {
+        var (exit, _, error) = await RunAsync(["--storage", "memory:", "--hmac-secret-file", "/nonexistent/hmac"]);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("prow: --hmac-secret-file:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ListsRunAndItsFlags()
+    {
+        var (exit, output, _) = await RunAsync(["--help"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("run", output, StringComparison.Ordinal);
+        Assert.Contains("--storage", output, StringComparison.Ordinal);
+        Assert.Contains("--hmac-secret-file", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await ProwCommandLine.InvokeAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
