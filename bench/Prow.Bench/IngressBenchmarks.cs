@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Prow.Runtime.Hosting;
+using Prow.Runtime.Ingress;
+using Prow.Runtime.Sqlite;
+
+namespace Prow.Bench;
+
+/// <summary>Durable ingress on SQLite (synchronous=FULL): each accept returns only after its batch is committed.</summary>
+internal static class IngressBenchmarks
+{
+    public static async Task RunAsync(string folder)
+    {
+        var database = SqliteDatabase.Open(Path.Combine(folder, "ingress.db"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddGrainRuntime(r => r.AddGrain<IPingGrain, PingGrain>().AddIngressHandler<PingIngressHandler>().UseSqliteStorage(database));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var ingress = host.Services.GetRequiredService<IngressPipeline>();
+
+        await AcceptAsync(ingress, 2_000, concurrency: 64, "warm");
+        var (rate, latencies) = await AcceptAsync(ingress, 50_000, concurrency: 64, "run");
+        var (batches, items) = ingress.CommitStatistics;
+        Measure.Report("durable ingress events/s (SQLite, 64 callers)", $"{rate:N0}");
+        Measure.Report("durable ingress accept latency", Measure.Percentiles(latencies));
+        Measure.Report("mean events per group commit", $"{items / (double)batches:N1}");
+        await host.StopAsync();
+    }
+
+    private static async Task<(double Rate, List<double> Latencies)> AcceptAsync(IngressPipeline ingress, int count, int concurrency, string prefix)
+    {
+        var latencies = new List<double>(count);
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await ingress.AcceptAsync(new IngressMessage("bench", $"{prefix}-{i}", Encoding.UTF8.GetBytes($"k{i % 500}")), CancellationToken.None);
+                mine.Add(Measure.ElapsedMs(t));
+            }
+
+            lock (latencies)
+            {
+                latencies.AddRange(mine);
+            }
+        })));
+        return (count / Stopwatch.GetElapsedTime(started).TotalSeconds, latencies);
+    }
+
+    private sealed class PingIngressHandler(IGrainFactory grains) : IIngressHandler
+    {
+        public string Kind => "bench";
+
+        public Task HandleAsync(IngressEntry entry, CancellationToken cancellationToken) =>
+            grains.GetGrain<IPingGrain>(Encoding.UTF8.GetString(entry.Payload.Span)).PingAsync(1);
+    }
+}

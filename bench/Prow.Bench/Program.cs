@@ -1,0 +1,27 @@
+using Prow.Bench;
+
+// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|all]
+var which = args.FirstOrDefault() ?? "all";
+var folder = Directory.CreateTempSubdirectory("prow-bench-").FullName;
+Console.WriteLine($"Prow.Orleans benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+try
+{
+    if (which is "runtime" or "all")
+    {
+        await RuntimeBenchmarks.RunAsync();
+    }
+
+    if (which is "ingress" or "all")
+    {
+        await IngressBenchmarks.RunAsync(folder);
+    }
+
+    if (which is "hook" or "all")
+    {
+        await HookBenchmarks.RunAsync(folder);
+    }
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
