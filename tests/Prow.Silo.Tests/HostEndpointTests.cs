@@ -55,3 +55,23 @@ public sealed class HostEndpointTests : IAsyncLifetime
         Assert.True(statsJson.GetProperty("activations").GetInt32() >= 1);
     }
 }
+
+public sealed class MetricsIsolationTests
+{
+    [Fact]
+    public async Task TwoHostsInOneProcess_EachExportsOnlyItsOwnMeters()
+    {
+        using var folderA = new TempFolder();
+        using var folderB = new TempFolder();
+        await using var a = await InProcessProw.StartAsync(folderA.Path);
+        await using var b = await InProcessProw.StartAsync(folderB.Path);
+
+        Assert.Equal(HttpStatusCode.OK, (await a.Client.SendAsync(Webhooks.Request("issue_comment", "iso-1", Webhooks.IssueComment("org/iso", 1, "x")))).StatusCode);
+
+        var metricsA = await a.Client.GetStringAsync("/metrics");
+        var metricsB = await b.Client.GetStringAsync("/metrics");
+        Assert.Contains("prow_ingress_accepted_total 1\n", metricsA, StringComparison.Ordinal);
+        Assert.Contains("prow_ingress_accepted_total 0\n", metricsB, StringComparison.Ordinal);
+        Assert.Single(metricsA.Split('\n'), line => line.StartsWith("# TYPE prow_ingress_accepted_total", StringComparison.Ordinal));
+    }
+}

@@ -29,7 +29,8 @@ public static class GrainRuntimeServiceCollectionExtensions
 
             return options;
         });
-        services.AddSingleton<RuntimeStatistics>();
+        services.AddMetrics();
+        services.AddSingleton(sp => new RuntimeStatistics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddSingleton<ReminderService>();

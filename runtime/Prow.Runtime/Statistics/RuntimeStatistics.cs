@@ -21,9 +21,10 @@ public sealed class RuntimeStatistics : IDisposable
     private long _ingressFailures;
     private long _ingressInFlight;
 
-    public RuntimeStatistics()
+    /// <param name="meterFactory">The host's meter factory, so an exporter can tell this host's meters from another's in the same process.</param>
+    public RuntimeStatistics(IMeterFactory? meterFactory = null)
     {
-        _meter = new Meter(MeterName);
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _turnLatency = _meter.CreateHistogram<double>("grain_turn_duration_seconds", "s", "Time a grain turn takes, from start to completion.");
         _meter.CreateObservableGauge("grain_activations", () => _types.Select(t => new Measurement<long>(Volatile.Read(ref t.Value.Activations), new KeyValuePair<string, object?>("grain_type", t.Key))), description: "Live activations per grain type.");
         _meter.CreateObservableGauge("grain_queue_depth", () => _types.Select(t => new Measurement<long>(Volatile.Read(ref t.Value.Queued), new KeyValuePair<string, object?>("grain_type", t.Key))), description: "Messages waiting per grain type.");

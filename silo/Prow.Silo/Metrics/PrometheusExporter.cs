@@ -17,11 +17,12 @@ public sealed class PrometheusExporter : IDisposable
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, Series>> _series = new();
     private readonly Lock _scrapeLock = new();
 
-    public PrometheusExporter()
+    /// <param name="meterFactory">Only meters this host's factory created are exported: several hosts may share a process.</param>
+    public PrometheusExporter(IMeterFactory meterFactory)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name.StartsWith("Prow.", StringComparison.Ordinal))
+            if (instrument.Meter.Name.StartsWith("Prow.", StringComparison.Ordinal) && ReferenceEquals(instrument.Meter.Scope, meterFactory))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
