@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Prow.Clients.GitHub;
+
+/// <summary>
+/// The GitHub REST client over HttpClient. The calls live in partial files by role
+/// (Issues, PullRequests, Statuses, Repositories, Organizations, Search); this file holds the
+/// plumbing they share: typed GETs, pagination, writes and error mapping.
+/// </summary>
+public sealed partial class GitHubClient : IGitHubClient, IDisposable
+{
+    private readonly GitHubClientOptions _options;
+    private readonly GitHubTransport _transport;
+    private readonly GitHubAppAuthorizer? _app;
+    private readonly HttpClient? _ownedHttp;
+    private readonly CancellationTokenSource _lifetime = new();
+
+    /// <param name="http">Shared HttpClient (e.g. from IHttpClientFactory); null creates one owned by this client.</param>
+    public GitHubClient(GitHubClientOptions options, HttpClient? http = null, TimeProvider? time = null, ILogger<GitHubClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        time ??= TimeProvider.System;
+        ILogger log = logger ?? NullLogger<GitHubClient>.Instance;
+        if (http is null)
+        {
+            // Timeouts are per attempt inside the transport; the HttpClient must not cut retries short.
+            _ownedHttp = http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        _transport = new GitHubTransport(http, options, time, log, _lifetime.Token);
+        if (options.App is { } app)
+        {
+            _app = new GitHubAppAuthorizer(app, _transport, time, log);
+            _transport.Authorizer = _app;
+        }
+        else
+        {
+            _transport.Authorizer = new TokenAuthorizer(options.TokenPath, options.Token, log);
+        }
+    }
+
+    /// <summary>The client's instruments and running totals (requests, cache hits, coalesced GETs).</summary>
+    public GitHubMetrics Metrics => _transport.Metrics;
+
+    public IReadOnlyList<RateLimitSnapshot> RateLimits => _transport.RateLimits.Snapshot();
+
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+        _lifetime.Dispose();
+        _app?.Dispose();
+        _transport.Metrics.Dispose();
+        _ownedHttp?.Dispose();
+    }
+
+    private async Task<T> GetAsync<T>(GitHubRoute route, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(new GitHubRequest(HttpMethod.Get, route), cancellationToken);
+        return response.Read(type);
+    }
+
+    /// <summary>A GET whose 404 means "absent" rather than failure.</summary>
+    private async Task<T?> GetOrNullAsync<T>(GitHubRoute route, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var response = await _transport.SendAsync(new GitHubRequest(HttpMethod.Get, route), cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : EnsureSuccess(route, HttpMethod.Get, response).Read(type);
+    }
+
+    /// <summary>A GET answered 204 for yes and 404 for no (membership checks).</summary>
+    private async Task<bool> CheckAsync(GitHubRoute route, CancellationToken cancellationToken)
+    {
+        var response = await _transport.SendAsync(new GitHubRequest(HttpMethod.Get, route), cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? false : EnsureSuccess(route, HttpMethod.Get, response).IsSuccess;
+    }
+
+    private Task<IReadOnlyList<T>> GetPagedAsync<T>(GitHubRoute route, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken) =>
+        GetPagedAsync(route, type, page => page, cancellationToken);
+
+    /// <summary>Follows <c>Link: rel="next"</c> until the last page.</summary>
+    private async Task<IReadOnlyList<T>> GetPagedAsync<TPage, T>(
+        GitHubRoute route, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<T>> items, CancellationToken cancellationToken)
+    {
+        var all = new List<T>();
+        GitHubRoute? next = route.WithQuery(("per_page", _options.PerPage.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        while (next is not null)
+        {
+            var response = await SendAsync(new GitHubRequest(HttpMethod.Get, next), cancellationToken);
+            all.AddRange(items(response.Read(type)));
+            next = LinkHeader.Next(response.Link) is { } uri ? next with { PathAndQuery = _transport.ToPathAndQuery(uri) } : null;
+        }
+
+        return all;
+    }
+
+    private async Task<GitHubResponse> WriteAsync<TBody>(
+        HttpMethod method, GitHubRoute route, TBody? body, JsonTypeInfo<TBody> type, CancellationToken cancellationToken)
+    {
+        var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, type);
+        return await SendAsync(new GitHubRequest(method, route) { Body = bytes }, cancellationToken);
+    }
+
+    private Task<GitHubResponse> WriteAsync(HttpMethod method, GitHubRoute route, CancellationToken cancellationToken) =>
+        SendAsync(new GitHubRequest(method, route), cancellationToken);
+
+    private async Task<GitHubResponse> SendAsync(GitHubRequest request, CancellationToken cancellationToken) =>
+        EnsureSuccess(request.Route, request.Method, await _transport.SendAsync(request, cancellationToken));
+
+    private static GitHubResponse EnsureSuccess(GitHubRoute route, HttpMethod method, GitHubResponse response)
+    {
+        if (response.IsSuccess)
+        {
+            return response;
+        }
+
+        var error = response.ReadError();
+        throw new GitHubApiException(response.StatusCode, method.Method, route.PathAndQuery, error?.Message, error?.DocumentationUrl);
+    }
+}
