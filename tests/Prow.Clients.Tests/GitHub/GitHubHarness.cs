@@ -44,6 +44,13 @@ internal sealed class GitHubHarness : IAsyncDisposable
         return new GitHubClient(options, time: Clock);
     }
 
+    /// <summary>Replaces the default client (already disposed by the caller) with one configured differently.</summary>
+    public GitHubHarness WithClient(GitHubClient client)
+    {
+        Client = client;
+        return this;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

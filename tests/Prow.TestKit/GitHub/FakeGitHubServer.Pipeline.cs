@@ -18,6 +18,7 @@ public sealed partial class FakeGitHubServer
         var body = await new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync(context.RequestAborted);
         request.Body.Position = 0;
         context.Items[BodyKey] = body;
+        context.Items[Paging.LinkBaseKey] = LinkBaseAddress;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         Task hold;
         lock (_lock)

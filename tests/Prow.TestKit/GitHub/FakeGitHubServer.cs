@@ -49,6 +49,12 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     /// <summary>When set, App endpoints demand a JWT that verifies with this key and is within its lifetime.</summary>
     public RSA? AppPublicKey { get; set; }
 
+    /// <summary>
+    /// When set, Link headers name this address instead of the fake's own, as GitHub's do when a
+    /// proxy passes them through.
+    /// </summary>
+    public Uri? LinkBaseAddress { get; set; }
+
     public TimeSpan InstallationTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     public static async Task<FakeGitHubServer> StartAsync(TimeProvider? clock = null, CancellationToken cancellationToken = default)

@@ -7,6 +7,8 @@ namespace Prow.TestKit.GitHub;
 /// <summary>GitHub-style pagination: <c>page</c>/<c>per_page</c> (default 30, max 100) and a Link header.</summary>
 internal static class Paging
 {
+    public const string LinkBaseKey = "fake-github-link-base";
+
     public static IReadOnlyList<T> Page<T>(HttpContext context, IReadOnlyList<T> items)
     {
         var query = context.Request.Query;
@@ -39,7 +41,8 @@ internal static class Paging
         var parameters = context.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
         parameters["page"] = page.ToString(CultureInfo.InvariantCulture);
         var request = context.Request;
-        return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", parameters);
+        var origin = context.Items[LinkBaseKey] is Uri linkBase ? linkBase.GetLeftPart(UriPartial.Authority) : $"{request.Scheme}://{request.Host}";
+        return QueryHelpers.AddQueryString($"{origin}{request.PathBase}{request.Path}", parameters);
     }
 
     private static int Int(string? value, int fallback) =>
