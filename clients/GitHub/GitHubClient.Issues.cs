@@ -4,7 +4,7 @@ namespace Prow.Clients.GitHub;
 
 public sealed partial class GitHubClient
 {
-    private const string IssueTemplate = "/repos/{owner}/{repo}/issues/{number}";
+    internal const string IssueTemplate = "/repos/{owner}/{repo}/issues/{number}";
 
     public Task<Issue> GetIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         GetAsync(GitHubRoute.Create(IssueTemplate, owner, repo, number), Json.Issue, cancellationToken);

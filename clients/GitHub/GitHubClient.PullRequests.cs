@@ -2,7 +2,7 @@ namespace Prow.Clients.GitHub;
 
 public sealed partial class GitHubClient
 {
-    private const string PullTemplate = "/repos/{owner}/{repo}/pulls/{number}";
+    internal const string PullTemplate = "/repos/{owner}/{repo}/pulls/{number}";
 
     public Task<PullRequest> GetPullRequestAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         GetAsync(GitHubRoute.Create(PullTemplate, owner, repo, number), Json.PullRequest, cancellationToken);

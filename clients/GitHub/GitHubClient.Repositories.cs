@@ -2,7 +2,7 @@ namespace Prow.Clients.GitHub;
 
 public sealed partial class GitHubClient
 {
-    private const string ProtectionTemplate = "/repos/{owner}/{repo}/branches/{branch}/protection";
+    internal const string ProtectionTemplate = "/repos/{owner}/{repo}/branches/{branch}/protection";
 
     public Task<Repository> GetRepositoryAsync(string owner, string repo, CancellationToken cancellationToken) =>
         GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}", owner, repo), Json.Repository, cancellationToken);

@@ -87,7 +87,8 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
         GitHubRoute route, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<T>> items, CancellationToken cancellationToken)
     {
         var all = new List<T>();
-        GitHubRoute? next = route.WithQuery(("per_page", _options.PerPage.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var perPage = Math.Clamp(_options.PerPage, 1, 100); // GitHub's ceiling
+        GitHubRoute? next = route.WithQuery(("per_page", perPage.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         while (next is not null)
         {
             var response = await SendAsync(new GitHubRequest(HttpMethod.Get, next), cancellationToken);

@@ -9,7 +9,7 @@ namespace Prow.Clients.GitHub;
 /// </summary>
 internal sealed class EndpointSender(HttpClient http, GitHubClientOptions options, GitHubMetrics metrics, ILogger logger)
 {
-    private const string ApiVersion = "2022-11-28";
+    internal const string ApiVersion = "2022-11-28";
     private readonly IReadOnlyList<Uri> _endpoints = options.EffectiveEndpoints();
 
     public IReadOnlyList<Uri> Endpoints => _endpoints;

@@ -99,7 +99,12 @@ internal sealed class GitHubTransport
 
             using (message)
             {
-                RateLimits.Update(message.Headers);
+                if (request.Authorization is null)
+                {
+                    // App-JWT calls draw on the App's own budget, not the installation's being tracked.
+                    RateLimits.Update(message.Headers);
+                }
+
                 if (message.StatusCode == HttpStatusCode.NotModified && cached is not null)
                 {
                     Metrics.CacheHit(request.Route.Template);

@@ -6,8 +6,8 @@ namespace Prow.TestKit.GitHub;
 
 public sealed partial class FakeGitHubServer
 {
-    private const string IssuePath = "/repos/{owner}/{repo}/issues/{number:int}";
-    private const string CommentPath = "/repos/{owner}/{repo}/issues/comments/{id:long}";
+    internal const string IssuePath = "/repos/{owner}/{repo}/issues/{number:int}";
+    internal const string CommentPath = "/repos/{owner}/{repo}/issues/comments/{id:long}";
 
     private void MapIssueRoutes(WebApplication app)
     {

@@ -9,7 +9,7 @@ namespace Prow.TestKit.GitHub;
 
 public sealed partial class FakeGitHubServer
 {
-    private const string BodyKey = "fake-github-body";
+    internal const string BodyKey = "fake-github-body";
 
     private async Task HandleAsync(HttpContext context, RequestDelegate next)
     {

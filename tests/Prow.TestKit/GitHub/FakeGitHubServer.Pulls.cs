@@ -5,7 +5,7 @@ namespace Prow.TestKit.GitHub;
 
 public sealed partial class FakeGitHubServer
 {
-    private const string PullPath = "/repos/{owner}/{repo}/pulls/{number:int}";
+    internal const string PullPath = "/repos/{owner}/{repo}/pulls/{number:int}";
 
     private void MapPullRoutes(WebApplication app)
     {

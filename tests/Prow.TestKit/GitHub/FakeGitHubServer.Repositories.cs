@@ -8,7 +8,7 @@ namespace Prow.TestKit.GitHub;
 
 public sealed partial class FakeGitHubServer
 {
-    private const string ProtectionPath = "/repos/{owner}/{repo}/branches/{branch}/protection";
+    internal const string ProtectionPath = "/repos/{owner}/{repo}/branches/{branch}/protection";
 
     private void MapRepositoryRoutes(WebApplication app)
     {
