@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Prow.Clients.GitHub;
 
 public sealed partial class GitHubClient
@@ -38,8 +36,7 @@ public sealed partial class GitHubClient
     public async Task<bool> RemoveLabelAsync(string owner, string repo, int number, string label, CancellationToken cancellationToken)
     {
         var route = GitHubRoute.Create(IssueTemplate + "/labels/{name}", owner, repo, number, label);
-        var response = await _transport.SendAsync(new GitHubRequest(HttpMethod.Delete, route), cancellationToken);
-        return response.StatusCode != HttpStatusCode.NotFound && EnsureSuccess(route, HttpMethod.Delete, response).IsSuccess;
+        return await SendOrNotFoundAsync(new GitHubRequest(HttpMethod.Delete, route), cancellationToken) is not null;
     }
 
     public Task AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>

@@ -30,14 +30,14 @@ public sealed partial class GitHubClient
         ArgumentNullException.ThrowIfNull(details);
         var route = GitHubRoute.Create(PullTemplate + "/merge", owner, repo, number);
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(details, Json.MergeDetails);
-        var response = await _transport.SendAsync(new GitHubRequest(HttpMethod.Put, route) { Body = body }, cancellationToken);
-        if (!response.IsSuccess && GitHubMergeException.Classify(response.StatusCode, response.ReadError()?.Message) is { } error)
+        var request = new GitHubRequest(HttpMethod.Put, route) { Body = body };
+        var response = await _transport.SendAsync(request, cancellationToken);
+        if (!response.IsSuccess && response.ReadError() is var message && GitHubMergeException.Classify(response.StatusCode, message?.Message) is { } error)
         {
-            var message = response.ReadError();
             throw new GitHubMergeException(error, response.StatusCode, route.PathAndQuery, message?.Message, message?.DocumentationUrl);
         }
 
-        var result = EnsureSuccess(route, HttpMethod.Put, response);
+        var result = EnsureSuccess(request, response);
         return result.DryRun ? new MergeResult { Merged = true, Sha = details.Sha, Message = "dry-run" } : result.Read(Json.MergeResult);
     }
 }

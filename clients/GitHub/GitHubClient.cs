@@ -66,17 +66,18 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
 
     /// <summary>A GET whose 404 means "absent" rather than failure.</summary>
     private async Task<T?> GetOrNullAsync<T>(GitHubRoute route, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-        where T : class
-    {
-        var response = await _transport.SendAsync(new GitHubRequest(HttpMethod.Get, route), cancellationToken);
-        return response.StatusCode == HttpStatusCode.NotFound ? null : EnsureSuccess(route, HttpMethod.Get, response).Read(type);
-    }
+        where T : class =>
+        (await SendOrNotFoundAsync(new GitHubRequest(HttpMethod.Get, route), cancellationToken))?.Read(type);
 
     /// <summary>A GET answered 204 for yes and 404 for no (membership checks).</summary>
-    private async Task<bool> CheckAsync(GitHubRoute route, CancellationToken cancellationToken)
+    private async Task<bool> CheckAsync(GitHubRoute route, CancellationToken cancellationToken) =>
+        await SendOrNotFoundAsync(new GitHubRequest(HttpMethod.Get, route), cancellationToken) is not null;
+
+    /// <returns>Null for a 404; the response for any success; throws for other failures.</returns>
+    private async Task<GitHubResponse?> SendOrNotFoundAsync(GitHubRequest request, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(new GitHubRequest(HttpMethod.Get, route), cancellationToken);
-        return response.StatusCode == HttpStatusCode.NotFound ? false : EnsureSuccess(route, HttpMethod.Get, response).IsSuccess;
+        var response = await _transport.SendAsync(request, cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : EnsureSuccess(request, response);
     }
 
     private Task<IReadOnlyList<T>> GetPagedAsync<T>(GitHubRoute route, JsonTypeInfo<List<T>> type, CancellationToken cancellationToken) =>
@@ -110,16 +111,8 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
         SendAsync(new GitHubRequest(method, route), cancellationToken);
 
     private async Task<GitHubResponse> SendAsync(GitHubRequest request, CancellationToken cancellationToken) =>
-        EnsureSuccess(request.Route, request.Method, await _transport.SendAsync(request, cancellationToken));
+        EnsureSuccess(request, await _transport.SendAsync(request, cancellationToken));
 
-    private static GitHubResponse EnsureSuccess(GitHubRoute route, HttpMethod method, GitHubResponse response)
-    {
-        if (response.IsSuccess)
-        {
-            return response;
-        }
-
-        var error = response.ReadError();
-        throw new GitHubApiException(response.StatusCode, method.Method, route.PathAndQuery, error?.Message, error?.DocumentationUrl);
-    }
+    private static GitHubResponse EnsureSuccess(GitHubRequest request, GitHubResponse response) =>
+        response.IsSuccess ? response : throw response.ToException(request);
 }

@@ -48,7 +48,7 @@ internal sealed class GitHubAppAuthorizer : IGitHubAuthorizer, IDisposable
     public async Task<GitHubApp> GetAppAsync(CancellationToken cancellationToken)
     {
         var response = await SendAsJwtAsync(HttpMethod.Get, GitHubRoute.Create("/app"), cancellationToken);
-        return response.IsSuccess ? response.Read(GitHubJsonContext.Default.GitHubApp) : throw Failure(HttpMethod.Get, "/app", response);
+        return response.Read(GitHubJsonContext.Default.GitHubApp);
     }
 
     public string JwtAuthorization()
@@ -81,24 +81,18 @@ internal sealed class GitHubAppAuthorizer : IGitHubAuthorizer, IDisposable
         }
 
         candidates.Add(GitHubRoute.Create("/users/{username}/installation", owner));
-        GitHubResponse? last = null;
         foreach (var route in candidates)
         {
-            last = await SendAsJwtAsync(HttpMethod.Get, route, cancellationToken);
-            if (last.IsSuccess)
+            if (await FindAsJwtAsync(HttpMethod.Get, route, cancellationToken) is { } found)
             {
-                var id = last.Read(GitHubJsonContext.Default.Installation).Id;
+                var id = found.Read(GitHubJsonContext.Default.Installation).Id;
                 _installations[owner] = id;
                 return id;
             }
-
-            if (last.StatusCode != HttpStatusCode.NotFound)
-            {
-                break;
-            }
         }
 
-        throw Failure(HttpMethod.Get, candidates[^1].PathAndQuery, last!);
+        throw new GitHubApiException(
+            HttpStatusCode.NotFound, "GET", candidates[0].PathAndQuery, $"The GitHub App is not installed for {owner}", null);
     }
 
     private async Task<string> InstallationTokenAsync(long installation, CancellationToken cancellationToken)
@@ -118,11 +112,6 @@ internal sealed class GitHubAppAuthorizer : IGitHubAuthorizer, IDisposable
 
             var route = GitHubRoute.Create("/app/installations/{installation_id}/access_tokens", installation);
             var response = await SendAsJwtAsync(HttpMethod.Post, route, cancellationToken);
-            if (!response.IsSuccess)
-            {
-                throw Failure(HttpMethod.Post, route.PathAndQuery, response);
-            }
-
             var fresh = response.Read(GitHubJsonContext.Default.InstallationToken);
             _tokens[installation] = fresh;
             Log.InstallationTokenMinted(_logger, installation, fresh.ExpiresAt);
@@ -139,15 +128,18 @@ internal sealed class GitHubAppAuthorizer : IGitHubAuthorizer, IDisposable
             ? token.Token
             : null;
 
-    private Task<GitHubResponse> SendAsJwtAsync(HttpMethod method, GitHubRoute route, CancellationToken cancellationToken) =>
-        _transport.SendAsync(
-            new GitHubRequest(method, route) { Authorization = JwtAuthorization(), SendInDryRun = true },
-            cancellationToken);
+    /// <summary>Sends as the App itself; any failure throws.</summary>
+    private async Task<GitHubResponse> SendAsJwtAsync(HttpMethod method, GitHubRoute route, CancellationToken cancellationToken) =>
+        await FindAsJwtAsync(method, route, cancellationToken) ?? throw new GitHubApiException(HttpStatusCode.NotFound, method.Method, route.PathAndQuery, "Not Found", null);
 
-    private static GitHubApiException Failure(HttpMethod method, string path, GitHubResponse response)
+    /// <summary>Sends as the App itself; null for a 404, other failures throw.</summary>
+    private async Task<GitHubResponse?> FindAsJwtAsync(HttpMethod method, GitHubRoute route, CancellationToken cancellationToken)
     {
-        var error = response.ReadError();
-        return new GitHubApiException(response.StatusCode, method.Method, path, error?.Message, error?.DocumentationUrl);
+        var request = new GitHubRequest(method, route) { Authorization = JwtAuthorization(), SendInDryRun = true };
+        var response = await _transport.SendAsync(request, cancellationToken);
+        return response.IsSuccess ? response
+            : response.StatusCode == HttpStatusCode.NotFound ? null
+            : throw response.ToException(request);
     }
 
     private RSA LoadKey()

@@ -18,6 +18,12 @@ internal sealed record GitHubResponse(HttpStatusCode StatusCode, byte[] Body, st
     public T Read<T>(JsonTypeInfo<T> type) =>
         Body.Length == 0 ? throw new JsonException($"Empty body where {typeof(T).Name} was expected.") : JsonSerializer.Deserialize(Body, type)!;
 
+    public GitHubApiException ToException(GitHubRequest request)
+    {
+        var error = ReadError();
+        return new GitHubApiException(StatusCode, request.Method.Method, request.Route.PathAndQuery, error?.Message, error?.DocumentationUrl);
+    }
+
     public ErrorBody? ReadError()
     {
         try

@@ -37,14 +37,13 @@ public sealed partial class FakeGitHubServer
 
         if (Unauthorized(request) is { } why)
         {
-            await WriteAsync(context, 401, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { message = why })), resource, consume: false);
+            await WriteAsync(context, 401, FakeJson.ErrorBytes(why), resource, consume: false);
             return;
         }
 
         if (RateLimit(resource).Remaining <= 0)
         {
-            var exceeded = JsonSerializer.Serialize(new { message = "API rate limit exceeded for user.", documentation_url = "https://docs.github.com/rest/rate-limit" });
-            await WriteAsync(context, 403, Encoding.UTF8.GetBytes(exceeded), resource, consume: false);
+            await WriteAsync(context, 403, FakeJson.ErrorBytes("API rate limit exceeded for user."), resource, consume: false);
             return;
         }
 
@@ -116,8 +115,7 @@ public sealed partial class FakeGitHubServer
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        var body = JsonSerializer.Serialize(new { message = failure.Message, documentation_url = "https://docs.github.com/rest" });
-        return WriteAsync(context, failure.Status, Encoding.UTF8.GetBytes(body), resource, consume: false);
+        return WriteAsync(context, failure.Status, FakeJson.ErrorBytes(failure.Message), resource, consume: false);
     }
 
     private FailureRule? TakeFailure(string path)

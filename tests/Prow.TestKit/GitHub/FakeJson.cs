@@ -10,8 +10,14 @@ internal static class FakeJson
 
     public static IResult Ok(object value, int status = 200) => Results.Json(value, Options, statusCode: status);
 
+    public const string DocumentationUrl = "https://docs.github.com/rest";
+
     public static IResult Error(int status, string message) =>
-        Results.Json(new { message, documentation_url = "https://docs.github.com/rest" }, Options, statusCode: status);
+        Results.Json(new { message, documentation_url = DocumentationUrl }, Options, statusCode: status);
+
+    /// <summary>An error body for the pipeline, which answers before any endpoint runs.</summary>
+    public static byte[] ErrorBytes(string message) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { message, documentation_url = DocumentationUrl }, Options);
 
     public static IResult NotFound() => Error(404, "Not Found");
 
