@@ -18,6 +18,7 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
     private readonly GitHubAppAuthorizer? _app;
     private readonly HttpClient? _ownedHttp;
     private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
 
     /// <param name="http">Shared HttpClient (e.g. from IHttpClientFactory); null creates one owned by this client.</param>
     public GitHubClient(GitHubClientOptions options, HttpClient? http = null, TimeProvider? time = null, ILogger<GitHubClient>? logger = null)
@@ -51,6 +52,12 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
 
     public void Dispose()
     {
+        // DI disposes the instance once per interface it was registered under.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _lifetime.Cancel();
         _lifetime.Dispose();
         _app?.Dispose();

@@ -23,6 +23,26 @@ public sealed class CoalescingTests
     }
 
     [Fact]
+    public async Task CallerCancels_OthersStillGetTheSharedAnswer()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.AddPullRequest(1, "shared", "alice", "s1");
+        using var impatient = new CancellationTokenSource();
+        Task<Prow.Clients.GitHub.PullRequest> gaveUp, waited;
+        using (h.Server.HoldRequests())
+        {
+            gaveUp = h.Client.GetPullRequestAsync("org", "repo", 1, impatient.Token);
+            waited = h.Client.GetPullRequestAsync("org", "repo", 1, _none);
+            await Eventually.TrueAsync(() => h.Server.Calls.Count == 1 && h.Client.Metrics.CoalescedCount == 1, "second caller joined");
+            await impatient.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
+        }
+
+        Assert.Equal("shared", (await waited).Title);
+        Assert.Single(h.Server.Calls);
+    }
+
+    [Fact]
     public async Task ConcurrentDifferentGets_AreNotCoalesced()
     {
         await using var h = await GitHubHarness.StartAsync();

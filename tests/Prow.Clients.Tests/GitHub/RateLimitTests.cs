@@ -52,6 +52,20 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task BudgetExhaustedPastMaxThrottleDelay_FailsInsteadOfWaiting()
+    {
+        await using var h = await GitHubHarness.StartAsync(o => o.Throttle.MaxThrottleDelay = TimeSpan.FromMinutes(10));
+        h.Server.SetRateLimit(remaining: 0, reset: h.Clock.GetUtcNow().AddMinutes(50));
+
+        var error = await Assert.ThrowsAsync<Prow.Clients.GitHub.GitHubApiException>(() => h.Client.GetRepositoryAsync("org", "repo", _none));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.Equal("API rate limit exceeded for user.", error.GitHubMessage);
+        Assert.Empty(h.Clock.Delays);
+        Assert.Single(h.Server.Calls);
+    }
+
+    [Fact]
     public async Task RateLimits_ReflectServerHeadersPerResource()
     {
         await using var h = await GitHubHarness.StartAsync();
