@@ -30,7 +30,9 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
         if (http is null)
         {
             // Timeouts are per attempt inside the transport; the HttpClient must not cut retries short.
-            _ownedHttp = http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            // Pooled connections are recycled so a moved ghproxy Service IP is picked up.
+            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            _ownedHttp = http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         }
 
         _transport = new GitHubTransport(http, options, time, log, _lifetime.Token);
