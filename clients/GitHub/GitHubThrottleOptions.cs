@@ -6,6 +6,7 @@ public sealed class GitHubThrottleOptions
     /// <summary>
     /// When a resource's remaining budget falls under this, calls are spread evenly until the reset
     /// instead of spending the rest at once and then stalling every component for the hour.
+    /// Capped at a tenth of the resource's limit, so small budgets (search: 30/min) are not always throttled.
     /// </summary>
     public int RateLimitReserve { get; set; } = 200;
 

@@ -43,7 +43,7 @@ internal sealed class RateLimitTracker(TimeProvider time, GitHubThrottleOptions 
             {
                 delay = state.Reset - now;
             }
-            else if (state.Remaining < options.RateLimitReserve)
+            else if (state.Remaining < Reserve(state.Limit))
             {
                 var interval = (state.Reset - now) / state.Remaining;
                 var slot = (state.NextSlot > now ? state.NextSlot : now) + interval;
@@ -60,6 +60,12 @@ internal sealed class RateLimitTracker(TimeProvider time, GitHubThrottleOptions 
             return delay;
         }
     }
+
+    /// <summary>
+    /// The reserve, but never more than a tenth of the limit: search's budget is 30 a minute, and a
+    /// 200-call reserve would otherwise throttle every search.
+    /// </summary>
+    private long Reserve(long limit) => limit > 0 ? Math.Min(options.RateLimitReserve, limit / 10) : options.RateLimitReserve;
 
     /// <summary>Takes GitHub's view of the budget from a response.</summary>
     public void Update(HttpResponseHeaders headers)

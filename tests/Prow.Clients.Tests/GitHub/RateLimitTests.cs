@@ -38,6 +38,22 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task SmallSearchBudget_ReserveScalesToTheLimit()
+    {
+        await using var h = await GitHubHarness.StartAsync(o => o.Throttle.RateLimitReserve = 200);
+        h.Server.SetRateLimit(remaining: 5, reset: h.Clock.GetUtcNow().AddSeconds(60), limit: 30, resource: "search");
+
+        for (var i = 0; i < 4; i++)
+        {
+            await h.Client.SearchIssuesAsync("repo:org/repo is:pr label:x" + i, _none);
+        }
+
+        // Reserve is min(200, 30/10) = 3: calls flow until fewer than 3 remain, then spread.
+        Assert.Single(h.Clock.Delays);
+        Assert.Equal(60.0 / 2, h.Clock.Delays[0].TotalSeconds, 0.01);
+    }
+
+    [Fact]
     public async Task BudgetExhausted_WaitsForResetThenSucceeds()
     {
         await using var h = await GitHubHarness.StartAsync();
