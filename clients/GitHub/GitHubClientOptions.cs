@@ -11,6 +11,9 @@ public sealed class GitHubClientOptions
     /// </summary>
     public IList<Uri> Endpoints { get; } = [];
 
+    /// <summary>How long an endpoint that could not be reached is skipped before it is tried again.</summary>
+    public TimeSpan EndpointRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary><c>--github-token-path</c>: a file holding a token; re-read whenever it changes.</summary>
     public string? TokenPath { get; set; }
 

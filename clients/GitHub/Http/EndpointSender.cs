@@ -5,14 +5,15 @@ namespace Prow.Clients.GitHub;
 
 /// <summary>
 /// One attempt of a request over the configured endpoints in order: a connection failure or a
-/// 5xx moves on to the next endpoint (ghproxy first, api.github.com as fallback).
+/// 5xx moves on to the next endpoint (ghproxy first, api.github.com as fallback). An endpoint that
+/// could not be reached is skipped for <see cref="GitHubClientOptions.EndpointRetryInterval"/>, so
+/// a ghproxy that is down (or drops packets until the timeout) does not slow every request.
 /// </summary>
-internal sealed class EndpointSender(HttpClient http, GitHubClientOptions options, GitHubMetrics metrics, ILogger logger)
+internal sealed class EndpointSender(HttpClient http, GitHubClientOptions options, TimeProvider time, GitHubMetrics metrics, ILogger logger)
 {
     internal const string ApiVersion = "2022-11-28";
     private readonly IReadOnlyList<Uri> _endpoints = options.EffectiveEndpoints();
-
-    public IReadOnlyList<Uri> Endpoints => _endpoints;
+    private readonly long[] _downUntil = new long[options.EffectiveEndpoints().Count];
 
     /// <summary>The caller owns the returned message (dispose it); its body is already read.</summary>
     public async Task<(HttpResponseMessage Message, byte[] Body)> SendAsync(
@@ -21,6 +22,11 @@ internal sealed class EndpointSender(HttpClient http, GitHubClientOptions option
         for (var i = 0; ; i++)
         {
             var last = i == _endpoints.Count - 1;
+            if (!last && time.GetUtcNow().UtcTicks < Interlocked.Read(ref _downUntil[i]))
+            {
+                continue;
+            }
+
             using var message = Build(_endpoints[i], request, authorization, etag);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.RequestTimeout);
@@ -40,6 +46,7 @@ internal sealed class EndpointSender(HttpClient http, GitHubClientOptions option
                 }
 
                 Log.EndpointFailed(logger, _endpoints[i], request.Method.Method, request.Route.Template, e);
+                Interlocked.Exchange(ref _downUntil[i], (time.GetUtcNow() + options.EndpointRetryInterval).UtcTicks);
                 continue;
             }
 

@@ -28,7 +28,7 @@ internal sealed class GitHubTransport
         _retry = new RetryPolicy(options.Throttle, time);
         RateLimits = new RateLimitTracker(time, options.Throttle);
         Metrics = new GitHubMetrics(RateLimits.Snapshot);
-        _sender = new EndpointSender(http, options, Metrics, logger);
+        _sender = new EndpointSender(http, options, time, Metrics, logger);
     }
 
     public GitHubMetrics Metrics { get; }

@@ -20,6 +20,29 @@ public sealed class EndpointFallbackTests
     }
 
     [Fact]
+    public async Task UnreachableEndpoint_IsSkippedUntilRetryInterval()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        using var client = h.CreateClient(o =>
+        {
+            o.Endpoints.Insert(0, RetryTests.ClosedPort());
+            o.EndpointRetryInterval = TimeSpan.FromSeconds(30);
+        });
+
+        await client.GetRepositoryAsync("org", "repo", _none);
+        var afterFirst = client.Metrics.RequestCount;
+        await client.GetRepositoryAsync("org", "repo", _none);
+        var afterSecond = client.Metrics.RequestCount;
+        h.Clock.Advance(TimeSpan.FromSeconds(31));
+        await client.GetRepositoryAsync("org", "repo", _none);
+
+        Assert.Equal(2, afterFirst); // refused + answered
+        Assert.Equal(3, afterSecond); // the closed endpoint was not tried again
+        Assert.Equal(5, client.Metrics.RequestCount); // after the interval it is tried once more
+        Assert.Equal(3, h.Server.Calls.Count);
+    }
+
+    [Fact]
     public async Task FirstEndpointServerError_FallsBackToSecond()
     {
         await using var h = await GitHubHarness.StartAsync();
