@@ -36,8 +36,8 @@ public sealed class GitHubClientOptions
 
     public GitHubThrottleOptions Throttle { get; set; } = new();
 
-    /// <summary>Most GET responses kept for conditional requests.</summary>
-    public int MaxCacheEntries { get; set; } = 20_000;
+    /// <summary>Memory for GET responses kept for conditional requests (ghproxy kept gigabytes on disk).</summary>
+    public long MaxCacheBytes { get; set; } = 256L * 1024 * 1024;
 
     internal IReadOnlyList<Uri> EffectiveEndpoints() =>
         Endpoints.Count == 0 ? [new Uri(DefaultEndpoint)] : [.. Endpoints];

@@ -3,13 +3,28 @@ namespace Prow.Clients.GitHub;
 /// <summary>
 /// GET responses kept for conditional requests (ghproxy's ghCache). Entries are always revalidated
 /// with If-None-Match, so a stale entry costs a normal request, never a wrong answer.
-/// Least recently used entries go first once <c>capacity</c> is reached.
+/// Bounded by bytes, not entries (a PR file list can be megabytes, a membership check nothing):
+/// least recently used entries go first once <c>capacityBytes</c> is reached.
 /// </summary>
-internal sealed class EtagCache(int capacity)
+internal sealed class EtagCache(long capacityBytes)
 {
+    private const int EntryOverhead = 256; // node, record, headers: a rough per-entry cost
+    private long _bytes;
+
     private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _order = new();
     private readonly Lock _lock = new();
+
+    public long Bytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _bytes;
+            }
+        }
+    }
 
     public int Count
     {
@@ -39,7 +54,8 @@ internal sealed class EtagCache(int capacity)
 
     public void Set(string key, GitHubResponse response)
     {
-        if (capacity <= 0 || string.IsNullOrEmpty(response.ETag))
+        var size = Size(key, response);
+        if (size > capacityBytes || string.IsNullOrEmpty(response.ETag))
         {
             return;
         }
@@ -49,16 +65,22 @@ internal sealed class EtagCache(int capacity)
             if (_entries.Remove(key, out var existing))
             {
                 _order.Remove(existing);
+                _bytes -= Size(key, existing.Value.Response);
             }
 
             _entries[key] = _order.AddFirst(new Entry(key, response));
-            while (_entries.Count > capacity && _order.Last is { } oldest)
+            _bytes += size;
+            while (_bytes > capacityBytes && _order.Last is { } oldest)
             {
                 _order.RemoveLast();
                 _entries.Remove(oldest.Value.Key);
+                _bytes -= Size(oldest.Value.Key, oldest.Value.Response);
             }
         }
     }
+
+    private static long Size(string key, GitHubResponse response) =>
+        response.Body.Length + ((key.Length + (response.Link?.Length ?? 0)) * 2L) + EntryOverhead;
 
     private sealed record Entry(string Key, GitHubResponse Response);
 }

@@ -24,7 +24,7 @@ internal sealed class GitHubTransport
         _time = time;
         _logger = logger;
         _lifetime = lifetime;
-        _cache = new EtagCache(options.MaxCacheEntries);
+        _cache = new EtagCache(options.MaxCacheBytes);
         _retry = new RetryPolicy(options.Throttle, time);
         RateLimits = new RateLimitTracker(time, options.Throttle);
         Metrics = new GitHubMetrics(RateLimits.Snapshot);
