@@ -8,7 +8,7 @@ namespace Prow.Clients.GitHub;
 /// </summary>
 internal sealed class EtagCache(long capacityBytes)
 {
-    private const int EntryOverhead = 256; // node, record, headers: a rough per-entry cost
+    internal const int EntryOverhead = 256; // node, record, headers: a rough per-entry cost
     private long _bytes;
 
     private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
