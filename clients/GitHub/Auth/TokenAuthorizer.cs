@@ -7,34 +7,27 @@ namespace Prow.Clients.GitHub;
 /// re-read when its timestamp or size changes, so a rotated secret mount takes effect
 /// without a restart (a stat per request is far cheaper than the request).
 /// </summary>
-internal sealed class TokenAuthorizer : IGitHubAuthorizer
+internal sealed class TokenAuthorizer(string? path, string? literal, ILogger logger) : IGitHubAuthorizer
 {
-    private readonly string? _path;
-    private readonly string? _literal;
-    private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private (DateTime Written, long Length) _seen;
     private string? _token;
 
-    public TokenAuthorizer(string? path, string? literal, ILogger logger)
-    {
-        _path = path;
-        _literal = literal;
-        _logger = logger;
-    }
-
     public ValueTask<string?> GetAuthorizationAsync(string? owner, string? repo, CancellationToken cancellationToken)
     {
-        var token = _path is null ? _literal : Current(_path);
+        var token = path is null ? literal : Current(path);
         return ValueTask.FromResult(string.IsNullOrEmpty(token) ? null : "Bearer " + token);
     }
 
-    private string? Current(string path)
+    private string? Current(string file)
     {
-        var info = new FileInfo(path);
+        // Secret volumes rotate by re-pointing symlinks: the link's own timestamp never changes,
+        // so look at the file it finally resolves to.
+        var link = new FileInfo(file);
+        var info = link.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? link;
         if (!info.Exists)
         {
-            throw new FileNotFoundException($"GitHub token file {path} does not exist.", path);
+            throw new FileNotFoundException($"GitHub token file {file} does not exist.", file);
         }
 
         var stamp = (info.LastWriteTimeUtc, info.Length);
@@ -42,9 +35,9 @@ internal sealed class TokenAuthorizer : IGitHubAuthorizer
         {
             if (_token is null || stamp != _seen)
             {
-                _token = File.ReadAllText(path).Trim();
+                _token = File.ReadAllText(file).Trim();
                 _seen = stamp;
-                Log.TokenReloaded(_logger, path);
+                Log.TokenReloaded(logger, file);
             }
 
             return _token;
