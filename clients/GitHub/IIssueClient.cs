@@ -1,0 +1,33 @@
+namespace Prow.Clients.GitHub;
+
+/// <summary>Issue-level calls; pull requests are issues too, so these take a PR number as well.</summary>
+public interface IIssueClient
+{
+    Task<Issue> GetIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    Task<IssueComment> CreateCommentAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken);
+
+    Task<IssueComment> EditCommentAsync(string owner, string repo, long commentId, string body, CancellationToken cancellationToken);
+
+    Task DeleteCommentAsync(string owner, string repo, long commentId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Label>> ListIssueLabelsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    Task AddLabelsAsync(string owner, string repo, int number, IReadOnlyList<string> labels, CancellationToken cancellationToken);
+
+    /// <returns>False when the label was not on the issue (GitHub's 404), true when it was removed.</returns>
+    Task<bool> RemoveLabelAsync(string owner, string repo, int number, string label, CancellationToken cancellationToken);
+
+    Task AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
+    Task UnassignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
+    Task CloseIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    Task ReopenIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    /// <summary>Edits the title of an issue or pull request (the retitle plugin).</summary>
+    Task EditIssueTitleAsync(string owner, string repo, int number, string title, CancellationToken cancellationToken);
+}

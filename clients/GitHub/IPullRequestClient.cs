@@ -1,0 +1,22 @@
+namespace Prow.Clients.GitHub;
+
+public interface IPullRequestClient
+{
+    Task<PullRequest> GetPullRequestAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    /// <summary>Every changed file, following pagination (GitHub stops at 3000 files).</summary>
+    Task<IReadOnlyList<PullRequestFile>> ListPullRequestFilesAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Review>> ListReviewsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
+    Task RemoveRequestedReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
+    Task ClosePullRequestAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    Task ReopenPullRequestAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    /// <exception cref="GitHubMergeException">GitHub refused the merge (405, 409, or a classified 422).</exception>
+    Task<MergeResult> MergePullRequestAsync(string owner, string repo, int number, MergeDetails details, CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+namespace Prow.Clients.GitHub;
+
+public interface IRepositoryClient
+{
+    Task<Repository> GetRepositoryAsync(string owner, string repo, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Label>> GetRepositoryLabelsAsync(string owner, string repo, CancellationToken cancellationToken);
+
+    /// <summary>A file at a ref (OWNERS, config); null when it does not exist there.</summary>
+    Task<RepositoryFile?> GetFileContentAsync(string owner, string repo, string path, string? gitRef, CancellationToken cancellationToken);
+
+    /// <summary>The SHA a ref such as <c>heads/main</c> points at.</summary>
+    Task<string> GetRefShaAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken);
+
+    Task<Branch> GetBranchAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
+
+    /// <returns>Null when the branch is not protected.</returns>
+    Task<BranchProtection?> GetBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
+
+    Task UpdateBranchProtectionAsync(string owner, string repo, string branch, BranchProtectionRequest protection, CancellationToken cancellationToken);
+
+    Task RemoveBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
+
+    Task<bool> IsCollaboratorAsync(string owner, string repo, string login, CancellationToken cancellationToken);
+
+    Task<CollaboratorAccess> GetCollaboratorPermissionAsync(string owner, string repo, string login, CancellationToken cancellationToken);
+}

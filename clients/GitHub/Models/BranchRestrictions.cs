@@ -1,0 +1,9 @@
+namespace Prow.Clients.GitHub;
+
+/// <summary>Who may push, as GitHub reports it (objects, not names).</summary>
+public sealed record BranchRestrictions
+{
+    public IReadOnlyList<User> Users { get; init; } = [];
+    public IReadOnlyList<Team> Teams { get; init; } = [];
+    public IReadOnlyList<Team> Apps { get; init; } = [];
+}

@@ -1,0 +1,11 @@
+namespace Prow.Clients.GitHub;
+
+public sealed record CollaboratorAccess
+{
+    /// <summary>admin, write, read or none (maintain and triage fold into write and read).</summary>
+    public string Permission { get; init; } = "none";
+
+    /// <summary>The finer role: admin, maintain, write, triage, read.</summary>
+    public string? RoleName { get; init; }
+    public User User { get; init; } = new();
+}

@@ -1,0 +1,7 @@
+namespace Prow.Clients.GitHub;
+
+public sealed record GitObject
+{
+    public string Sha { get; init; } = "";
+    public string Type { get; init; } = "";
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Prow.Clients.GitHub;
+
+/// <summary>A git ref such as <c>refs/heads/main</c> and the object it points at.</summary>
+public sealed record GitReference
+{
+    public string Ref { get; init; } = "";
+
+    /// <summary>What the ref points at (GitHub's <c>object</c>).</summary>
+    [JsonPropertyName("object")]
+    public GitObject Target { get; init; } = new();
+}

@@ -1,0 +1,4 @@
+namespace Prow.Clients.GitHub;
+
+/// <summary>Request body; the wire shape is its snake_case properties.</summary>
+internal sealed record LabelsBody(IReadOnlyList<string> Labels);

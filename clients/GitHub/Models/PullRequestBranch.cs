@@ -1,0 +1,11 @@
+namespace Prow.Clients.GitHub;
+
+/// <summary>The head or base side of a pull request.</summary>
+public sealed record PullRequestBranch
+{
+    /// <summary>The branch name (GitHub's <c>ref</c>), e.g. <c>main</c>.</summary>
+    public string Ref { get; init; } = "";
+    public string Sha { get; init; } = "";
+    public string? Label { get; init; }
+    public Repository? Repo { get; init; }
+}

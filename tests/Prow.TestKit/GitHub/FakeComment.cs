@@ -1,0 +1,3 @@
+namespace Prow.TestKit.GitHub;
+
+public sealed record FakeComment(long Id, int IssueNumber, string Author, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,3 @@
+namespace Prow.TestKit.GitHub;
+
+public sealed record FakeReview(long Id, string Author, string State, string Body, string CommitId);
