@@ -21,7 +21,7 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
     private int _disposed;
 
     /// <param name="http">Shared HttpClient (e.g. from IHttpClientFactory); null creates one owned by this client.</param>
-    public GitHubClient(GitHubClientOptions options, HttpClient? http = null, TimeProvider? time = null, ILogger<GitHubClient>? logger = null)
+    public GitHubClient(GitHubClientOptions options, HttpClient? http = null, TimeProvider? time = null, ILogger<GitHubClient>? logger = null, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -35,7 +35,7 @@ public sealed partial class GitHubClient : IGitHubClient, IDisposable
             _ownedHttp = http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         }
 
-        _transport = new GitHubTransport(http, options, time, log, _lifetime.Token);
+        _transport = new GitHubTransport(http, options, time, log, _lifetime.Token, meterFactory);
         if (options.App is { } app)
         {
             _app = new GitHubAppAuthorizer(app, _transport, time, log);

@@ -17,7 +17,7 @@ public static class GitHubServiceCollectionExtensions
         configure(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GitHubClient(
-            options, http: null, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<GitHubClient>>()));
+            options, http: null, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<GitHubClient>>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<IGitHubClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<IIssueClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<IPullRequestClient>(sp => sp.GetRequiredService<GitHubClient>());

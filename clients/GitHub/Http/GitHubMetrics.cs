@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Prow.Clients.GitHub;
 
 /// <summary>
-/// The <c>Prow.GitHub</c> meter. Each client owns its instance (so tests can listen to one client);
-/// exporters select meters by name, so every instance is exported alike.
+/// The <c>Prow.GitHub</c> meter. Each client owns its instance (so tests can listen to one client); inside a
+/// host it comes from the host's meter factory, so the host's exporter can tell it from another host's.
 /// </summary>
 public sealed class GitHubMetrics : IDisposable
 {
@@ -18,9 +18,9 @@ public sealed class GitHubMetrics : IDisposable
     private long _cacheHitCount;
     private long _coalescedCount;
 
-    internal GitHubMetrics(Func<IReadOnlyList<RateLimitSnapshot>> rateLimits)
+    internal GitHubMetrics(Func<IReadOnlyList<RateLimitSnapshot>> rateLimits, IMeterFactory? meterFactory = null)
     {
-        Meter = new Meter(MeterName);
+        Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _requests = Meter.CreateCounter<long>("github_requests_total", description: "HTTP exchanges with GitHub, by endpoint template and status.");
         _cacheHits = Meter.CreateCounter<long>("github_cache_hits_total", description: "GETs answered from the ETag cache after a 304.");
         _coalesced = Meter.CreateCounter<long>("github_coalesced_requests_total", description: "GETs that joined an identical GET in flight.");

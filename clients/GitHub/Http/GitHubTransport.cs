@@ -18,7 +18,7 @@ internal sealed class GitHubTransport
     private readonly RetryPolicy _retry;
     private readonly CancellationToken _lifetime;
 
-    public GitHubTransport(HttpClient http, GitHubClientOptions options, TimeProvider time, ILogger logger, CancellationToken lifetime)
+    public GitHubTransport(HttpClient http, GitHubClientOptions options, TimeProvider time, ILogger logger, CancellationToken lifetime, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         _options = options;
         _time = time;
@@ -27,7 +27,7 @@ internal sealed class GitHubTransport
         _cache = new EtagCache(options.MaxCacheBytes);
         _retry = new RetryPolicy(options.Throttle, time);
         RateLimits = new RateLimitTracker(time, options.Throttle);
-        Metrics = new GitHubMetrics(RateLimits.Snapshot);
+        Metrics = new GitHubMetrics(RateLimits.Snapshot, meterFactory);
         _sender = new EndpointSender(http, options, time, Metrics, logger);
     }
 
