@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Prow.Clients.GitHub.Events;
 using Prow.Runtime;
 using Prow.Runtime.Ingress;
 
@@ -80,6 +81,11 @@ public static class HookEndpoint
         if (!parsed)
         {
             return (400, "400 Bad Request: the body is not a JSON object");
+        }
+
+        if (!WebhookEventParser.TryParse(eventName, body, out _, out var malformed))
+        {
+            return (400, $"400 Bad Request: {malformed}");
         }
 
         var payload = WebhookEnvelope.Serialize(eventName, deliveryId, time.GetUtcNow(), body);

@@ -86,6 +86,15 @@ public sealed class HookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignedBodyThatIsNotItsEvent_400WithTheReason()
+    {
+        var response = await _prow.Client.SendAsync(Webhooks.Request("pull_request", "d-notpr", """{"action":"opened","repository":{"full_name":"org/repo"}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("pull_request is missing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownEvent_200()
     {
         var response = await _prow.Client.SendAsync(Webhooks.Request("sponsorship", "d-unknown", """{"action":"created","sponsorship":{}}"""));

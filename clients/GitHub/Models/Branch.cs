@@ -2,7 +2,7 @@ namespace Prow.Clients.GitHub;
 
 public sealed record Branch
 {
-    public string Name { get; init; } = "";
-    public CommitReference Commit { get; init; } = new();
-    public bool Protected { get; init; }
+    public string Name { get; set; } = "";
+    public CommitReference Commit { get; set; } = new();
+    public bool Protected { get; set; }
 }

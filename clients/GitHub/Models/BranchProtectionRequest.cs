@@ -9,18 +9,18 @@ namespace Prow.Clients.GitHub;
 public sealed record BranchProtectionRequest
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public RequiredStatusChecks? RequiredStatusChecks { get; init; }
+    public RequiredStatusChecks? RequiredStatusChecks { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public bool? EnforceAdmins { get; init; }
+    public bool? EnforceAdmins { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public RequiredPullRequestReviews? RequiredPullRequestReviews { get; init; }
+    public RequiredPullRequestReviews? RequiredPullRequestReviews { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public BranchRestrictionsRequest? Restrictions { get; init; }
+    public BranchRestrictionsRequest? Restrictions { get; set; }
 
-    public bool? RequiredLinearHistory { get; init; }
-    public bool? AllowForcePushes { get; init; }
-    public bool? AllowDeletions { get; init; }
+    public bool? RequiredLinearHistory { get; set; }
+    public bool? AllowForcePushes { get; set; }
+    public bool? AllowDeletions { get; set; }
 }

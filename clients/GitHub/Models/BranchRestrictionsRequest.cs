@@ -3,7 +3,7 @@ namespace Prow.Clients.GitHub;
 /// <summary>Who may push, as GitHub takes it on update (logins and slugs).</summary>
 public sealed record BranchRestrictionsRequest
 {
-    public IReadOnlyList<string> Users { get; init; } = [];
-    public IReadOnlyList<string> Teams { get; init; } = [];
-    public IReadOnlyList<string> Apps { get; init; } = [];
+    public IReadOnlyList<string> Users { get; set; } = [];
+    public IReadOnlyList<string> Teams { get; set; } = [];
+    public IReadOnlyList<string> Apps { get; set; } = [];
 }

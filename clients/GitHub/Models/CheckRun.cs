@@ -2,16 +2,16 @@ namespace Prow.Clients.GitHub;
 
 public sealed record CheckRun
 {
-    public long Id { get; init; }
-    public string Name { get; init; } = "";
-    public string HeadSha { get; init; } = "";
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public string HeadSha { get; set; } = "";
 
     /// <summary>queued, in_progress, completed.</summary>
-    public string Status { get; init; } = "";
+    public string Status { get; set; } = "";
 
     /// <summary>success, failure, neutral, cancelled, skipped, timed_out, action_required; null until completed.</summary>
-    public string? Conclusion { get; init; }
-    public string? DetailsUrl { get; init; }
-    public DateTimeOffset? StartedAt { get; init; }
-    public DateTimeOffset? CompletedAt { get; init; }
+    public string? Conclusion { get; set; }
+    public string? DetailsUrl { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
 }

@@ -3,6 +3,6 @@ namespace Prow.Clients.GitHub;
 /// <summary>The wrapper GitHub puts around a page of check runs.</summary>
 internal sealed record CheckRunPage
 {
-    public int TotalCount { get; init; }
-    public IReadOnlyList<CheckRun> CheckRuns { get; init; } = [];
+    public int TotalCount { get; set; }
+    public IReadOnlyList<CheckRun> CheckRuns { get; set; } = [];
 }

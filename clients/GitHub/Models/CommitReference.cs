@@ -2,6 +2,6 @@ namespace Prow.Clients.GitHub;
 
 public sealed record CommitReference
 {
-    public string Sha { get; init; } = "";
-    public string? Url { get; init; }
+    public string Sha { get; set; } = "";
+    public string? Url { get; set; }
 }

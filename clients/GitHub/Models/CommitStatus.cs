@@ -2,12 +2,12 @@ namespace Prow.Clients.GitHub;
 
 public sealed record CommitStatus
 {
-    public long Id { get; init; }
-    public StatusState State { get; init; }
-    public string Context { get; init; } = "";
-    public string? Description { get; init; }
-    public string? TargetUrl { get; init; }
-    public User? Creator { get; init; }
-    public DateTimeOffset? CreatedAt { get; init; }
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public long Id { get; set; }
+    public StatusState State { get; set; }
+    public string Context { get; set; } = "";
+    public string? Description { get; set; }
+    public string? TargetUrl { get; set; }
+    public User? Creator { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

@@ -3,6 +3,6 @@ namespace Prow.Clients.GitHub;
 /// <summary>GitHub's error body: <c>{"message": ..., "documentation_url": ...}</c>.</summary>
 internal sealed record ErrorBody
 {
-    public string? Message { get; init; }
-    public string? DocumentationUrl { get; init; }
+    public string? Message { get; set; }
+    public string? DocumentationUrl { get; set; }
 }

@@ -2,6 +2,6 @@ namespace Prow.Clients.GitHub;
 
 public sealed record GitObject
 {
-    public string Sha { get; init; } = "";
-    public string Type { get; init; } = "";
+    public string Sha { get; set; } = "";
+    public string Type { get; set; } = "";
 }

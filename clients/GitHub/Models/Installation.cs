@@ -2,6 +2,6 @@ namespace Prow.Clients.GitHub;
 
 internal sealed record Installation
 {
-    public long Id { get; init; }
-    public User? Account { get; init; }
+    public long Id { get; set; }
+    public User? Account { get; set; }
 }

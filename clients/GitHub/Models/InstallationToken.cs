@@ -2,6 +2,6 @@ namespace Prow.Clients.GitHub;
 
 internal sealed record InstallationToken
 {
-    public string Token { get; init; } = "";
-    public DateTimeOffset ExpiresAt { get; init; }
+    public string Token { get; set; } = "";
+    public DateTimeOffset ExpiresAt { get; set; }
 }

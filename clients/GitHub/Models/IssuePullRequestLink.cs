@@ -2,6 +2,6 @@ namespace Prow.Clients.GitHub;
 
 public sealed record IssuePullRequestLink
 {
-    public string? Url { get; init; }
-    public string? HtmlUrl { get; init; }
+    public string? Url { get; set; }
+    public string? HtmlUrl { get; set; }
 }

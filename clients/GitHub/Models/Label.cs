@@ -2,8 +2,8 @@ namespace Prow.Clients.GitHub;
 
 public sealed record Label
 {
-    public long Id { get; init; }
-    public string Name { get; init; } = "";
-    public string? Color { get; init; }
-    public string? Description { get; init; }
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Color { get; set; }
+    public string? Description { get; set; }
 }

@@ -2,7 +2,7 @@ namespace Prow.Clients.GitHub;
 
 public sealed record MergeResult
 {
-    public string? Sha { get; init; }
-    public bool Merged { get; init; }
-    public string? Message { get; init; }
+    public string? Sha { get; set; }
+    public bool Merged { get; set; }
+    public string? Message { get; set; }
 }

@@ -2,28 +2,31 @@ namespace Prow.Clients.GitHub;
 
 public sealed record PullRequest
 {
-    public long Id { get; init; }
-    public int Number { get; init; }
-    public string State { get; init; } = "";
-    public string Title { get; init; } = "";
-    public string? Body { get; init; }
-    public User User { get; init; } = new();
-    public PullRequestBranch Head { get; init; } = new();
-    public PullRequestBranch Base { get; init; } = new();
-    public bool Draft { get; init; }
-    public bool Merged { get; init; }
+    public long Id { get; set; }
+    public int Number { get; set; }
+    public string State { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Body { get; set; }
+    public User User { get; set; } = new();
+    public PullRequestBranch Head { get; set; } = new();
+    public PullRequestBranch Base { get; set; } = new();
+    public bool Draft { get; set; }
+    public bool Merged { get; set; }
 
     /// <summary>Null while GitHub is still computing mergeability.</summary>
-    public bool? Mergeable { get; init; }
-    public string? MergeableState { get; init; }
-    public string? MergeCommitSha { get; init; }
-    public IReadOnlyList<Label> Labels { get; init; } = [];
-    public IReadOnlyList<User> Assignees { get; init; } = [];
-    public IReadOnlyList<User> RequestedReviewers { get; init; } = [];
-    public string? HtmlUrl { get; init; }
-    public DateTimeOffset? CreatedAt { get; init; }
-    public DateTimeOffset? UpdatedAt { get; init; }
-    public int Additions { get; init; }
-    public int Deletions { get; init; }
-    public int ChangedFiles { get; init; }
+    public bool? Mergeable { get; set; }
+    public string? MergeableState { get; set; }
+    public string? MergeCommitSha { get; set; }
+    public IReadOnlyList<Label> Labels { get; set; } = [];
+    public IReadOnlyList<User> Assignees { get; set; } = [];
+    public IReadOnlyList<User> RequestedReviewers { get; set; } = [];
+    public string? HtmlUrl { get; set; }
+
+    /// <summary>OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, NONE... (webhooks and REST both carry it).</summary>
+    public string? AuthorAssociation { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public int Additions { get; set; }
+    public int Deletions { get; set; }
+    public int ChangedFiles { get; set; }
 }

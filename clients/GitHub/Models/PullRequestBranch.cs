@@ -4,8 +4,8 @@ namespace Prow.Clients.GitHub;
 public sealed record PullRequestBranch
 {
     /// <summary>The branch name (GitHub's <c>ref</c>), e.g. <c>main</c>.</summary>
-    public string Ref { get; init; } = "";
-    public string Sha { get; init; } = "";
-    public string? Label { get; init; }
-    public Repository? Repo { get; init; }
+    public string Ref { get; set; } = "";
+    public string Sha { get; set; } = "";
+    public string? Label { get; set; }
+    public Repository? Repo { get; set; }
 }

@@ -2,13 +2,13 @@ namespace Prow.Clients.GitHub;
 
 public sealed record Repository
 {
-    public long Id { get; init; }
-    public string Name { get; init; } = "";
-    public string FullName { get; init; } = "";
-    public User Owner { get; init; } = new();
-    public string DefaultBranch { get; init; } = "";
-    public bool Private { get; init; }
-    public bool Archived { get; init; }
-    public bool Fork { get; init; }
-    public string? HtmlUrl { get; init; }
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public User Owner { get; set; } = new();
+    public string DefaultBranch { get; set; } = "";
+    public bool Private { get; set; }
+    public bool Archived { get; set; }
+    public bool Fork { get; set; }
+    public string? HtmlUrl { get; set; }
 }

@@ -2,7 +2,7 @@ namespace Prow.Clients.GitHub;
 
 public sealed record RequiredPullRequestReviews
 {
-    public bool DismissStaleReviews { get; init; }
-    public bool RequireCodeOwnerReviews { get; init; }
-    public int RequiredApprovingReviewCount { get; init; }
+    public bool DismissStaleReviews { get; set; }
+    public bool RequireCodeOwnerReviews { get; set; }
+    public int RequiredApprovingReviewCount { get; set; }
 }

@@ -2,12 +2,15 @@ namespace Prow.Clients.GitHub;
 
 public sealed record Review
 {
-    public long Id { get; init; }
-    public User User { get; init; } = new();
+    public long Id { get; set; }
+    public User User { get; set; } = new();
 
     /// <summary>APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED, PENDING.</summary>
-    public string State { get; init; } = "";
-    public string? Body { get; init; }
-    public string? CommitId { get; init; }
-    public DateTimeOffset? SubmittedAt { get; init; }
+    public string State { get; set; } = "";
+    public string? Body { get; set; }
+    public string? CommitId { get; set; }
+
+    /// <summary>OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, NONE... (webhooks and REST both carry it).</summary>
+    public string? AuthorAssociation { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
 }

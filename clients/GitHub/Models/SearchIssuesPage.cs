@@ -2,7 +2,7 @@ namespace Prow.Clients.GitHub;
 
 internal sealed record SearchIssuesPage
 {
-    public int TotalCount { get; init; }
-    public bool IncompleteResults { get; init; }
-    public IReadOnlyList<Issue> Items { get; init; } = [];
+    public int TotalCount { get; set; }
+    public bool IncompleteResults { get; set; }
+    public IReadOnlyList<Issue> Items { get; set; } = [];
 }

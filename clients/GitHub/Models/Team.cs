@@ -2,7 +2,7 @@ namespace Prow.Clients.GitHub;
 
 public sealed record Team
 {
-    public long Id { get; init; }
-    public string Slug { get; init; } = "";
-    public string? Name { get; init; }
+    public long Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string? Name { get; set; }
 }

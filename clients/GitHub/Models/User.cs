@@ -2,8 +2,8 @@ namespace Prow.Clients.GitHub;
 
 public sealed record User
 {
-    public string Login { get; init; } = "";
-    public long Id { get; init; }
-    public string? Type { get; init; }
-    public string? Name { get; init; }
+    public string Login { get; set; } = "";
+    public long Id { get; set; }
+    public string? Type { get; set; }
+    public string? Name { get; set; }
 }
