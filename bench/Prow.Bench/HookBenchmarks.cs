@@ -44,7 +44,7 @@ internal static class HookBenchmarks
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var body = Encoding.UTF8.GetBytes($$$"""{"action":"created","issue":{"number":{{{i % 50}}}},"comment":{"body":"/lgtm"},"repository":{"full_name":"bench/repo{{{i % 20}}}"}}""");
+                var body = Encoding.UTF8.GetBytes($$$"""{"action":"created","issue":{"number":{{{i % 50 + 1}}}},"comment":{"body":"/lgtm"},"repository":{"full_name":"bench/repo{{{i % 20}}}"}}""");
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/hook") { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 request.Headers.Add("X-GitHub-Event", "issue_comment");

@@ -17,7 +17,7 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             for (var i = 0; i < Count; i++)
             {
-                var response = await held.Client.SendAsync(Webhooks.Request("issue_comment", $"held-{i}", Webhooks.IssueComment("org/held", i, "x")));
+                var response = await held.Client.SendAsync(Webhooks.Request("issue_comment", $"held-{i}", Webhooks.IssueComment("org/held", i + 1, "x")));
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
@@ -45,7 +45,7 @@ public sealed class CrashRecoveryTests : IDisposable
                     var i = Interlocked.Increment(ref sent);
                     try
                     {
-                        var response = await prow.Client.SendAsync(Webhooks.Request("issue_comment", $"kill-{i}", Webhooks.IssueComment("org/kill", i % 7, "x")));
+                        var response = await prow.Client.SendAsync(Webhooks.Request("issue_comment", $"kill-{i}", Webhooks.IssueComment("org/kill", i % 7 + 1, "x")));
                         if (response.StatusCode == HttpStatusCode.OK)
                         {
                             Interlocked.Increment(ref accepted);
@@ -88,7 +88,7 @@ public sealed class CrashRecoveryTests : IDisposable
         await using (var prow = await ProwProcess.StartAsync(_folder.Path))
         {
             var responses = await Task.WhenAll(Enumerable.Range(0, Sent).Select(i =>
-                prow.Client.SendAsync(Webhooks.Request("issue_comment", $"term-{i}", Webhooks.IssueComment("org/term", i, "x")))));
+                prow.Client.SendAsync(Webhooks.Request("issue_comment", $"term-{i}", Webhooks.IssueComment("org/term", i + 1, "x")))));
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
             prow.Terminate();
