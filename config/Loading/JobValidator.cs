@@ -1,0 +1,203 @@
+using System.Text.RegularExpressions;
+using Prow.Config.Cron;
+using Prow.Config.Jobs;
+
+namespace Prow.Config.Loading;
+
+/// <summary>Prow's job validation (validatePresubmits, validatePostsubmits, validatePeriodics, validateJobBase).</summary>
+internal sealed partial class JobValidator(ProblemSink sink)
+{
+    public static string FieldOf(JobBase job, string field)
+    {
+        var prefix = job switch
+        {
+            Presubmit p => $"presubmits.{p.Repo}.{job.Name}",
+            Postsubmit p => $"postsubmits.{p.Repo}.{job.Name}",
+            _ => $"periodics.{job.Name}",
+        };
+        return field.Length == 0 ? prefix : $"{prefix}.{field}";
+    }
+
+    public void ValidatePresubmits(IReadOnlyList<Presubmit> jobs)
+    {
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var ps = jobs[i];
+            ValidateUniqueness(ps, jobs.Take(i), p => p.Brancher, ps.Brancher, "presubmit");
+            ValidateContext(ps, jobs, p => p.Brancher, p => p.Context, ps.Context, ps.Brancher);
+            ValidateBase(ps);
+            ValidateBranches(ps, ps.Brancher);
+            ValidateChangeMatcher(ps, ps.ChangeMatcher, ps.AlwaysRun);
+            ValidateTrigger(ps);
+        }
+    }
+
+    public void ValidatePostsubmits(IReadOnlyList<Postsubmit> jobs)
+    {
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var ps = jobs[i];
+            ValidateUniqueness(ps, jobs.Take(i), p => p.Brancher, ps.Brancher, "postsubmit");
+            ValidateContext(ps, jobs, p => p.Brancher, p => p.Context, ps.Context, ps.Brancher);
+            ValidateBase(ps);
+            ValidateBranches(ps, ps.Brancher);
+            ValidateChangeMatcher(ps, ps.ChangeMatcher, ps.AlwaysRun == true);
+        }
+    }
+
+    public void ValidatePeriodics(IReadOnlyList<Periodic> jobs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in jobs)
+        {
+            if (!seen.Add(p.Name))
+            {
+                Error(p, "name", $"duplicated periodic job: {p.Name}");
+            }
+
+            ValidateBase(p);
+            ValidateSchedule(p);
+        }
+    }
+
+    private void ValidateSchedule(Periodic p)
+    {
+        var set = new[] { ("cron", p.Cron), ("interval", p.Interval), ("minimum_interval", p.MinimumInterval) }
+            .Where(x => !string.IsNullOrEmpty(x.Item2)).ToList();
+        if (set.Count > 1)
+        {
+            Error(p, set[1].Item1, $"{string.Join(" and ", set.Select(s => s.Item1))} cannot be both set in periodic {p.Name}");
+        }
+        else if (set.Count == 0)
+        {
+            Error(p, "", $"one of cron, interval or minimum_interval must be set in periodic {p.Name}");
+        }
+
+        if (!string.IsNullOrEmpty(p.Cron) && !CronSchedule.TryParse(p.Cron, out _, out var cronError))
+        {
+            Error(p, "cron", $"invalid cron string {p.Cron} in periodic {p.Name}: {cronError}");
+        }
+
+        foreach (var (field, value) in new[] { ("interval", p.Interval), ("minimum_interval", p.MinimumInterval) })
+        {
+            if (!string.IsNullOrEmpty(value) && !GoDuration.TryParse(value, out _))
+            {
+                Error(p, field, $"cannot parse duration \"{value}\" for {p.Name}");
+            }
+        }
+    }
+
+    private void ValidateUniqueness<T>(T job, IEnumerable<T> earlier, Func<T, Brancher> brancher, Brancher mine, string kind)
+        where T : JobBase
+    {
+        if (earlier.Any(e => e.Name == job.Name && brancher(e).Intersects(mine)))
+        {
+            Error(job, "name", $"duplicated {kind} job: {job.Name}");
+        }
+    }
+
+    private void ValidateContext<T>(T job, IReadOnlyList<T> all, Func<T, Brancher> brancher, Func<T, string> context, string mine, Brancher mineBrancher)
+        where T : JobBase
+    {
+        // Report once per pair, on the later job.
+        foreach (var other in all.TakeWhile(o => !ReferenceEquals(o, job)))
+        {
+            if (other.Name != job.Name && context(other) == mine && brancher(other).Intersects(mineBrancher))
+            {
+                Error(job, "context", $"jobs {other.Name} and {job.Name} report to the same GitHub context \"{mine}\"");
+            }
+        }
+    }
+
+    private void ValidateBase(JobBase job)
+    {
+        if (!JobNameRegex().IsMatch(job.Name))
+        {
+            Error(job, "name", $"name \"{job.Name}\" must match regex ^[A-Za-z0-9-._]+$");
+        }
+
+        if (job.MaxConcurrency < 0)
+        {
+            Error(job, "max_concurrency", $"max_concurrency: {job.MaxConcurrency} must be a non-negative number");
+        }
+
+        if (job.Agent == JobDefaults.KubernetesAgent && (job.Spec is null || job.Spec.Containers.Count == 0))
+        {
+            Error(job, "spec", "kubernetes jobs require a spec with at least one container");
+        }
+        else if (job.Spec is not null && job.Agent != JobDefaults.KubernetesAgent)
+        {
+            Error(job, "agent", $"job specs require agent: kubernetes (found \"{job.Agent}\")");
+        }
+
+        if (job.Decorated && job.Spec is not null)
+        {
+            foreach (var c in job.Spec.Containers.Where(c => c.Command.Count == 0 && c.Args.Count == 0))
+            {
+                Error(job, "spec", $"decorated job containers must specify command and/or args (container \"{c.Name}\")");
+            }
+        }
+    }
+
+    private void ValidateBranches(JobBase job, Brancher b)
+    {
+        foreach (var (field, list) in new[] { ("branches", b.Branches), ("skip_branches", b.SkipBranches) })
+        {
+            if (Brancher.Validate(list) is { } error)
+            {
+                Error(job, field, $"could not compile {field} regex: {error}");
+            }
+        }
+    }
+
+    private void ValidateChangeMatcher(JobBase job, RegexpChangeMatcher cm, bool alwaysRun)
+    {
+        foreach (var (field, value) in new[] { ("run_if_changed", cm.RunIfChanged), ("skip_if_only_changed", cm.SkipIfOnlyChanged) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!GoRegex.TryCompile(value, out _, out var error))
+            {
+                Error(job, field, $"could not compile {field} regex: {error}");
+            }
+
+            if (alwaysRun)
+            {
+                Error(job, field, $"job {job.Name} is set to always run but also declares {field} targets, which are mutually exclusive");
+            }
+        }
+
+        if (cm.RunIfChanged is not null && cm.SkipIfOnlyChanged is not null)
+        {
+            Error(job, "skip_if_only_changed", $"job {job.Name} declares run_if_changed and skip_if_only_changed, which are mutually exclusive");
+        }
+    }
+
+    private void ValidateTrigger(Presubmit ps)
+    {
+        if ((ps.Trigger.Length == 0) != (ps.RerunCommand.Length == 0))
+        {
+            var field = ps.Trigger.Length == 0 ? "rerun_command" : "trigger";
+            Error(ps, field, $"either both of trigger and rerun_command must be set, wasn't the case for job \"{ps.Name}\"");
+            return;
+        }
+
+        if (!GoRegex.TryCompile(ps.Trigger, out var re, out var error))
+        {
+            Error(ps, "trigger", $"could not compile trigger regex for {ps.Name}: {error}");
+        }
+        else if (!re!.IsMatch(ps.RerunCommand))
+        {
+            Error(ps, "rerun_command", $"for job {ps.Name}, rerun command \"{ps.RerunCommand}\" does not match trigger \"{ps.Trigger}\"");
+        }
+    }
+
+    private void Error(JobBase job, string field, string message) =>
+        sink.Error(job.Source.File, job.Source.LineOf(field), FieldOf(job, field), message);
+
+    [GeneratedRegex("^[A-Za-z0-9-._]+$")]
+    private static partial Regex JobNameRegex();
+}

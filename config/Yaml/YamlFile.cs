@@ -1,0 +1,39 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Prow.Config.Yaml;
+
+/// <summary>Parses one YAML file into a node tree, turning syntax errors into problems with lines.</summary>
+internal static class YamlFile
+{
+    /// <summary>Returns the first document's root, or null for an empty or broken file.</summary>
+    public static YamlNode? Parse(string file, string text, ProblemSink sink)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0)
+            {
+                return null;
+            }
+
+            var root = stream.Documents[0].RootNode;
+            return root is YamlScalarNode s && YamlValues.IsNull(s) ? null : root;
+        }
+        catch (YamlException ex)
+        {
+            var line = (int)Math.Max(1, ex.Start.Line);
+            var message = ex.InnerException?.Message ?? ex.Message;
+            sink.Error(file, line, "yaml", "syntax error: " + Clean(message));
+            return null;
+        }
+    }
+
+    // YamlDotNet prefixes messages with "(Line: x, Col: y, ...)"; the problem already carries the line.
+    private static string Clean(string message)
+    {
+        var close = message.StartsWith('(') ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
+        return close > 0 ? message[(close + 3)..] : message;
+    }
+}
