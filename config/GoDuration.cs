@@ -73,6 +73,21 @@ public static class GoDuration
         return true;
     }
 
+    /// <summary>
+    /// Prow's own Duration type (decoration timeouts) also accepts a bare integer of nanoseconds,
+    /// which is how a marshalled time.Duration looks.
+    /// </summary>
+    public static bool TryParseOrNanoseconds(string? text, out TimeSpan duration)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var nanos))
+        {
+            duration = TimeSpan.FromTicks(nanos / 100);
+            return true;
+        }
+
+        return TryParse(text, out duration);
+    }
+
     /// <summary>Formats like Go's Duration.String for whole seconds ("24h0m0s", "1m30s").</summary>
     public static string Format(TimeSpan d)
     {

@@ -54,7 +54,7 @@ public sealed record DecorationConfig(IReadOnlyDictionary<string, object?> Raw)
     };
 
     private TimeSpan? Duration(string key) =>
-        Raw.GetValueOrDefault(key) is string s && GoDuration.TryParse(s, out var d) ? d : null;
+        Raw.GetValueOrDefault(key) is string s && GoDuration.TryParseOrNanoseconds(s, out var d) ? d : null;
 
     private bool? Flag(string key) => Raw.GetValueOrDefault(key) is string s && bool.TryParse(s, out var b) ? b : null;
 

@@ -132,8 +132,8 @@ internal static class JobReader
 
     public static DecorationConfig ReadDecoration(MapReader m)
     {
-        m.Duration("timeout");
-        m.Duration("grace_period");
+        m.Duration("timeout", allowNanoseconds: true);
+        m.Duration("grace_period", allowNanoseconds: true);
         m.Bool("skip_cloning");
         m.Bool("censor_secrets");
         m.Known(s_decorationKeys);

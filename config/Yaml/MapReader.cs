@@ -101,7 +101,7 @@ internal sealed class MapReader
     }
 
     /// <summary>Reads a Go duration string such as "1h30m".</summary>
-    public TimeSpan? Duration(string key)
+    public TimeSpan? Duration(string key, bool allowNanoseconds = false)
     {
         var s = Scalar(key, "a duration");
         if (s is null)
@@ -109,7 +109,7 @@ internal sealed class MapReader
             return null;
         }
 
-        if (GoDuration.TryParse(s.Value, out var d))
+        if (allowNanoseconds ? GoDuration.TryParseOrNanoseconds(s.Value, out var d) : GoDuration.TryParse(s.Value, out d))
         {
             return d;
         }

@@ -9,25 +9,38 @@ internal static class YamlFile
     /// <summary>Returns the first document's root, or null for an empty or broken file.</summary>
     public static YamlNode? Parse(string file, string text, ProblemSink sink)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0)
+            try
             {
-                return null;
-            }
+                var stream = new YamlStream();
+                stream.Load(new StringReader(text));
+                if (stream.Documents.Count == 0)
+                {
+                    return null;
+                }
 
-            var root = stream.Documents[0].RootNode;
-            return root is YamlScalarNode s && YamlValues.IsNull(s) ? null : root;
+                var root = stream.Documents[0].RootNode;
+                return root is YamlScalarNode s && YamlValues.IsNull(s) ? null : root;
+            }
+            catch (YamlException ex) when (attempt < 100 && QuotedScalarRepair.TryRepair(ref text, ex))
+            {
+                // Go's YAML parser accepts under-indented continuation lines of quoted scalars; so do we.
+                sink.Warning(file, (int)Math.Max(1, ex.Start.Line), "yaml", "continuation line of a quoted string is less indented than its key");
+            }
+            catch (YamlException ex)
+            {
+                return Fail(file, sink, ex);
+            }
         }
-        catch (YamlException ex)
-        {
-            var line = (int)Math.Max(1, ex.Start.Line);
-            var message = ex.InnerException?.Message ?? ex.Message;
-            sink.Error(file, line, "yaml", "syntax error: " + Clean(message));
-            return null;
-        }
+    }
+
+    private static YamlNode? Fail(string file, ProblemSink sink, YamlException ex)
+    {
+        var line = (int)Math.Max(1, ex.Start.Line);
+        var message = ex.InnerException?.Message ?? ex.Message;
+        sink.Error(file, line, "yaml", "syntax error: " + Clean(message));
+        return null;
     }
 
     // YamlDotNet prefixes messages with "(Line: x, Col: y, ...)"; the problem already carries the line.
