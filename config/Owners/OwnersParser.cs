@@ -50,6 +50,7 @@ public static class OwnersParser
                 if (!GoRegex.TryCompile(pattern, out var re, out var error))
                 {
                     root.Ctx.Error(filters.LineOf(pattern), $"filters.{pattern}", $"invalid regex: {error}");
+                    filters.Known(pattern);
                     continue;
                 }
 
