@@ -19,6 +19,17 @@ internal sealed class TempDir : IDisposable
         return path;
     }
 
+    /// <summary>Writes through a temporary file and a rename, so a watcher never sees a half-written file.</summary>
+    public string Replace(string relative, string content)
+    {
+        var path = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = Path.Combine(Root, Guid.NewGuid().ToString("N") + ".tmp");
+        File.WriteAllText(temp, content.ReplaceLineEndings("\n"));
+        File.Move(temp, path, overwrite: true);
+        return path;
+    }
+
     public void Dispose()
     {
         try
