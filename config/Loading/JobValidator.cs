@@ -20,11 +20,10 @@ internal sealed partial class JobValidator(ProblemSink sink)
 
     public void ValidatePresubmits(IReadOnlyList<Presubmit> jobs)
     {
-        for (var i = 0; i < jobs.Count; i++)
+        ValidateUniqueness(jobs, p => p.Brancher, "presubmit");
+        ValidateContexts(jobs, p => p.Brancher, p => p.Context);
+        foreach (var ps in jobs)
         {
-            var ps = jobs[i];
-            ValidateUniqueness(ps, jobs.Take(i), p => p.Brancher, ps.Brancher, "presubmit");
-            ValidateContext(ps, jobs, p => p.Brancher, p => p.Context, ps.Context, ps.Brancher);
             ValidateBase(ps);
             ValidateBranches(ps, ps.Brancher);
             ValidateChangeMatcher(ps, ps.ChangeMatcher, ps.AlwaysRun);
@@ -34,11 +33,10 @@ internal sealed partial class JobValidator(ProblemSink sink)
 
     public void ValidatePostsubmits(IReadOnlyList<Postsubmit> jobs)
     {
-        for (var i = 0; i < jobs.Count; i++)
+        ValidateUniqueness(jobs, p => p.Brancher, "postsubmit");
+        ValidateContexts(jobs, p => p.Brancher, p => p.Context);
+        foreach (var ps in jobs)
         {
-            var ps = jobs[i];
-            ValidateUniqueness(ps, jobs.Take(i), p => p.Brancher, ps.Brancher, "postsubmit");
-            ValidateContext(ps, jobs, p => p.Brancher, p => p.Context, ps.Context, ps.Brancher);
             ValidateBase(ps);
             ValidateBranches(ps, ps.Brancher);
             ValidateChangeMatcher(ps, ps.ChangeMatcher, ps.AlwaysRun == true);
@@ -87,24 +85,38 @@ internal sealed partial class JobValidator(ProblemSink sink)
         }
     }
 
-    private void ValidateUniqueness<T>(T job, IEnumerable<T> earlier, Func<T, Brancher> brancher, Brancher mine, string kind)
+    // Same name twice in one repo is an error when the branch sets overlap; grouping keeps this linear.
+    private void ValidateUniqueness<T>(IReadOnlyList<T> jobs, Func<T, Brancher> brancher, string kind)
         where T : JobBase
     {
-        if (earlier.Any(e => e.Name == job.Name && brancher(e).Intersects(mine)))
+        foreach (var group in jobs.GroupBy(j => j.Name, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
         {
-            Error(job, "name", $"duplicated {kind} job: {job.Name}");
+            var list = group.ToList();
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (list.Take(i).Any(e => brancher(e).Intersects(brancher(list[i]))))
+                {
+                    Error(list[i], "name", $"duplicated {kind} job: {list[i].Name}");
+                }
+            }
         }
     }
 
-    private void ValidateContext<T>(T job, IReadOnlyList<T> all, Func<T, Brancher> brancher, Func<T, string> context, string mine, Brancher mineBrancher)
+    // Two different jobs reporting one context on overlapping branches; reported once, on the later job.
+    private void ValidateContexts<T>(IReadOnlyList<T> jobs, Func<T, Brancher> brancher, Func<T, string> context)
         where T : JobBase
     {
-        // Report once per pair, on the later job.
-        foreach (var other in all.TakeWhile(o => !ReferenceEquals(o, job)))
+        foreach (var group in jobs.GroupBy(context, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
         {
-            if (other.Name != job.Name && context(other) == mine && brancher(other).Intersects(mineBrancher))
+            var list = group.ToList();
+            for (var i = 1; i < list.Count; i++)
             {
-                Error(job, "context", $"jobs {other.Name} and {job.Name} report to the same GitHub context \"{mine}\"");
+                var job = list[i];
+                var other = list.Take(i).FirstOrDefault(o => o.Name != job.Name && brancher(o).Intersects(brancher(job)));
+                if (other is not null)
+                {
+                    Error(job, "context", $"jobs {other.Name} and {job.Name} report to the same GitHub context \"{context(job)}\"");
+                }
             }
         }
     }

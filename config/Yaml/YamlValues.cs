@@ -17,6 +17,21 @@ internal static class YamlValues
     /// <summary>Mapping entries with YAML merge keys (<c>&lt;&lt;: *anchor</c>) applied; explicit keys win.</summary>
     public static List<KeyValuePair<YamlScalarNode, YamlNode>> Entries(YamlMappingNode map)
     {
+        if (!HasMergeKey(map))
+        {
+            // Fast path: YamlDotNet already rejects duplicate keys, so the children are the entries.
+            var plain = new List<KeyValuePair<YamlScalarNode, YamlNode>>(map.Children.Count);
+            foreach (var (key, value) in map.Children)
+            {
+                if (key is YamlScalarNode k)
+                {
+                    plain.Add(new(k, value));
+                }
+            }
+
+            return plain;
+        }
+
         var result = new List<KeyValuePair<YamlScalarNode, YamlNode>>(map.Children.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         List<YamlMappingNode>? merges = null;
@@ -61,6 +76,19 @@ internal static class YamlValues
         }
 
         return result;
+    }
+
+    private static bool HasMergeKey(YamlMappingNode map)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            if (key is YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Converts a node to plain data: string, null, List, or ordered Dictionary.</summary>
