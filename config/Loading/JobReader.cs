@@ -153,7 +153,8 @@ internal static class JobReader
         SkipSubmodules = m.Bool("skip_submodules") ?? false,
         CloneDepth = m.Int("clone_depth") ?? 0,
         SkipFetchHead = m.Bool("skip_fetch_head") ?? false,
-    } with { Extra = ReadRest(m, "base_link", "pulls") };
+        Extra = ReadRest(m, "base_link", "pulls"),
+    };
 
     public static SlackJobReporter ReadSlack(MapReader m) => new()
     {
