@@ -33,7 +33,7 @@ internal static class BranchProtectionReader
             r.Known("dismissal_restrictions", "bypass_pull_request_allowances", "require_last_push_approval");
             return result;
         });
-        m.Known("require_conversation_resolution", "lock_branch", "allow_fork_syncing", "required_signatures");
+        m.Known("require_conversation_resolution", "lock_branch", "allow_fork_syncing", "required_signatures", "require_signed_commits");
         return new BranchProtectionPolicy
         {
             Protect = m.Bool("protect"),

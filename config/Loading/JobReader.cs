@@ -14,6 +14,7 @@ internal static class JobReader
         "github_app_private_key_secret", "censor_secrets", "censoring_options", "upload_ignores_interrupts",
         "run_as_user", "run_as_group", "fs_group", "blobless_fetch", "set_limit_equals_memory_request",
         "default_memory_request", "pod_pending_timeout", "pod_running_timeout", "pod_unscheduled_timeout",
+        "scheduling_options", "sparse_checkout_files",
     ];
 
     /// <summary>Reads the job sections of one file's root mapping into <paramref name="into"/>.</summary>
@@ -167,7 +168,7 @@ internal static class JobReader
     };
 
     private static ReporterConfig ReadReporter(MapReader m) =>
-        new(m.Obj("slack", ReadSlack), m.Rest());
+        new(m.Obj("slack", ReadSlack), new Dictionary<string, object?>());
 
     public static RerunAuthConfig ReadRerunAuth(MapReader m) => new()
     {

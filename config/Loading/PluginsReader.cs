@@ -7,6 +7,13 @@ namespace Prow.Config.Loading;
 /// <summary>Reads plugins.yaml; sections not modelled are kept raw, never fatal.</summary>
 internal static class PluginsReader
 {
+    private static readonly string[] s_rawSections =
+    [
+        "blockades", "branch_cleaner", "bugzilla", "cherry_pick_approved", "cherry_pick_unapproved", "dco", "golint",
+        "goose", "heart", "invalid_commit_msg", "jira", "milestone_applier", "project_config", "project_manager",
+        "release_note", "repo_milestone", "require_matching_label", "sigmention", "rifle", "milestone",
+    ];
+
     public static PluginsConfig Read(MapReader m)
     {
         var config = new PluginsConfig
@@ -40,6 +47,7 @@ internal static class PluginsReader
                 IgnoreOkToTest = t.Bool("ignore_ok_to_test") ?? false,
                 ElideSkippedContexts = t.Bool("elide_skipped_contexts") ?? false,
                 TriggerGitHubWorkflows = t.Bool("trigger_github_workflows") ?? false,
+                OrgInvite = t.Raw("org_invite") as Dictionary<string, object?>,
             }),
             Welcome = m.ObjList("welcome", w => new WelcomeConfig(w.StrList("repos"), w.Str("message_template"), w.Bool("always_post") ?? false)),
             Label = m.Obj("label", ReadLabel) ?? new LabelConfig(),
@@ -54,6 +62,7 @@ internal static class PluginsReader
                 UseStatusAvailability = b.Bool("use_status_availability") ?? false,
                 IgnoreDrafts = b.Bool("ignore_drafts") ?? false,
                 IgnoreAuthors = b.StrList("ignore_authors"),
+                WaitForStatus = b.Raw("wait_for_status"),
             }) ?? new BlunderbussConfig(),
             Owners = m.Obj("owners", o => new OwnersPluginConfig
             {
@@ -71,12 +80,12 @@ internal static class PluginsReader
                 AllowedGitHubTeams = ReadListMap(o, "allowed_github_teams"),
             }) ?? new OverrideConfig(),
             Retitle = m.Obj("retitle", r => new RetitleConfig(r.Bool("allow_closed_issues") ?? false)) ?? new RetitleConfig(false),
-            Slack = m.Obj("slack", s => new SlackPluginConfig(s.Raw("mergewarnings") as List<object?> ?? [], s.Rest()))
+            Slack = m.Obj("slack", s => new SlackPluginConfig(s.Raw("mergewarnings") as List<object?> ?? [], s.KnownRest("mentionchannels")))
                 ?? new SlackPluginConfig([], new Dictionary<string, object?>()),
         };
 
-        // Prow has many more plugin sections; keep them all as data.
-        return config with { Extra = m.Rest() };
+        // Prow has many more plugin sections; keep them all as data, and warn only about names Prow does not know.
+        return config with { Extra = m.KnownRest(s_rawSections) };
     }
 
     private static Dictionary<string, OrgPlugins> ReadPlugins(MapReader m)
@@ -175,13 +184,20 @@ internal static class PluginsReader
         var maps = m.ObjMap("maps", (c, _) => new ConfigMapSpec(
             c.StrOr("name", ""), c.Str("key"),
             c.Has("namespaces") ? c.StrList("namespaces") : c.Str("namespace") is { } ns ? [ns] : [],
-            ReadListMap(c, "clusters"), c.Bool("gzip")));
+            ReadListMap(c, "clusters"), c.Bool("gzip"))
+        {
+            Extra = ReadKnown(c, "allowed_repos", "denied_repos", "cluster_groups", "partitioned_names", "use_full_path_as_key"),
+        });
         return new ConfigUpdaterConfig
         {
             Maps = maps.Count > 0 ? maps : ConfigUpdaterConfig.DefaultMaps,
             Gzip = m.Bool("gzip") ?? false,
+            ClusterGroups = m.Raw("cluster_groups") as Dictionary<string, object?> ?? [],
         };
     }
+
+    private static Dictionary<string, object?> ReadKnown(MapReader m, params string[] keys) =>
+        keys.Where(m.Has).ToDictionary(k => k, m.Raw, StringComparer.Ordinal);
 
     private static Dictionary<string, IReadOnlyList<string>> ReadListMap(MapReader m, string key)
     {

@@ -12,7 +12,7 @@ internal static class ProwConfigReader
     [
         "config_version_sha", "gerrit", "horologium", "gangway", "moonraker", "scheduler", "jenkins_operators",
         "push_gateway", "owners_dir_denylist", "pubsub_subscriptions", "pubsub_triggers", "github",
-        "status_error_link", "managed_webhooks", "prowjob_default_entries", "disabled_clusters", "prow_ignored",
+        "status_error_link", "managed_webhooks", "prowjob_default_entries", "disabled_clusters", "prow_ignored", "pipeline",
     ];
 
     public static ProwConfig Read(MapReader m)
@@ -88,7 +88,7 @@ internal static class ProwConfigReader
             JobQueueCapacities = m.StrMap("job_queue_capacities")
                 .ToDictionary(kv => kv.Key, kv => int.TryParse(kv.Value, out var c) ? c : 0, StringComparer.Ordinal),
         };
-        return plank with { Extra = m.Rest() };
+        return plank with { Extra = m.KnownRest("build_cluster_status_file", "jobURLPrefixDisableAppendStorageProvider", "max_revivals") };
     }
 
     private static SinkerConfig ReadSinker(MapReader m)
@@ -122,7 +122,10 @@ internal static class ProwConfigReader
                 e.StrOr("repo", ""), e.StrOr("cluster", ""), e.Obj("rerun_auth_configs", JobReader.ReadRerunAuth) ?? new RerunAuthConfig())),
             HiddenRepos = m.StrList("hidden_repos"),
         };
-        return deck with { Extra = m.Rest() };
+        return deck with
+        {
+            Extra = m.KnownRest("additional_allowed_buckets", "branding", "external_agent_logs", "google_analytics", "skip_storage_path_validation"),
+        };
     }
 
     private static SpyglassConfig ReadSpyglass(MapReader m)
@@ -142,7 +145,10 @@ internal static class ProwConfigReader
             TestGridRoot = m.Str("testgrid_root"),
             Lenses = m.Raw("lenses") as List<object?> ?? [],
         };
-        return s with { Extra = m.Rest() };
+        return s with
+        {
+            Extra = m.KnownRest("announcement", "bucket_aliases", "gcs_browser_prefixes_by_bucket", "hide_pr_history_link", "pr_history_link_template", "viewers", "size_limit"),
+        };
     }
 
     private static GitHubReporterConfig ReadGitHubReporter(MapReader m)
@@ -159,7 +165,7 @@ internal static class ProwConfigReader
             NoCommentRepos = m.StrList("no_comment_repos"),
             SummaryCommentRepos = m.StrList("summary_comment_repos"),
         };
-        return r with { Extra = m.Rest() };
+        return r;
     }
 
     private static InRepoConfig ReadInRepo(MapReader m)

@@ -25,11 +25,14 @@ internal static class TideReader
             targets.TryAdd("*", target);
         }
 
-        var policy = m.Str("github_merge_blocks_policy") ?? "permit";
-        if (policy is not ("ignore" or "permit" or "block"))
+        var blocks = ScalarOrMap(m, "github_merge_blocks_policy");
+        foreach (var (key, value) in blocks.Where(kv => kv.Value is not ("ignore" or "permit" or "block")))
         {
-            m.Ctx.Error(m.LineOf("github_merge_blocks_policy"), m.FieldPath("github_merge_blocks_policy"), $"invalid policy \"{policy}\": use ignore, permit or block");
+            m.Ctx.Error(m.LineOf("github_merge_blocks_policy"), m.FieldPath("github_merge_blocks_policy"), $"invalid policy \"{value}\" for \"{key}\": use ignore, permit or block");
         }
+
+        var prioritize = ScalarOrMap(m, "prioritize_existing_batches")
+            .ToDictionary(kv => kv.Key, kv => !bool.TryParse(kv.Value, out var b) || b, StringComparer.Ordinal);
 
         var tide = new TideConfig
         {
@@ -42,7 +45,7 @@ internal static class TideReader
             MergeCommitTemplate = m.ObjMap("merge_commit_template", (t, _) => new MergeCommitTemplate(t.Str("title"), t.Str("body"))),
             ContextOptions = m.Obj("context_options", ReadContextOptions) ?? new TideContextOptions(),
             BatchSizeLimit = m.StrMap("batch_size_limit").ToDictionary(kv => kv.Key, kv => int.TryParse(kv.Value, out var v) ? v : 0, StringComparer.Ordinal),
-            PrioritizeExistingBatches = m.Bool("prioritize_existing_batches") ?? true,
+            PrioritizeExistingBatches = prioritize,
             Priority = m.ObjList("priority", p => p.StrList("labels")),
             SquashLabel = m.Str("squash_label"),
             RebaseLabel = m.Str("rebase_label"),
@@ -51,7 +54,7 @@ internal static class TideReader
             TargetUrls = targets,
             PrStatusBaseUrls = prStatus,
             DisplayAllQueriesInStatus = m.Bool("display_all_tide_queries_in_status") ?? false,
-            GitHubMergeBlocksPolicy = policy,
+            GitHubMergeBlocksPolicy = blocks,
         };
         if (prStatus.Count > 0 && !prStatus.ContainsKey("*"))
         {
@@ -66,7 +69,18 @@ internal static class TideReader
             }
         }
 
-        return tide with { Extra = m.Rest() };
+        return tide with { Extra = m.KnownRest("gerrit", "max_goroutines") };
+    }
+
+    // Older configs give one global value; newer ones map "*", org or org/repo to a value.
+    private static Dictionary<string, string> ScalarOrMap(MapReader m, string key)
+    {
+        if (m.Has(key) && m.Get(key) is YamlScalarNode)
+        {
+            return m.Str(key) is { } v ? new(StringComparer.Ordinal) { ["*"] = v } : new(StringComparer.Ordinal);
+        }
+
+        return new Dictionary<string, string>(m.StrMap(key), StringComparer.Ordinal);
     }
 
     private static TideQuery ReadQuery(MapReader q) => new()
@@ -156,7 +170,9 @@ internal static class TideReader
             RequiredContexts = m.StrList("required-contexts"),
             RequiredIfPresentContexts = m.StrList("required-if-present-contexts"),
             OptionalContexts = m.StrList("optional-contexts"),
+            OptionalRegexContexts = m.StrList("optional-regex-contexts"),
             SkipUnknownContexts = m.Bool("skip-unknown-contexts"),
+            OverwritePendingContexts = m.Bool("overwrite-pending-contexts"),
             FromBranchProtection = m.Bool("from-branch-protection"),
         };
         IReadOnlyDictionary<string, TideContextOptions> children = depth < levels.Length

@@ -9,4 +9,5 @@ public sealed record BlunderbussConfig
     public bool UseStatusAvailability { get; init; }
     public bool IgnoreDrafts { get; init; }
     public IReadOnlyList<string> IgnoreAuthors { get; init; } = [];
+    public object? WaitForStatus { get; init; }
 }

@@ -13,4 +13,6 @@ public sealed record ConfigUpdaterConfig
     public IReadOnlyDictionary<string, ConfigMapSpec> Maps { get; init; } = DefaultMaps;
 
     public bool Gzip { get; init; }
+
+    public IReadOnlyDictionary<string, object?> ClusterGroups { get; init; } = new Dictionary<string, object?>();
 }

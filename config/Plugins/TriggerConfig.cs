@@ -11,4 +11,5 @@ public sealed record TriggerConfig
     public bool IgnoreOkToTest { get; init; }
     public bool ElideSkippedContexts { get; init; }
     public bool TriggerGitHubWorkflows { get; init; }
+    public IReadOnlyDictionary<string, object?>? OrgInvite { get; init; }
 }

@@ -24,7 +24,9 @@ public sealed record TideConfig
     /// <summary>"*", org or org/repo; 0 = unlimited, -1 = no batches.</summary>
     public IReadOnlyDictionary<string, int> BatchSizeLimit { get; init; } = new Dictionary<string, int>();
 
-    public bool PrioritizeExistingBatches { get; init; } = true;
+    /// <summary>"*", org or org/repo; unset means true.</summary>
+    public IReadOnlyDictionary<string, bool> PrioritizeExistingBatches { get; init; } = new Dictionary<string, bool>();
+
     public IReadOnlyList<IReadOnlyList<string>> Priority { get; init; } = [];
     public string? SquashLabel { get; init; }
     public string? RebaseLabel { get; init; }
@@ -33,7 +35,8 @@ public sealed record TideConfig
     public IReadOnlyDictionary<string, string> TargetUrls { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> PrStatusBaseUrls { get; init; } = new Dictionary<string, string>();
     public bool DisplayAllQueriesInStatus { get; init; }
-    public string GitHubMergeBlocksPolicy { get; init; } = "permit";
+    /// <summary>"*", org or org/repo → ignore, permit or block; unset means permit.</summary>
+    public IReadOnlyDictionary<string, string> GitHubMergeBlocksPolicy { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
     public string MergeMethodFor(string org, string repo, string branch)
@@ -55,8 +58,20 @@ public sealed record TideConfig
     public MergeCommitTemplate? MergeCommitTemplateFor(string org, string repo) =>
         MergeCommitTemplate.GetValueOrDefault($"{org}/{repo}") ?? MergeCommitTemplate.GetValueOrDefault(org);
 
+    public bool PrioritizeExistingBatchesFor(string org, string repo) =>
+        Narrowest(PrioritizeExistingBatches, org, repo, true);
+
+    public string GitHubMergeBlocksPolicyFor(string org, string repo) =>
+        Narrowest(GitHubMergeBlocksPolicy, org, repo, "permit");
+
     public int BatchSizeLimitFor(string org, string repo) =>
         BatchSizeLimit.TryGetValue($"{org}/{repo}", out var r) ? r
         : BatchSizeLimit.TryGetValue(org, out var o) ? o
         : BatchSizeLimit.GetValueOrDefault("*");
+
+    private static T Narrowest<T>(IReadOnlyDictionary<string, T> map, string org, string repo, T fallback) =>
+        map.TryGetValue($"{org}/{repo}", out var r) ? r
+        : map.TryGetValue(org, out var o) ? o
+        : map.TryGetValue("*", out var all) ? all
+        : fallback;
 }

@@ -243,6 +243,24 @@ internal sealed class MapReader
         return d;
     }
 
+    /// <summary>
+    /// Keys Prow knows but this model keeps only as raw data; anything else is still reported by
+    /// <see cref="Finish"/> as unknown.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> KnownRest(params string[] known)
+    {
+        var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var k in known)
+        {
+            if (_entries.TryGetValue(k, out var e) && _used.Add(k))
+            {
+                d[k] = YamlValues.ToRaw(e.Value);
+            }
+        }
+
+        return d;
+    }
+
     public void Finish()
     {
         foreach (var (k, e) in _entries)
