@@ -61,11 +61,17 @@ public static class OwnersParser
             filters.Finish();
         }
 
-        // Top-level people apply to every file, like a ".*" filter.
+        // Without filters the top-level people apply to every file (Prow's SimpleConfig); with
+        // filters Prow reads only options and filters, so top-level people would be silently lost.
         var simple = ReadEntry(root, aliases);
-        if (simple.Approvers.Count + simple.Reviewers.Count + simple.RequiredReviewers.Count + simple.Labels.Count + simple.EmeritusApprovers.Count > 0)
+        var hasPeople = simple.Approvers.Count + simple.Reviewers.Count + simple.RequiredReviewers.Count + simple.Labels.Count > 0;
+        if (filters is null)
         {
-            entries.Insert(0, (null, simple));
+            entries.Add((null, simple));
+        }
+        else if (hasPeople)
+        {
+            root.Ctx.Sink.Warning(file, root.Line, "approvers", "top-level approvers, reviewers and labels are ignored when filters are set; use a \".*\" filter");
         }
 
         root.Finish();

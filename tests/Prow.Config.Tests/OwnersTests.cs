@@ -98,6 +98,16 @@ public sealed class OwnersTests
     }
 
     [Fact]
+    public void Parse_TopLevelPeopleNextToFilters_AreIgnoredWithWarning()
+    {
+        var sink = new ProblemSink(strict: false);
+        var o = RepoOwners.Parse(new Dictionary<string, string> { ["OWNERS"] = "approvers: [zed]\nfilters:\n  \".*\":\n    approvers: [amy]\n" }, sink);
+
+        Assert.Equal(["amy"], o.Approvers("x.go"));
+        Assert.Equal("OWNERS", Assert.Single(sink.Problems).File);
+    }
+
+    [Fact]
     public void Parse_BadFilterRegex_ReportsLine()
     {
         var sink = new ProblemSink(strict: false);
