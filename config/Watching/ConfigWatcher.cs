@@ -31,9 +31,12 @@ public sealed partial class ConfigWatcher : IDisposable
         _current = LastResult.Snapshot;
         _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
         _poll = new Timer(_ => Poll(), null, _options.PollInterval, _options.PollInterval);
-        foreach (var path in new[] { paths.ConfigPath, paths.JobConfigPath, paths.PluginConfigPath })
+        if (_options.UseFileSystemEvents)
         {
-            Watch(path);
+            foreach (var path in new[] { paths.ConfigPath, paths.JobConfigPath, paths.PluginConfigPath })
+            {
+                Watch(path);
+            }
         }
     }
 

@@ -11,4 +11,7 @@ public sealed record ConfigWatcherOptions
 
     /// <summary>How often file stamps are compared, for file systems where events get lost (network mounts, config map symlinks).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Use FileSystemWatcher events; when false only polling notices changes.</summary>
+    public bool UseFileSystemEvents { get; init; } = true;
 }

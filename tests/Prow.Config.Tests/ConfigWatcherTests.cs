@@ -77,6 +77,33 @@ public sealed class ConfigWatcherTests
         Assert.Equal("ci-renamed", Assert.Single(current.Jobs.Periodics).Name);
     }
 
+    [Fact]
+    public async Task Watcher_PollingOnly_NoticesChange()
+    {
+        using var dir = new TempDir();
+        var plugins = dir.Write("plugins.yaml", "plugins:\n  org: [trigger]\n");
+        var options = s_fast with { UseFileSystemEvents = false, PollInterval = TimeSpan.FromMilliseconds(100) };
+        using var watcher = new ConfigWatcher(new ConfigPaths(null, null, plugins), options: options);
+        var changed = new TaskCompletionSource<ConfigSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Changed += (_, e) => changed.TrySetResult(e.Current);
+
+        dir.Replace("plugins.yaml", "plugins:\n  org: [trigger, lgtm]\n");
+        var current = await changed.Task.WaitAsync(s_timeout);
+
+        Assert.Equal(["trigger", "lgtm"], current.Plugins.EnabledPluginsFor("org", "repo"));
+    }
+
+    [Fact]
+    public void Watcher_FirstLoadBroken_HasNoCurrentButReportsProblems()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("config.yaml", "sinker: [oops]\n");
+        using var watcher = new ConfigWatcher(new ConfigPaths(config), options: s_fast);
+
+        Assert.Null(watcher.Current);
+        Assert.Contains(watcher.LastResult.Errors, p => p.Field == "sinker" && p.Line == 1);
+    }
+
     private sealed class ListLogger : ILogger<ConfigWatcher>
     {
         private readonly List<string> _messages = [];
