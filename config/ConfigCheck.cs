@@ -15,9 +15,10 @@ public static class ConfigCheck
         }
 
         var result = ConfigLoader.Load(new ConfigPaths(configPath, jobConfigPath, pluginConfigPath), strict);
+        // Diagnostics go to stderr, errors first; stdout carries only the summary.
         foreach (var p in result.Problems.OrderBy(p => p.Severity == ProblemSeverity.Error ? 0 : 1))
         {
-            (p.Severity == ProblemSeverity.Error ? stderr : stdout).WriteLine(p.ToString());
+            stderr.WriteLine(p.ToString());
         }
 
         if (result.Snapshot is not { } s)

@@ -1,5 +1,6 @@
 using Prow.Config.Jobs;
 using Prow.Config.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Prow.Config.Loading;
 
@@ -30,7 +31,16 @@ internal static class JobReader
             into.AddPostsubmits(repo, jobs);
         }
 
-        into.Periodics.AddRange(root.ObjList("periodics", ReadPeriodic));
+        var periodics = root.Ctx.Seq(root.Get("periodics"), "periodics");
+        for (var i = 0; i < periodics.Count; i++)
+        {
+            if (root.Ctx.Map(periodics[i], JobPath("periodics", periodics[i], i)) is { } m)
+            {
+                into.Periodics.Add(ReadPeriodic(m));
+                m.Finish();
+            }
+        }
+
         into.Presets.AddRange(root.ObjList("presets", ReadPreset));
     }
 
@@ -49,7 +59,7 @@ internal static class JobReader
             var items = root.Ctx.Seq(byRepo.Get(repo), $"{key}.{repo}");
             for (var i = 0; i < items.Count; i++)
             {
-                var m = root.Ctx.Map(items[i], $"{key}.{repo}[{i}]");
+                var m = root.Ctx.Map(items[i], JobPath($"{key}.{repo}", items[i], i));
                 if (m is not null)
                 {
                     jobs.Add(read(m, repo));
@@ -62,6 +72,13 @@ internal static class JobReader
 
         return result;
     }
+
+    // Field paths name the job ("periodics.ci-foo.cron"), as validation problems do; the index is the fallback.
+    private static string JobPath(string prefix, YamlNode node, int index) =>
+        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var n) &&
+        n is YamlScalarNode { Value: { Length: > 0 } name }
+            ? $"{prefix}.{name}"
+            : $"{prefix}[{index}]";
 
     private static Presubmit ReadPresubmit(MapReader m, string repo) => ReadBase(m, new Presubmit
     {

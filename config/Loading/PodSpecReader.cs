@@ -46,7 +46,7 @@ internal static class PodSpecReader
         }
 
         var env = new EnvVar(name, m.Str("value"), m.Raw("valueFrom") as Dictionary<string, object?>);
-        m.Rest();
+        m.AcceptRest();
         return env;
     }
 

@@ -9,18 +9,26 @@ namespace Prow.Config.Yaml;
 /// </summary>
 internal sealed class MapReader
 {
-    private readonly Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> _entries;
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    // Most mappings are small (an env var, a mount), so keys are scanned; big ones get an index.
+    private const int IndexThreshold = 8;
+    private readonly List<KeyValuePair<YamlScalarNode, YamlNode>> _entries;
+    private readonly bool[] _used;
+    private readonly Dictionary<string, int>? _index;
 
     public MapReader(LoadContext ctx, YamlMappingNode node, string path)
     {
         Ctx = ctx;
         Node = node;
         Path = path;
-        _entries = new(StringComparer.Ordinal);
-        foreach (var e in YamlValues.Entries(node))
+        _entries = YamlValues.Entries(node);
+        _used = new bool[_entries.Count];
+        if (_entries.Count > IndexThreshold)
         {
-            _entries[e.Key.Value ?? ""] = e;
+            _index = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                _index[_entries[i].Key.Value ?? ""] = i;
+            }
         }
     }
 
@@ -32,19 +40,25 @@ internal sealed class MapReader
 
     public int Line => YamlValues.Line(Node);
 
-    public IEnumerable<string> Keys => _entries.Keys;
+    public IEnumerable<string> Keys => _entries.Select(e => e.Key.Value ?? "");
 
     public string FieldPath(string key) => Path.Length == 0 ? key : Path + "." + key;
 
-    public bool Has(string key) => _entries.ContainsKey(key);
+    public bool Has(string key) => IndexOf(key) >= 0;
 
     /// <summary>Line of the key, or of the mapping when the key is absent.</summary>
-    public int LineOf(string key) => _entries.TryGetValue(key, out var e) ? YamlValues.Line(e.Key) : Line;
+    public int LineOf(string key) => IndexOf(key) is >= 0 and var i ? YamlValues.Line(_entries[i].Key) : Line;
 
     public YamlNode? Get(string key)
     {
-        _used.Add(key);
-        return _entries.TryGetValue(key, out var e) ? e.Value : null;
+        var i = IndexOf(key);
+        if (i < 0)
+        {
+            return null;
+        }
+
+        _used[i] = true;
+        return _entries[i].Value;
     }
 
     /// <summary>Marks keys Prow knows but this model keeps only as raw data.</summary>
@@ -52,9 +66,15 @@ internal sealed class MapReader
     {
         foreach (var k in keys)
         {
-            _used.Add(k);
+            if (IndexOf(k) is >= 0 and var i)
+            {
+                _used[i] = true;
+            }
         }
     }
+
+    /// <summary>Marks every key as read, for mappings whose other keys are not Prow's to judge (Kubernetes objects).</summary>
+    public void AcceptRest() => Array.Fill(_used, true);
 
     public string? Str(string key) => Scalar(key, "a string")?.Value;
 
@@ -232,11 +252,12 @@ internal sealed class MapReader
     public IReadOnlyDictionary<string, object?> Rest()
     {
         var d = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (k, e) in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if (_used.Add(k))
+            if (!_used[i])
             {
-                d[k] = YamlValues.ToRaw(e.Value);
+                _used[i] = true;
+                d[_entries[i].Key.Value ?? ""] = YamlValues.ToRaw(_entries[i].Value);
             }
         }
 
@@ -252,9 +273,10 @@ internal sealed class MapReader
         var d = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var k in known)
         {
-            if (_entries.TryGetValue(k, out var e) && _used.Add(k))
+            if (IndexOf(k) is >= 0 and var i && !_used[i])
             {
-                d[k] = YamlValues.ToRaw(e.Value);
+                _used[i] = true;
+                d[k] = YamlValues.ToRaw(_entries[i].Value);
             }
         }
 
@@ -263,15 +285,32 @@ internal sealed class MapReader
 
     public void Finish()
     {
-        foreach (var (k, e) in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if (!_used.Contains(k))
+            if (!_used[i])
             {
-                Ctx.Sink.UnknownField(Ctx.File, YamlValues.Line(e.Key), FieldPath(k));
+                _used[i] = true;
+                Ctx.Sink.UnknownField(Ctx.File, YamlValues.Line(_entries[i].Key), FieldPath(_entries[i].Key.Value ?? ""));
+            }
+        }
+    }
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
             }
         }
 
-        _used.UnionWith(_entries.Keys);
+        return -1;
     }
 
     private YamlScalarNode? Scalar(string key, string expected)

@@ -236,8 +236,13 @@ public sealed class ValidationTests
         var jobs = dir.Write("jobs/a.yaml", Periodic("  interval: 1h\n  colour: blue"));
         var folder = Path.GetDirectoryName(jobs);
 
-        Assert.Equal(0, ConfigCheck.Run(null, folder, null, strict: false, TextWriter.Null, TextWriter.Null));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        Assert.Equal(0, ConfigCheck.Run(null, folder, null, strict: false, stdout, stderr));
         Assert.Equal(1, ConfigCheck.Run(null, folder, null, strict: true, TextWriter.Null, TextWriter.Null));
+        Assert.Equal($"{jobs}:7: periodics.ci-foo.colour: unknown field" + Environment.NewLine, stderr.ToString());
+        Assert.StartsWith("config OK: 0 presubmits, 0 postsubmits, 1 periodics, 0 plugins enabled", stdout.ToString(), StringComparison.Ordinal);
     }
 
     private static string Periodic(string extra) => $"""
