@@ -216,33 +216,56 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void ConfigCheck_BrokenConfig_PrintsEachProblemAndExitsOne()
+    public void Load_DuplicateYamlKey_IsRejected()
     {
         using var dir = new TempDir();
-        var jobs = dir.Write("jobs/a.yaml", Periodic("  cron: \"0 0 * * *\"\n  interval: 1h"));
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
+        var result = Load.Config(dir, "pod_namespace: a\nprowjob_namespace: b\npod_namespace: c\n");
 
-        var code = ConfigCheck.Run(null, Path.GetDirectoryName(jobs), null, strict: false, stdout, stderr);
-
-        Assert.Equal(1, code);
-        Assert.Contains($"{jobs}:7: periodics.ci-foo.interval: cron and interval cannot be both set", stderr.ToString(), StringComparison.Ordinal);
+        var error = Load.SingleError(result, "config.yaml", 3, "yaml");
+        Assert.Contains("Duplicate key", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ConfigCheck_WarningsOnly_ExitsZeroUnlessStrict()
+    public void Load_FileThatIsAList_IsRejected()
     {
         using var dir = new TempDir();
-        var jobs = dir.Write("jobs/a.yaml", Periodic("  interval: 1h\n  colour: blue"));
-        var folder = Path.GetDirectoryName(jobs);
+        var result = Load.Config(dir, "- just\n- a list\n");
 
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
+        Load.SingleError(result, "config.yaml", 1, "");
+    }
 
-        Assert.Equal(0, ConfigCheck.Run(null, folder, null, strict: false, stdout, stderr));
-        Assert.Equal(1, ConfigCheck.Run(null, folder, null, strict: true, TextWriter.Null, TextWriter.Null));
-        Assert.Equal($"{jobs}:7: periodics.ci-foo.colour: unknown field" + Environment.NewLine, stderr.ToString());
-        Assert.StartsWith("config OK: 0 presubmits, 0 postsubmits, 1 periodics, 0 plugins enabled", stdout.ToString(), StringComparison.Ordinal);
+    [Fact]
+    public void Load_PostsubmitRules_DuplicateAndAlwaysRunWithMatcher()
+    {
+        using var dir = new TempDir();
+        var jobs = """
+            postsubmits:
+              org/repo:
+              - name: post-a
+                always_run: true
+                run_if_changed: ^pkg/
+                spec: {containers: [{image: x}]}
+              - name: post-a
+                branches: [main]
+                spec: {containers: [{image: x}]}
+            """;
+        var result = Load.Config(dir, Config, jobs);
+
+        var errors = result.Errors.OrderBy(e => e.Line).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal((5, "postsubmits.org/repo.post-a.run_if_changed"), (errors[0].Line, errors[0].Field));
+        Assert.Equal((7, "postsubmits.org/repo.post-a.name"), (errors[1].Line, errors[1].Field));
+    }
+
+    [Fact]
+    public void Load_UnknownNestedDecorationField_WarnsAtItsLine()
+    {
+        using var dir = new TempDir();
+        var result = Load.Config(dir, Config, Presubmit("    decoration_config:\n      timeout: 1h\n      timout: 2h"));
+
+        Assert.True(result.Succeeded);
+        var w = Assert.Single(result.Warnings);
+        Assert.Equal((10, "presubmits.org/repo.pull-foo.decoration_config.timout"), (w.Line, w.Field));
     }
 
     private static string Periodic(string extra) => $"""
