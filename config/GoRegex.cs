@@ -12,9 +12,39 @@ public static class GoRegex
     private static readonly ConcurrentDictionary<string, (Regex? Regex, string? Error)> s_cache = new(StringComparer.Ordinal);
     private static readonly Regex s_namedGroup = new(@"\(\?P<", RegexOptions.Compiled);
 
-    /// <summary>Go spells named groups <c>(?P&lt;name&gt;...)</c>; .NET spells them <c>(?&lt;name&gt;...)</c>.</summary>
-    public static string Translate(string pattern) =>
-        pattern.Contains("(?P<", StringComparison.Ordinal) ? s_namedGroup.Replace(pattern, "(?<") : pattern;
+    // RE2's POSIX classes, valid inside brackets ("[[:alpha:]-]"); .NET would read them as plain characters.
+    private static readonly Dictionary<string, string> s_posix = new(StringComparer.Ordinal)
+    {
+        ["alnum"] = "0-9A-Za-z",
+        ["alpha"] = "A-Za-z",
+        ["ascii"] = @"\x00-\x7F",
+        ["blank"] = @"\t ",
+        ["cntrl"] = @"\x00-\x1F\x7F",
+        ["digit"] = "0-9",
+        ["graph"] = @"!-~",
+        ["lower"] = "a-z",
+        ["print"] = @" -~",
+        ["punct"] = @"!-/:-@\[-`{-~",
+        ["space"] = @"\t\n\v\f\r ",
+        ["upper"] = "A-Z",
+        ["word"] = "0-9A-Za-z_",
+        ["xdigit"] = "0-9A-Fa-f",
+    };
+
+    private static readonly Regex s_posixClass = new(@"\[:(\^?)([a-z]+):\]", RegexOptions.Compiled);
+
+    /// <summary>
+    /// Go spells named groups <c>(?P&lt;name&gt;...)</c> where .NET spells them <c>(?&lt;name&gt;...)</c>,
+    /// and RE2 has POSIX classes such as <c>[[:digit:]]</c> that .NET lacks.
+    /// </summary>
+    public static string Translate(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var p = pattern.Contains("(?P<", StringComparison.Ordinal) ? s_namedGroup.Replace(pattern, "(?<") : pattern;
+        return p.Contains("[:", StringComparison.Ordinal)
+            ? s_posixClass.Replace(p, m => m.Groups[1].Length == 0 && s_posix.TryGetValue(m.Groups[2].Value, out var set) ? set : m.Value)
+            : p;
+    }
 
     public static Regex Compile(string pattern) =>
         TryCompile(pattern, out var regex, out var error) ? regex! : throw new ArgumentException(error, nameof(pattern));

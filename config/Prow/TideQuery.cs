@@ -74,28 +74,42 @@ public sealed record TideQuery
         return sb.ToString();
     }
 
-    /// <summary>Prow's TideQuery.Validate; returns the problem or null.</summary>
+    /// <summary>Prow's TideQuery.Validate; returns the first problem or null.</summary>
     public string? Validate()
     {
+        if (Orgs.Count == 0 && Repos.Count == 0)
+        {
+            return "'orgs' or 'repos' must be specified";
+        }
+
+        if (Orgs.FirstOrDefault(o => o.Contains('/')) is { } badOrg)
+        {
+            return $"orgs: \"{badOrg}\" contains a '/' which is not valid";
+        }
+
+        if (Repos.FirstOrDefault(r => !r.Contains('/')) is { } badRepo)
+        {
+            return $"repos: \"{badRepo}\" does not contain a '/'";
+        }
+
+        if (Repos.FirstOrDefault(r => Orgs.Contains(r.Split('/')[0], StringComparer.Ordinal)) is { } coveredRepo)
+        {
+            return $"repos: \"{coveredRepo}\" is already included via org";
+        }
+
+        if (ExcludedRepos.FirstOrDefault(r => !Orgs.Contains(r.Split('/')[0], StringComparer.Ordinal)) is { } uselessExclude)
+        {
+            return $"excludedRepos: \"{uselessExclude}\" has no effect because its org is not included";
+        }
+
         var both = Labels.SelectMany(l => l.Split(',')).Intersect(MissingLabels, StringComparer.Ordinal).ToList();
         if (both.Count > 0)
         {
-            return $"the following labels are both required and forbidden: {string.Join(", ", both)}";
+            return $"the labels {string.Join(", ", both)} are both required and forbidden";
         }
 
-        if (ExcludedBranches.Count > 0 && IncludedBranches.Count > 0)
-        {
-            return "includedBranches and excludedBranches are mutually exclusive";
-        }
-
-        foreach (var r in ExcludedRepos)
-        {
-            if (!Orgs.Contains(r.Split('/')[0], StringComparer.Ordinal))
-            {
-                return $"excludedRepos entry {r} is not in any of the queried orgs";
-            }
-        }
-
-        return Orgs.Count == 0 && Repos.Count == 0 ? "a query needs orgs or repos" : null;
+        return ExcludedBranches.Count > 0 && IncludedBranches.Count > 0
+            ? "'includedBranches' and 'excludedBranches' are mutually exclusive"
+            : null;
     }
 }

@@ -205,6 +205,23 @@ public sealed class ValidationTests
         Load.SingleError(result, "config.yaml", 3, "tide.merge_method.org/repo");
     }
 
+    [Theory]
+    [InlineData("labels: [lgtm]", "'orgs' or 'repos' must be specified")]
+    [InlineData("orgs: [org/repo]", "contains a '/'")]
+    [InlineData("repos: [repo]", "does not contain a '/'")]
+    [InlineData("orgs: [org]\n    repos: [org/repo]", "already included via org")]
+    [InlineData("repos: [org/a]\n    excludedRepos: [org/b]", "has no effect")]
+    [InlineData("repos: [org/a]\n    labels: [lgtm]\n    missingLabels: [lgtm]", "both required and forbidden")]
+    [InlineData("repos: [org/a]\n    includedBranches: [main]\n    excludedBranches: [dev]", "mutually exclusive")]
+    public void Load_InvalidTideQuery_IsRejectedAtTheQuery(string query, string message)
+    {
+        using var dir = new TempDir();
+        var result = Load.Config(dir, "tide:\n  queries:\n  - " + query + "\n");
+
+        var error = Load.SingleError(result, "config.yaml", 3, "tide.queries");
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_PluginDuplicatedForOrgAndRepo_IsRejected()
     {
