@@ -201,9 +201,22 @@ internal sealed partial class JobValidator(ProblemSink sink)
         {
             Error(ps, "trigger", $"could not compile trigger regex for {ps.Name}: {error}");
         }
-        else if (!re!.IsMatch(ps.RerunCommand))
+        else if (!MatchesSafely(re!, ps.RerunCommand))
         {
             Error(ps, "rerun_command", $"for job {ps.Name}, rerun command \"{ps.RerunCommand}\" does not match trigger \"{ps.Trigger}\"");
+        }
+    }
+
+    // A pathological pattern must fail validation, not the whole load.
+    private static bool MatchesSafely(Regex re, string input)
+    {
+        try
+        {
+            return re.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 

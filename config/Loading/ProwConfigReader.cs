@@ -1,6 +1,7 @@
 using Prow.Config.Jobs;
 using Prow.Config.Prow;
 using Prow.Config.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Prow.Config.Loading;
 
@@ -50,7 +51,13 @@ internal static class ProwConfigReader
     private static PlankConfig ReadPlank(MapReader m)
     {
         var entries = new List<DecorationConfigEntry>();
-        var legacy = m.ObjMap("default_decoration_configs", (d, _) => JobReader.ReadDecoration(d));
+
+        // default_decoration_configs is a map ("*", org, org/repo → config) in Prow; a list of
+        // entries is accepted there too, read like default_decoration_config_entries.
+        var listForm = m.Get("default_decoration_configs") is YamlSequenceNode;
+        var legacy = listForm
+            ? new Dictionary<string, DecorationConfig>()
+            : m.ObjMap("default_decoration_configs", (d, _) => JobReader.ReadDecoration(d));
 
         // The older map form is ordered "*", then orgs, then org/repos, so narrower keys override wider ones.
         foreach (var (key, cfg) in legacy.OrderBy(kv => kv.Key == "*" ? 0 : kv.Key.Contains('/') ? 2 : 1))
@@ -58,9 +65,12 @@ internal static class ProwConfigReader
             entries.Add(new DecorationConfigEntry(key, "", cfg));
         }
 
-        entries.AddRange(m.ObjList("default_decoration_config_entries", e =>
-            new DecorationConfigEntry(e.StrOr("repo", ""), e.StrOr("cluster", ""),
-                e.Obj("config", JobReader.ReadDecoration) ?? new DecorationConfig(new Dictionary<string, object?>()))));
+        if (listForm)
+        {
+            entries.AddRange(m.ObjList("default_decoration_configs", ReadEntry));
+        }
+
+        entries.AddRange(m.ObjList("default_decoration_config_entries", ReadEntry));
 
         var maxConcurrency = m.Int("max_concurrency") ?? 0;
         if (maxConcurrency < 0)
@@ -90,6 +100,10 @@ internal static class ProwConfigReader
         };
         return plank with { Extra = m.KnownRest("build_cluster_status_file", "jobURLPrefixDisableAppendStorageProvider", "max_revivals") };
     }
+
+    private static DecorationConfigEntry ReadEntry(MapReader e) =>
+        new(e.StrOr("repo", ""), e.StrOr("cluster", ""),
+            e.Obj("config", JobReader.ReadDecoration) ?? new DecorationConfig(new Dictionary<string, object?>()));
 
     private static SinkerConfig ReadSinker(MapReader m)
     {

@@ -96,6 +96,34 @@ public sealed class DefaultingTests
         Assert.Equal("clonerefs:v1", job.DecorationConfig.UtilityImage("clonerefs"));
     }
 
+    [Theory]
+    [InlineData("""
+        plank:
+          default_decoration_configs:
+            "*": {timeout: 1h, grace_period: 10s}
+            org: {timeout: 2h}
+            org/repo: {timeout: 3h}
+        """)]
+    [InlineData("""
+        plank:
+          default_decoration_configs:
+          - config: {timeout: 1h, grace_period: 10s}
+          - repo: org
+            config: {timeout: 2h}
+          - repo: org/repo
+            config: {timeout: 3h}
+        """)]
+    public void DefaultDecorationConfigs_MapAndListForms_NarrowerWins(string config)
+    {
+        using var dir = new TempDir();
+        var plank = Load.Ok(dir, config).Prow.Plank;
+
+        Assert.Equal(TimeSpan.FromHours(3), plank.DecorationDefaultsFor("org/repo", "default")!.Timeout);
+        Assert.Equal(TimeSpan.FromHours(2), plank.DecorationDefaultsFor("org/other", "default")!.Timeout);
+        Assert.Equal(TimeSpan.FromHours(1), plank.DecorationDefaultsFor("else/x", "default")!.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), plank.DecorationDefaultsFor("org/repo", "default")!.GracePeriod);
+    }
+
     [Fact]
     public void DecorateAllJobs_JobWithoutDecorate_IsDecorated()
     {
