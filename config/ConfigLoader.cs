@@ -28,12 +28,30 @@ public static class ConfigLoader
             root.Finish();
         }
 
-        foreach (var file in JobFiles(paths.JobConfigPath, sink))
+        // Job files are independent: parse them in parallel, then merge in path order so
+        // problems, job order and the fingerprint stay deterministic.
+        var files = JobFiles(paths.JobConfigPath, sink).ToArray();
+        var parsed = new (ProblemSink Sink, RawJobs Jobs, string? Text)[files.Length];
+        Parallel.For(0, files.Length, i =>
         {
-            if (ReadRoot(file, sink, hash) is { } jobRoot)
+            var fileSink = new ProblemSink(strict);
+            var fileJobs = new RawJobs();
+            var text = ReadText(files[i], fileSink);
+            if (text is not null && Parse(files[i], text, fileSink) is { } jobRoot)
             {
-                JobReader.ReadSections(jobRoot, raw);
+                JobReader.ReadSections(jobRoot, fileJobs);
                 jobRoot.Finish();
+            }
+
+            parsed[i] = (fileSink, fileJobs, text);
+        });
+        for (var i = 0; i < files.Length; i++)
+        {
+            sink.AddRange(parsed[i].Sink.Problems);
+            raw.AddRange(parsed[i].Jobs);
+            if (parsed[i].Text is { } text)
+            {
+                AppendHash(hash, files[i], text);
             }
         }
 
@@ -81,18 +99,34 @@ public static class ConfigLoader
 
     private static MapReader? ReadRoot(string file, ProblemSink sink, IncrementalHash hash)
     {
-        string text;
+        var text = ReadText(file, sink);
+        if (text is null)
+        {
+            return null;
+        }
+
+        AppendHash(hash, file, text);
+        return Parse(file, text, sink);
+    }
+
+    private static string? ReadText(string file, ProblemSink sink)
+    {
         try
         {
-            text = File.ReadAllText(file);
+            return File.ReadAllText(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             sink.Error(file, 0, "file", "cannot read: " + ex.Message);
             return null;
         }
+    }
 
+    private static void AppendHash(IncrementalHash hash, string file, string text) =>
         hash.AppendData(Encoding.UTF8.GetBytes(file + "\0" + text + "\0"));
+
+    private static MapReader? Parse(string file, string text, ProblemSink sink)
+    {
         var ctx = new LoadContext(file, sink);
         var node = YamlFile.Parse(file, text, sink);
         if (node is null or YamlMappingNode)
