@@ -28,7 +28,7 @@ public sealed record DecorationConfig(IReadOnlyDictionary<string, object?> Raw)
     public DecorationConfig ApplyDefault(DecorationConfig? defaults) =>
         defaults is null ? this : new DecorationConfig(Merge(Raw, defaults.Raw));
 
-    public bool Equals(DecorationConfig? other) => other is not null && RawEquals(Raw, other.Raw);
+    public bool Equals(DecorationConfig? other) => other is not null && Yaml.YamlValues.RawEquals(Raw, other.Raw);
 
     public override int GetHashCode() => Raw.Count;
 
@@ -44,14 +44,6 @@ public sealed record DecorationConfig(IReadOnlyDictionary<string, object?> Raw)
 
         return result;
     }
-
-    private static bool RawEquals(object? a, object? b) => (a, b) switch
-    {
-        (IReadOnlyDictionary<string, object?> x, IReadOnlyDictionary<string, object?> y) =>
-            x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && RawEquals(kv.Value, v)),
-        (IReadOnlyList<object?> x, IReadOnlyList<object?> y) => x.Count == y.Count && x.Zip(y).All(p => RawEquals(p.First, p.Second)),
-        _ => Equals(a, b),
-    };
 
     private TimeSpan? Duration(string key) =>
         Raw.GetValueOrDefault(key) is string s && GoDuration.TryParseOrNanoseconds(s, out var d) ? d : null;

@@ -1,5 +1,6 @@
 using Prow.Config.Jobs;
 using Prow.Config.Prow;
+using Prow.Config.Yaml;
 
 namespace Prow.Config.Loading;
 
@@ -112,6 +113,14 @@ internal sealed class JobFinalizer(ProwConfig prow, IReadOnlyList<Preset> preset
             if (spec.Containers.Any(c => c.VolumeMounts.Any(x => x.Name == m.Name)))
             {
                 return $"volume mount duplicated in pod spec: {m.Name}";
+            }
+        }
+
+        foreach (var t in preset.Tolerations)
+        {
+            if (spec.Tolerations.Any(x => YamlValues.RawEquals(x, t)))
+            {
+                return "toleration duplicated in pod spec";
             }
         }
 

@@ -112,6 +112,15 @@ internal static class YamlValues
         return d;
     }
 
+    /// <summary>Structural equality of raw data from <see cref="ToRaw"/>.</summary>
+    public static bool RawEquals(object? a, object? b) => (a, b) switch
+    {
+        (IReadOnlyDictionary<string, object?> x, IReadOnlyDictionary<string, object?> y) =>
+            x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && RawEquals(kv.Value, v)),
+        (IReadOnlyList<object?> x, IReadOnlyList<object?> y) => x.Count == y.Count && x.Zip(y).All(p => RawEquals(p.First, p.Second)),
+        _ => Equals(a, b),
+    };
+
     public static string Kind(YamlNode node) => node switch
     {
         YamlMappingNode => "a mapping",

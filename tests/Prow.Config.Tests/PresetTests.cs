@@ -86,6 +86,21 @@ public sealed class PresetTests
     }
 
     [Fact]
+    public void Presets_Tolerations_AppendedAndDuplicatesRejected()
+    {
+        using var dir = new TempDir();
+        var config = "presets:\n- labels: {gpu: \"true\"}\n  tolerations: [{key: gpu, operator: Exists, effect: NoSchedule}]\n";
+        var ok = "periodics:\n- name: ci-a\n  interval: 1h\n  labels: {gpu: \"true\"}\n  spec: {containers: [{image: x}]}\n";
+        var dup = "periodics:\n- name: ci-a\n  interval: 1h\n  labels: {gpu: \"true\"}\n  spec:\n    containers: [{image: x}]\n    tolerations: [{key: gpu, operator: Exists, effect: NoSchedule}]\n";
+
+        var spec = Load.Ok(dir, config, ok).Jobs.Periodics[0].Spec!;
+        Assert.Single(spec.Tolerations);
+
+        var error = Load.SingleError(Load.Config(dir, config, dup), "test-jobs.yaml", 4, "periodics.ci-a.labels");
+        Assert.StartsWith("toleration duplicated in pod spec", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PodSpec_UnknownKubernetesFields_AreKeptRaw()
     {
         using var dir = new TempDir();
