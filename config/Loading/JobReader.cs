@@ -145,6 +145,9 @@ internal static class JobReader
             ExtraRefs = m.ObjList("extra_refs", ReadRefs),
             DecorationConfig = m.Obj("decoration_config", ReadDecoration),
             Source = new SourceLocation(m.Ctx.File, m.Line, lines),
+
+            // Initializers run in order, so this sees only the keys nothing above read.
+            Extra = m.Unread(),
         };
     }
 

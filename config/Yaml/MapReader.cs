@@ -264,6 +264,21 @@ internal sealed class MapReader
         return d;
     }
 
+    /// <summary>Raw values of the keys not read so far, leaving them to be reported by <see cref="Finish"/>.</summary>
+    public IReadOnlyDictionary<string, object?> Unread()
+    {
+        var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (!_used[i])
+            {
+                d[_entries[i].Key.Value ?? ""] = YamlValues.ToRaw(_entries[i].Value);
+            }
+        }
+
+        return d;
+    }
+
     /// <summary>
     /// Keys Prow knows but this model keeps only as raw data; anything else is still reported by
     /// <see cref="Finish"/> as unknown.

@@ -47,6 +47,7 @@ public sealed class ValidationTests
         Assert.Equal("unknown field", error.Message);
         Assert.True(lenient.Succeeded);
         Assert.Contains(lenient.Warnings, w => w.Field.EndsWith("alwayz_run", StringComparison.Ordinal) && w.Line == 8);
+        Assert.Equal("true", lenient.Snapshot!.Jobs.PresubmitsFor("org/repo")[0].Extra["alwayz_run"]);
     }
 
     [Fact]
