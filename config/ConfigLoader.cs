@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Prow.Config.Components;
 using Prow.Config.Jobs;
 using Prow.Config.Loading;
 using Prow.Config.Plugins;
-using Prow.Config.Prow;
 using Prow.Config.Yaml;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,6 @@
+using Prow.Config.Components;
 using Prow.Config.Jobs;
 using Prow.Config.Plugins;
-using Prow.Config.Prow;
 
 namespace Prow.Config;
 

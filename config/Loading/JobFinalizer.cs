@@ -1,5 +1,5 @@
+using Prow.Config.Components;
 using Prow.Config.Jobs;
-using Prow.Config.Prow;
 using Prow.Config.Yaml;
 
 namespace Prow.Config.Loading;

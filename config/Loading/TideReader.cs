@@ -1,4 +1,4 @@
-using Prow.Config.Prow;
+using Prow.Config.Components;
 using Prow.Config.Yaml;
 using YamlDotNet.RepresentationModel;
 

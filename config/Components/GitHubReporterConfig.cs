@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The <c>github_reporter</c> section; job types default to presubmit and postsubmit.</summary>
 public sealed record GitHubReporterConfig

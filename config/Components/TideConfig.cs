@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The <c>tide</c> section.</summary>
 public sealed record TideConfig

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>One Tide query: which open PRs are in the merge pool.</summary>
 public sealed record TideQuery

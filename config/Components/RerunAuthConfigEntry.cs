@@ -1,6 +1,6 @@
 using Prow.Config.Jobs;
 
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>A deck default_rerun_auth_configs entry for jobs of matching repo and cluster ("" or "*" match all).</summary>
 public sealed record RerunAuthConfigEntry(string Repo, string Cluster, RerunAuthConfig Config)

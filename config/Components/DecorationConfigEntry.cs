@@ -1,6 +1,6 @@
 using Prow.Config.Jobs;
 
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>A plank default decoration config for jobs of matching repo and cluster ("" or "*" match all).</summary>
 public sealed record DecorationConfigEntry(string Repo, string Cluster, DecorationConfig Config)

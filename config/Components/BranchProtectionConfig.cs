@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The <c>branch-protection</c> section: global → orgs → repos → branches.</summary>
 public sealed record BranchProtectionConfig

@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>Which status contexts Tide requires (one level of <c>tide.context_options</c>).</summary>
 public sealed record TideContextPolicy

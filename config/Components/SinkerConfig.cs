@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The <c>sinker</c> section with Prow's defaults.</summary>
 public sealed record SinkerConfig

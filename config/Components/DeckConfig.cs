@@ -1,6 +1,6 @@
 using Prow.Config.Jobs;
 
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The <c>deck</c> section: spyglass, tide polling and who may rerun jobs.</summary>
 public sealed record DeckConfig

@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The <c>in_repo_config</c> section. Parsed so it is validated; loading .prow.yaml is not supported yet.</summary>
 public sealed record InRepoConfig

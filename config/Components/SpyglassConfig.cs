@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>Deck's spyglass settings; lenses stay raw.</summary>
 public sealed record SpyglassConfig

@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>
 /// One level of branch protection (global, org, repo or branch). <see cref="Apply"/> layers a child

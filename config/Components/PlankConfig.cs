@@ -1,6 +1,6 @@
 using Prow.Config.Jobs;
 
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The <c>plank</c> section: job URLs, decoration defaults, concurrency and pod timeouts.</summary>
 public sealed record PlankConfig

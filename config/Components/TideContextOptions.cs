@@ -1,4 +1,4 @@
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary><c>tide.context_options</c>: a global policy refined per org, repo and branch.</summary>
 public sealed record TideContextOptions

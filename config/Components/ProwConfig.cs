@@ -1,6 +1,6 @@
 using Prow.Config.Jobs;
 
-namespace Prow.Config.Prow;
+namespace Prow.Config.Components;
 
 /// <summary>The controller settings of config.yaml (everything but the jobs).</summary>
 public sealed record ProwConfig
