@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using System.Text;
+using Prow.Config.Components;
+using Prow.Config.Jobs;
+using Prow.Config.Loading;
+using Prow.Config.Plugins;
+using Prow.Config.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Prow.Config;
+
+/// <summary>Loads config.yaml, the job config folder and plugins.yaml into one validated snapshot.</summary>
+public static class ConfigLoader
+{
+    public static ConfigLoadResult Load(ConfigPaths paths, bool strict = false, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var sink = new ProblemSink(strict);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var raw = new RawJobs();
+        var prow = new ProwConfig();
+        var plugins = PluginsConfig.Empty;
+
+        if (paths.ConfigPath is { } configPath && ReadRoot(configPath, sink, hash) is { } root)
+        {
+            JobReader.ReadSections(root, raw);
+            prow = ProwConfigReader.Read(root);
+            root.Finish();
+        }
+
+        // Job files are independent: parse them in parallel, then merge in path order so
+        // problems, job order and the fingerprint stay deterministic.
+        var files = JobFiles(paths.JobConfigPath, sink).ToArray();
+        var parsed = new (ProblemSink Sink, RawJobs Jobs, string? Text)[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            var fileSink = new ProblemSink(strict);
+            var fileJobs = new RawJobs();
+            var text = ReadText(files[i], fileSink);
+            if (text is not null && Parse(files[i], text, fileSink) is { } jobRoot)
+            {
+                JobReader.ReadSections(jobRoot, fileJobs);
+                jobRoot.Finish();
+            }
+
+            parsed[i] = (fileSink, fileJobs, text);
+        });
+        for (var i = 0; i < files.Length; i++)
+        {
+            sink.AddRange(parsed[i].Sink.Problems);
+            raw.AddRange(parsed[i].Jobs);
+            if (parsed[i].Text is { } text)
+            {
+                AppendHash(hash, files[i], text);
+            }
+        }
+
+        if (paths.PluginConfigPath is { } pluginPath && ReadRoot(pluginPath, sink, hash) is { } pluginRoot)
+        {
+            plugins = PluginsReader.Read(pluginRoot);
+            pluginRoot.Finish();
+        }
+
+        var jobs = Finalize(raw, prow, sink);
+        if (sink.HasErrors)
+        {
+            return new ConfigLoadResult(null, sink.Problems);
+        }
+
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var snapshot = new ConfigSnapshot(prow, jobs, plugins, now, Convert.ToHexStringLower(hash.GetHashAndReset()), paths);
+        return new ConfigLoadResult(snapshot, sink.Problems);
+    }
+
+    /// <summary>Every *.yaml / *.yml under the job config path (recursively, in a stable order), or the path itself if it is a file.</summary>
+    internal static IEnumerable<string> JobFiles(string? path, ProblemSink sink)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return [];
+        }
+
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            sink.Error(path, 0, "job-config-path", "no such file or directory");
+            return [];
+        }
+
+        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static MapReader? ReadRoot(string file, ProblemSink sink, IncrementalHash hash)
+    {
+        var text = ReadText(file, sink);
+        if (text is null)
+        {
+            return null;
+        }
+
+        AppendHash(hash, file, text);
+        return Parse(file, text, sink);
+    }
+
+    private static string? ReadText(string file, ProblemSink sink)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            sink.Error(file, 0, "file", "cannot read: " + ex.Message);
+            return null;
+        }
+    }
+
+    private static void AppendHash(IncrementalHash hash, string file, string text) =>
+        hash.AppendData(Encoding.UTF8.GetBytes(file + "\0" + text + "\0"));
+
+    private static MapReader? Parse(string file, string text, ProblemSink sink)
+    {
+        var ctx = new LoadContext(file, sink);
+        var node = YamlFile.Parse(file, text, sink);
+        if (node is null or YamlMappingNode)
+        {
+            return node is YamlMappingNode m ? new MapReader(ctx, m, "") : null;
+        }
+
+        ctx.Error(node, "", $"expected a mapping at the top of the file, got {YamlValues.Kind(node)}");
+        return null;
+    }
+
+    private static JobConfig Finalize(RawJobs raw, ProwConfig prow, ProblemSink sink)
+    {
+        var finalizer = new JobFinalizer(prow, raw.Presets, sink);
+        var validator = new JobValidator(sink);
+        var presubmits = new Dictionary<string, IReadOnlyList<Presubmit>>(StringComparer.Ordinal);
+        foreach (var (repo, list) in raw.Presubmits)
+        {
+            var jobs = list.Select(j => finalizer.Finalize(j, repo)).ToList();
+            validator.ValidatePresubmits(jobs);
+            presubmits[repo] = jobs;
+        }
+
+        var postsubmits = new Dictionary<string, IReadOnlyList<Postsubmit>>(StringComparer.Ordinal);
+        foreach (var (repo, list) in raw.Postsubmits)
+        {
+            var jobs = list.Select(j => finalizer.Finalize(j, repo)).ToList();
+            validator.ValidatePostsubmits(jobs);
+            postsubmits[repo] = jobs;
+        }
+
+        var periodics = raw.Periodics.Select(finalizer.Finalize).ToList();
+        validator.ValidatePeriodics(periodics);
+        return new JobConfig(presubmits, postsubmits, periodics, raw.Presets, prow.DecorateAllJobs);
+    }
+}

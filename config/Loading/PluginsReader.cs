@@ -1,0 +1,213 @@
+using Prow.Config.Plugins;
+using Prow.Config.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Prow.Config.Loading;
+
+/// <summary>Reads plugins.yaml; sections not modelled are kept raw, never fatal.</summary>
+internal static class PluginsReader
+{
+    private static readonly string[] s_rawSections =
+    [
+        "blockades", "branch_cleaner", "bugzilla", "cherry_pick_approved", "cherry_pick_unapproved", "dco", "golint",
+        "goose", "heart", "invalid_commit_msg", "jira", "milestone_applier", "project_config", "project_manager",
+        "release_note", "repo_milestone", "require_matching_label", "sigmention", "rifle", "milestone",
+    ];
+
+    public static PluginsConfig Read(MapReader m)
+    {
+        var config = new PluginsConfig
+        {
+            Plugins = ReadPlugins(m),
+            ExternalPlugins = ReadExternal(m),
+            Approve = m.ObjList("approve", a => new ApproveConfig
+            {
+                Repos = a.StrList("repos"),
+                IssueRequired = a.Bool("issue_required"),
+                RequireSelfApproval = a.Bool("require_self_approval"),
+                LgtmActsAsApprove = a.Bool("lgtm_acts_as_approve"),
+                IgnoreReviewState = a.Bool("ignore_review_state"),
+                CommandHelpLink = a.Str("commandHelpLink") ?? "https://go.k8s.io/bot-commands",
+                PrProcessLink = a.Str("pr_process_link") ?? "",
+            }),
+            Lgtm = m.ObjList("lgtm", l => new LgtmConfig
+            {
+                Repos = l.StrList("repos"),
+                ReviewActsAsLgtm = l.Bool("review_acts_as_lgtm") ?? false,
+                StoreTreeHash = l.Bool("store_tree_hash") ?? false,
+                TrustedTeamForStickyLgtm = l.Str("trusted_team_for_sticky_lgtm") ?? l.Str("sticky_lgtm_team"),
+            }),
+            Triggers = m.ObjList("triggers", t => new TriggerConfig
+            {
+                Repos = t.StrList("repos"),
+                TrustedApps = t.StrList("trusted_apps"),
+                TrustedOrg = t.Str("trusted_org"),
+                JoinOrgUrl = t.Str("join_org_url"),
+                OnlyOrgMembers = t.Bool("only_org_members") ?? false,
+                IgnoreOkToTest = t.Bool("ignore_ok_to_test") ?? false,
+                ElideSkippedContexts = t.Bool("elide_skipped_contexts") ?? false,
+                TriggerGitHubWorkflows = t.Bool("trigger_github_workflows") ?? false,
+                OrgInvite = t.Raw("org_invite") as Dictionary<string, object?>,
+            }),
+            Welcome = m.ObjList("welcome", w => new WelcomeConfig(w.StrList("repos"), w.Str("message_template"), w.Bool("always_post") ?? false)),
+            Label = m.Obj("label", ReadLabel) ?? new LabelConfig(),
+            Size = m.Obj("size", s => new SizeConfig(s.Int("s") ?? 10, s.Int("m") ?? 30, s.Int("l") ?? 100, s.Int("xl") ?? 500, s.Int("xxl") ?? 1000)) ?? new SizeConfig(),
+            Cat = m.Obj("cat", c => new CatConfig(c.Str("key_path"))) ?? new CatConfig(null),
+            ConfigUpdater = m.Obj("config_updater", ReadConfigUpdater) ?? new ConfigUpdaterConfig(),
+            Blunderbuss = m.Obj("blunderbuss", b => new BlunderbussConfig
+            {
+                MaxRequestCount = b.Int("max_request_count"),
+                RequestCount = b.Int("request_count") ?? 2,
+                ExcludeApprovers = b.Bool("exclude_approvers") ?? false,
+                UseStatusAvailability = b.Bool("use_status_availability") ?? false,
+                IgnoreDrafts = b.Bool("ignore_drafts") ?? false,
+                IgnoreAuthors = b.StrList("ignore_authors"),
+                WaitForStatus = b.Raw("wait_for_status"),
+            }) ?? new BlunderbussConfig(),
+            Owners = m.Obj("owners", o => new OwnersPluginConfig
+            {
+                MdYamlRepos = o.StrList("mdyamlrepos"),
+                SkipCollaborators = o.StrList("skip_collaborators"),
+                LabelsDenylist = o.Has("labels_denylist") ? o.StrList("labels_denylist") : ["approved", "lgtm"],
+                Filenames = o.Raw("filenames") as Dictionary<string, object?> ?? [],
+            }) ?? new OwnersPluginConfig(),
+            Help = m.Obj("help", h => new HelpConfig(
+                h.Str("help_guidelines_url") ?? "https://git.k8s.io/community/contributors/guide/help-wanted.md",
+                h.Str("help_guidelines_summary"))) ?? new HelpConfig(),
+            Override = m.Obj("override", o => new OverrideConfig
+            {
+                AllowTopLevelOwners = o.Bool("allow_top_level_owners") ?? false,
+                AllowedGitHubTeams = ReadListMap(o, "allowed_github_teams"),
+            }) ?? new OverrideConfig(),
+            Retitle = m.Obj("retitle", r => new RetitleConfig(r.Bool("allow_closed_issues") ?? false)) ?? new RetitleConfig(false),
+            Slack = m.Obj("slack", s => new SlackPluginConfig(s.Raw("mergewarnings") as List<object?> ?? [], s.KnownRest("mentionchannels")))
+                ?? new SlackPluginConfig([], new Dictionary<string, object?>()),
+        };
+
+        // Prow has many more plugin sections; keep them all as data, and warn only about names Prow does not know.
+        return config with { Extra = m.KnownRest(s_rawSections) };
+    }
+
+    private static Dictionary<string, OrgPlugins> ReadPlugins(MapReader m)
+    {
+        var result = new Dictionary<string, OrgPlugins>(StringComparer.Ordinal);
+        var pm = m.Ctx.Map(m.Get("plugins"), "plugins");
+        foreach (var key in pm?.Keys.ToList() ?? [])
+        {
+            var node = pm!.Get(key);
+            var line = pm.LineOf(key);
+
+            // The older form is a plain list: "org: [trigger, lgtm]".
+            var entry = node is YamlSequenceNode
+                ? new OrgPlugins(pm.StrList(key), [], line)
+                : pm.Obj(key, o => new OrgPlugins(o.StrList("plugins"), o.StrList("excluded_repos"), line));
+            if (entry is null)
+            {
+                continue;
+            }
+
+            foreach (var name in entry.Plugins.Where(n => !KnownPlugins.Names.Contains(n)))
+            {
+                m.Ctx.Sink.Warning(m.Ctx.File, line, $"plugins.{key}", $"unknown plugin: {name}");
+            }
+
+            if (key.Contains('/') && entry.ExcludedRepos.Count > 0)
+            {
+                m.Ctx.Error(line, $"plugins.{key}.excluded_repos", "excluded_repos can only be set for an org");
+            }
+
+            result[key] = entry;
+        }
+
+        pm?.Finish();
+        CheckDuplicates(m, result);
+        return result;
+    }
+
+    // Prow rejects a plugin enabled both for an org and for one of its repos (validatePluginsDupes).
+    private static void CheckDuplicates(MapReader m, Dictionary<string, OrgPlugins> plugins)
+    {
+        foreach (var (key, entry) in plugins.Where(p => p.Key.Contains('/')))
+        {
+            var parts = key.Split('/', 2);
+            if (!plugins.TryGetValue(parts[0], out var org) || org.ExcludedRepos.Contains(parts[1], StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var dupes = entry.Plugins.Intersect(org.Plugins, StringComparer.Ordinal).ToList();
+            if (dupes.Count > 0)
+            {
+                m.Ctx.Error(entry.Line, $"plugins.{key}", $"plugins [{string.Join(" ", dupes)}] are duplicated for {parts[0]} and {key}");
+            }
+        }
+    }
+
+    private static Dictionary<string, IReadOnlyList<ExternalPlugin>> ReadExternal(MapReader m)
+    {
+        var result = new Dictionary<string, IReadOnlyList<ExternalPlugin>>(StringComparer.Ordinal);
+        var em = m.Ctx.Map(m.Get("external_plugins"), "external_plugins");
+        foreach (var key in em?.Keys.ToList() ?? [])
+        {
+            result[key] = em!.ObjList(key, e =>
+            {
+                var name = e.StrOr("name", "");
+                return new ExternalPlugin(name, e.Str("endpoint") ?? $"http://{name}", e.StrList("events"));
+            });
+        }
+
+        em?.Finish();
+        return result;
+    }
+
+    private static LabelConfig ReadLabel(MapReader m) => new()
+    {
+        AdditionalLabels = m.StrList("additional_labels"),
+        RestrictedLabels = ReadRestricted(m),
+    };
+
+    private static Dictionary<string, IReadOnlyList<RestrictedLabel>> ReadRestricted(MapReader m)
+    {
+        var result = new Dictionary<string, IReadOnlyList<RestrictedLabel>>(StringComparer.Ordinal);
+        var rm = m.Ctx.Map(m.Get("restricted_labels"), m.FieldPath("restricted_labels"));
+        foreach (var key in rm?.Keys.ToList() ?? [])
+        {
+            result[key] = rm!.ObjList(key, r => new RestrictedLabel(r.StrOr("label", ""), r.StrList("allowed_teams"), r.StrList("allowed_users"), r.ObjList("assign_on", a => a.StrOr("label", ""))));
+        }
+
+        rm?.Finish();
+        return result;
+    }
+
+    private static ConfigUpdaterConfig ReadConfigUpdater(MapReader m)
+    {
+        var maps = m.ObjMap("maps", (c, _) => new ConfigMapSpec(
+            c.StrOr("name", ""), c.Str("key"),
+            c.Has("namespaces") ? c.StrList("namespaces") : c.Str("namespace") is { } ns ? [ns] : [],
+            ReadListMap(c, "clusters"), c.Bool("gzip"))
+        {
+            Extra = ReadKnown(c, "allowed_repos", "denied_repos", "cluster_groups", "partitioned_names", "use_full_path_as_key"),
+        });
+        return new ConfigUpdaterConfig
+        {
+            Maps = maps.Count > 0 ? maps : ConfigUpdaterConfig.DefaultMaps,
+            Gzip = m.Bool("gzip") ?? false,
+            ClusterGroups = m.Raw("cluster_groups") as Dictionary<string, object?> ?? [],
+        };
+    }
+
+    private static Dictionary<string, object?> ReadKnown(MapReader m, params string[] keys) =>
+        keys.Where(m.Has).ToDictionary(k => k, m.Raw, StringComparer.Ordinal);
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadListMap(MapReader m, string key)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var lm = m.Ctx.Map(m.Get(key), m.FieldPath(key));
+        foreach (var k in lm?.Keys.ToList() ?? [])
+        {
+            result[k] = lm!.StrList(k);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Prow.Config.Plugins;
+
+/// <summary>An <c>approve</c> entry for some orgs or repos.</summary>
+public sealed record ApproveConfig
+{
+    public IReadOnlyList<string> Repos { get; init; } = [];
+    public bool? IssueRequired { get; init; }
+    public bool? RequireSelfApproval { get; init; }
+    public bool? LgtmActsAsApprove { get; init; }
+    public bool? IgnoreReviewState { get; init; }
+    public string CommandHelpLink { get; init; } = "https://go.k8s.io/bot-commands";
+    public string PrProcessLink { get; init; } = "";
+}

@@ -1,0 +1,4 @@
+namespace Prow.Config.Plugins;
+
+/// <summary>An external plugin endpoint; <see cref="Events"/> empty means every event.</summary>
+public sealed record ExternalPlugin(string Name, string Endpoint, IReadOnlyList<string> Events);

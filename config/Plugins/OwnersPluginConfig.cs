@@ -1,0 +1,14 @@
+namespace Prow.Config.Plugins;
+
+/// <summary>The <c>owners</c> section; labels_denylist defaults to approved and lgtm.</summary>
+public sealed record OwnersPluginConfig
+{
+    public IReadOnlyList<string> MdYamlRepos { get; init; } = [];
+    /// <summary>Repos (org or org/repo) where OWNERS, not collaborator status, decides who may /lgtm.</summary>
+    public IReadOnlyList<string> SkipCollaborators { get; init; } = [];
+
+    public bool SkipCollaboratorsFor(string org, string repo) =>
+        SkipCollaborators.Contains(org, StringComparer.Ordinal) || SkipCollaborators.Contains($"{org}/{repo}", StringComparer.Ordinal);
+    public IReadOnlyList<string> LabelsDenylist { get; init; } = ["approved", "lgtm"];
+    public IReadOnlyDictionary<string, object?> Filenames { get; init; } = new Dictionary<string, object?>();
+}

@@ -1,0 +1,67 @@
+namespace Prow.Config.Plugins;
+
+/// <summary>plugins.yaml: which plugins run where, external plugins, and per-plugin settings.</summary>
+public sealed record PluginsConfig
+{
+    public static PluginsConfig Empty { get; } = new();
+
+    /// <summary>org or org/repo → enabled plugins.</summary>
+    public IReadOnlyDictionary<string, OrgPlugins> Plugins { get; init; } = new Dictionary<string, OrgPlugins>();
+    public IReadOnlyDictionary<string, IReadOnlyList<ExternalPlugin>> ExternalPlugins { get; init; } = new Dictionary<string, IReadOnlyList<ExternalPlugin>>();
+    public IReadOnlyList<ApproveConfig> Approve { get; init; } = [];
+    public IReadOnlyList<LgtmConfig> Lgtm { get; init; } = [];
+    public IReadOnlyList<TriggerConfig> Triggers { get; init; } = [];
+    public IReadOnlyList<WelcomeConfig> Welcome { get; init; } = [];
+    public LabelConfig Label { get; init; } = new();
+    public SizeConfig Size { get; init; } = new();
+    public CatConfig Cat { get; init; } = new(null);
+    public ConfigUpdaterConfig ConfigUpdater { get; init; } = new();
+    public BlunderbussConfig Blunderbuss { get; init; } = new();
+    public OwnersPluginConfig Owners { get; init; } = new();
+    public HelpConfig Help { get; init; } = new();
+    public OverrideConfig Override { get; init; } = new();
+    public RetitleConfig Retitle { get; init; } = new(false);
+    public SlackPluginConfig Slack { get; init; } = new([], new Dictionary<string, object?>());
+
+    /// <summary>Every other section (blockades, milestone_applier, heart...), kept raw.</summary>
+    public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Total plugin entries over all orgs and repos.</summary>
+    public int EnabledCount => Plugins.Values.Sum(p => p.Plugins.Count);
+
+    /// <summary>Prow's getPlugins: the org's plugins unless the repo is excluded, plus the org/repo's own.</summary>
+    public IReadOnlyList<string> EnabledPluginsFor(string org, string? repo)
+    {
+        var result = new List<string>();
+        if (Plugins.TryGetValue(org, out var o) && (repo is null || !o.ExcludedRepos.Contains(repo, StringComparer.Ordinal)))
+        {
+            result.AddRange(o.Plugins);
+        }
+
+        if (repo is not null && Plugins.TryGetValue($"{org}/{repo}", out var r))
+        {
+            result.AddRange(r.Plugins);
+        }
+
+        return result;
+    }
+
+    public bool IsEnabled(string org, string repo, string plugin) => EnabledPluginsFor(org, repo).Contains(plugin, StringComparer.Ordinal);
+
+    public IReadOnlyList<ExternalPlugin> ExternalPluginsFor(string org, string repo) =>
+        [.. ExternalPlugins.GetValueOrDefault(org) ?? [], .. ExternalPlugins.GetValueOrDefault($"{org}/{repo}") ?? []];
+
+    /// <summary>The repo's entry if one names it, else the org's, else plugin defaults.</summary>
+    public ApproveConfig ApproveFor(string org, string repo) => ForRepo(Approve, a => a.Repos, org, repo) ?? new ApproveConfig();
+
+    public LgtmConfig LgtmFor(string org, string repo) => ForRepo(Lgtm, l => l.Repos, org, repo) ?? new LgtmConfig();
+
+    public TriggerConfig TriggerFor(string org, string repo) => ForRepo(Triggers, t => t.Repos, org, repo) ?? new TriggerConfig();
+
+    public WelcomeConfig? WelcomeFor(string org, string repo) => ForRepo(Welcome, w => w.Repos, org, repo);
+
+    private static T? ForRepo<T>(IReadOnlyList<T> entries, Func<T, IReadOnlyList<string>> repos, string org, string repo)
+        where T : class =>
+        entries.FirstOrDefault(e => repos(e).Contains($"{org}/{repo}", StringComparer.Ordinal)) ??
+        entries.FirstOrDefault(e => repos(e).Contains(org, StringComparer.Ordinal));
+}

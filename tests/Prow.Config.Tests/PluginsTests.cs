@@ -1,0 +1,75 @@
+namespace Prow.Config.Tests;
+
+public sealed class PluginsTests
+{
+    private const string Plugins = """
+        plugins:
+          org:
+            plugins: [trigger, lgtm, size]
+            excluded_repos: [legacy]
+          org/repo:
+            plugins: [approve]
+          org/legacy:
+            plugins: [hold]
+          old-org: [cat, dog]
+        external_plugins:
+          org:
+          - name: needs-rebase
+            events: [pull_request]
+        approve:
+        - repos: [org]
+          require_self_approval: false
+        - repos: [org/repo]
+          require_self_approval: true
+          lgtm_acts_as_approve: true
+        size: {s: 5}
+        triggers:
+        - repos: [org]
+          trusted_apps: [dependabot]
+        heart: {adorees: [someone]}
+        """;
+
+    [Fact]
+    public void EnabledPluginsFor_OrgAndRepoEntries_AreCombined()
+    {
+        using var dir = new TempDir();
+        var p = Load.Ok(dir, "", pluginsYaml: Plugins).Plugins;
+
+        Assert.Equal(["trigger", "lgtm", "size", "approve"], p.EnabledPluginsFor("org", "repo"));
+        Assert.Equal(["trigger", "lgtm", "size"], p.EnabledPluginsFor("org", "other"));
+        Assert.Equal(["hold"], p.EnabledPluginsFor("org", "legacy"));
+        Assert.Equal(["cat", "dog"], p.EnabledPluginsFor("old-org", "x"));
+        Assert.Empty(p.EnabledPluginsFor("nobody", "x"));
+        Assert.Equal(7, p.EnabledCount);
+    }
+
+    [Fact]
+    public void PluginSections_ReadWithDefaults_AndUnmodelledKeptRaw()
+    {
+        using var dir = new TempDir();
+        var p = Load.Ok(dir, "", pluginsYaml: Plugins).Plugins;
+
+        Assert.True(p.ApproveFor("org", "repo").RequireSelfApproval);
+        Assert.False(p.ApproveFor("org", "other").RequireSelfApproval);
+        Assert.Equal("https://go.k8s.io/bot-commands", p.ApproveFor("org", "repo").CommandHelpLink);
+        Assert.Equal(5, p.Size.S);
+        Assert.Equal(30, p.Size.M);
+        Assert.Equal(["dependabot"], p.TriggerFor("org", "repo").TrustedApps);
+        Assert.Equal(["approved", "lgtm"], p.Owners.LabelsDenylist);
+        Assert.Equal("http://needs-rebase", Assert.Single(p.ExternalPluginsFor("org", "repo")).Endpoint);
+        Assert.Contains("config/prow/config.yaml", p.ConfigUpdater.Maps.Keys);
+        Assert.True(p.Extra.ContainsKey("heart"));
+    }
+
+    [Fact]
+    public void UnknownPluginName_IsWarning()
+    {
+        using var dir = new TempDir();
+        var result = Load.Config(dir, "", pluginsYaml: "plugins:\n  org:\n    plugins: [trigger, not-a-plugin]\n");
+
+        Assert.True(result.Succeeded);
+        var w = Assert.Single(result.Warnings);
+        Assert.Equal(2, w.Line);
+        Assert.Contains("not-a-plugin", w.Message, StringComparison.Ordinal);
+    }
+}
