@@ -36,12 +36,16 @@ public static class ProwCommandLine
                 result.AddError(error);
             }
         });
+        var configPath = new Option<string?>("--config-path") { Description = "Prow's config.yaml." };
+        var jobConfigPath = new Option<string?>("--job-config-path") { Description = "A folder of job configs (*.yaml, *.yml, read recursively) or one file." };
+        var pluginConfig = new Option<string?>("--plugin-config") { Description = "Prow's plugins.yaml." };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings (unknown fields, ...) as errors." };
         var hmacSecretFile = new Option<string?>("--hmac-secret-file") { Description = "GitHub webhook secret: one token, or Prow's YAML of org/repo, org or * to tokens." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
         var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, hmacSecretFile, adminTokenFile, holdIngress];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, adminTokenFile, holdIngress];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -58,6 +62,9 @@ public static class ProwCommandLine
                 {
                     Urls = parse.GetValue(urls)!,
                     Storage = location,
+                    ConfigPath = parse.GetValue(configPath),
+                    JobConfigPath = parse.GetValue(jobConfigPath),
+                    PluginConfig = parse.GetValue(pluginConfig),
                     HmacSecretFile = parse.GetValue(hmacSecretFile),
                     AdminTokenFile = parse.GetValue(adminTokenFile),
                     HoldIngress = parse.GetValue(holdIngress),
@@ -68,6 +75,15 @@ public static class ProwCommandLine
         run.SetAction(runAction);
         root.SetAction(runAction);
         root.Subcommands.Add(run);
+
+        var checkConfig = new Command("check-config", "Validate Prow configuration: exit 0 when valid, otherwise every problem as file:line: field: message.");
+        foreach (var option in (Option[])[configPath, jobConfigPath, pluginConfig, strict])
+        {
+            checkConfig.Options.Add(option);
+        }
+
+        checkConfig.SetAction(parse => Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr));
+        root.Subcommands.Add(checkConfig);
         return root;
     }
 

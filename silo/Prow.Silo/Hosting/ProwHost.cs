@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prow.Config;
+using Prow.Config.Watching;
 using Prow.Gateway;
+using Prow.Grains.Configuration;
 using Prow.Grains;
 using Prow.Runtime.Hosting;
 using Prow.Runtime.Sqlite;
@@ -22,6 +25,7 @@ public static class ProwHost
         ArgumentNullException.ThrowIfNull(options);
         var secrets = LoadSecrets(options.HmacSecretFile);
         var adminToken = new AdminToken(ReadOptionalFile(options.AdminTokenFile, "--admin-token-file"));
+        var config = LoadConfig(options);
         var database = options.Storage.Kind == StorageKind.Sqlite ? OpenDatabase(options.Storage) : null;
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -38,6 +42,14 @@ public static class ProwHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(adminToken);
         builder.Services.AddSingleton<PrometheusExporter>();
+        if (config is null)
+        {
+            builder.Services.AddSingleton<IConfigSource>(new StaticConfigSource(StaticConfigSource.EmptySnapshot));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IConfigSource>(sp => new WatchedConfigSource(config.Start(sp.GetRequiredService<ILogger<ConfigWatcher>>())));
+        }
         builder.Services.AddGrainRuntime(runtime =>
         {
             runtime.AddProwGrains()
@@ -64,6 +76,24 @@ public static class ProwHost
         app.MapHook();
         app.MapAdminApi();
         return app;
+    }
+
+    /// <summary>Checks the configuration before anything starts: a broken one stops prow with every problem named.</summary>
+    private static DeferredConfigWatcher? LoadConfig(ProwOptions options)
+    {
+        if (options.ConfigPath is null && options.JobConfigPath is null && options.PluginConfig is null)
+        {
+            return null;
+        }
+
+        var paths = new ConfigPaths(options.ConfigPath, options.JobConfigPath, options.PluginConfig);
+        var result = ConfigLoader.Load(paths);
+        if (!result.Succeeded)
+        {
+            throw new StartupException(string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString()).Prepend("the configuration is invalid:")));
+        }
+
+        return new DeferredConfigWatcher(paths);
     }
 
     private static SqliteDatabase OpenDatabase(StorageLocation storage)

@@ -9,6 +9,12 @@ public sealed record ProwOptions
 
     public StorageLocation Storage { get; init; } = StorageLocation.Default;
 
+    public string? ConfigPath { get; init; }
+
+    public string? JobConfigPath { get; init; }
+
+    public string? PluginConfig { get; init; }
+
     public string? HmacSecretFile { get; init; }
 
     public string? AdminTokenFile { get; init; }
