@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Prow.Silo.Tests;
 
@@ -11,8 +12,70 @@ internal static class Webhooks
 
     public static string Sign(string secret, byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    public static string IssueComment(string repo, int number, string body) =>
-        $$$"""{"action":"created","issue":{"number":{{{number}}},"pull_request":{}},"comment":{"body":"{{{body}}}","user":{"login":"alice"}},"repository":{"full_name":"{{{repo}}}","name":"{{{repo.Split('/')[1]}}}","owner":{"login":"{{{repo.Split('/')[0]}}}"}},"sender":{"login":"alice"}}""";
+    /// <summary>A comment on a plain issue (no pull request).</summary>
+    public static string IssueComment(string repo, int number, string body, string commenter = "alice") =>
+        Json(new JsonObject
+        {
+            ["action"] = "created",
+            ["issue"] = Issue(number, "an issue", "alice", pullRequest: false),
+            ["comment"] = new JsonObject { ["id"] = number * 100, ["body"] = body, ["user"] = User(commenter) },
+            ["repository"] = Repository(repo),
+            ["sender"] = User(commenter),
+        });
+
+    public static string PullRequestComment(string repo, int number, string body, string commenter, string prAuthor = "alice") =>
+        Json(new JsonObject
+        {
+            ["action"] = "created",
+            ["issue"] = Issue(number, "a pull request", prAuthor, pullRequest: true),
+            ["comment"] = new JsonObject { ["id"] = number * 100 + 1, ["body"] = body, ["user"] = User(commenter) },
+            ["repository"] = Repository(repo),
+            ["sender"] = User(commenter),
+        });
+
+    public static string PullRequest(string action, string repo, int number, string author, string headSha, string baseRef = "main", bool draft = false, params string[] labels) =>
+        Json(new JsonObject
+        {
+            ["action"] = action,
+            ["number"] = number,
+            ["pull_request"] = new JsonObject
+            {
+                ["number"] = number,
+                ["state"] = "open",
+                ["title"] = "a pull request",
+                ["user"] = User(author),
+                ["draft"] = draft,
+                ["head"] = new JsonObject { ["ref"] = "feature", ["sha"] = headSha },
+                ["base"] = new JsonObject { ["ref"] = baseRef, ["sha"] = "base0000" },
+                ["labels"] = new JsonArray([.. labels.Select(l => (JsonNode)new JsonObject { ["name"] = l })]),
+                ["html_url"] = $"https://github.com/{repo}/pull/{number}",
+            },
+            ["repository"] = Repository(repo),
+            ["sender"] = User(author),
+        });
+
+    private static JsonObject Issue(int number, string title, string author, bool pullRequest)
+    {
+        var issue = new JsonObject { ["number"] = number, ["title"] = title, ["state"] = "open", ["user"] = User(author), ["body"] = "" };
+        if (pullRequest)
+        {
+            issue["pull_request"] = new JsonObject { ["url"] = $"https://api.github.com/pulls/{number}" };
+        }
+
+        return issue;
+    }
+
+    private static JsonObject User(string login) => new() { ["login"] = login, ["id"] = Math.Abs(login.GetHashCode(StringComparison.Ordinal)) % 100000 };
+
+    private static JsonObject Repository(string fullName) => new()
+    {
+        ["full_name"] = fullName,
+        ["name"] = fullName.Split('/')[1],
+        ["owner"] = User(fullName.Split('/')[0]),
+        ["default_branch"] = "main",
+    };
+
+    private static string Json(JsonObject value) => value.ToJsonString();
 
     public static HttpRequestMessage Request(string eventName, string deliveryId, string json, string? secret = Secret, string contentType = "application/json")
     {

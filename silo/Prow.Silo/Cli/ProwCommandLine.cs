@@ -41,11 +41,26 @@ public static class ProwCommandLine
         var pluginConfig = new Option<string?>("--plugin-config") { Description = "Prow's plugins.yaml." };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings (unknown fields, ...) as errors." };
         var hmacSecretFile = new Option<string?>("--hmac-secret-file") { Description = "GitHub webhook secret: one token, or Prow's YAML of org/repo, org or * to tokens." };
+        var githubEndpoint = new Option<string[]>("--github-endpoint") { Description = "GitHub API endpoint; repeat to fall back (e.g. ghproxy, then https://api.github.com).", AllowMultipleArgumentsPerToken = false };
+        githubEndpoint.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    result.AddError($"--github-endpoint: '{value}' is not an http(s) URL");
+                }
+            }
+        });
+        var githubTokenPath = new Option<string?>("--github-token-path") { Description = "A file holding the GitHub token (re-read when it changes)." };
+        var githubAppId = new Option<string?>("--github-app-id") { Description = "Authenticate as this GitHub App instead of with a token." };
+        var githubAppPrivateKeyPath = new Option<string?>("--github-app-private-key-path") { Description = "The GitHub App's private key (PEM)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
         var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, adminTokenFile, holdIngress];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, adminTokenFile, holdIngress];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -66,6 +81,11 @@ public static class ProwCommandLine
                     JobConfigPath = parse.GetValue(jobConfigPath),
                     PluginConfig = parse.GetValue(pluginConfig),
                     HmacSecretFile = parse.GetValue(hmacSecretFile),
+                    GitHubEndpoints = [.. (parse.GetValue(githubEndpoint) ?? []).Select(e => new Uri(e))],
+                    GitHubTokenPath = parse.GetValue(githubTokenPath),
+                    GitHubAppId = parse.GetValue(githubAppId),
+                    GitHubAppPrivateKeyPath = parse.GetValue(githubAppPrivateKeyPath),
+                    DryRun = parse.GetValue(dryRun),
                     AdminTokenFile = parse.GetValue(adminTokenFile),
                     HoldIngress = parse.GetValue(holdIngress),
                 },

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prow.Clients.GitHub;
 using Prow.Config;
 using Prow.Config.Watching;
 using Prow.Gateway;
@@ -52,7 +53,7 @@ public static class ProwHost
         }
         builder.Services.AddGrainRuntime(runtime =>
         {
-            runtime.AddProwGrains()
+            runtime.AddProwGrains(options.CatApiEndpoint)
                 .AddGateway(secrets)
                 .Configure(o =>
                 {
@@ -68,12 +69,27 @@ public static class ProwHost
                 runtime.UseSqliteStorage(database);
             }
         });
+        builder.Services.AddGitHubClient(github =>
+        {
+            foreach (var endpoint in options.GitHubEndpoints)
+            {
+                github.Endpoints.Add(endpoint);
+            }
+
+            github.TokenPath = options.GitHubTokenPath;
+            github.DryRun = options.DryRun;
+            if (options.GitHubAppId is { } appId)
+            {
+                github.App = new GitHubAppOptions { AppId = appId, PrivateKeyPath = options.GitHubAppPrivateKeyPath ?? throw new StartupException("--github-app-id needs --github-app-private-key-path") };
+            }
+        });
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Services.GetRequiredService<PrometheusExporter>();
         app.MapHostEndpoints();
         app.MapHook();
+        app.MapPluginHelp();
         app.MapAdminApi();
         return app;
     }

@@ -17,6 +17,21 @@ public sealed record ProwOptions
 
     public string? HmacSecretFile { get; init; }
 
+    /// <summary>GitHub API endpoints, tried in order (e.g. ghproxy first, then api.github.com).</summary>
+    public IReadOnlyList<Uri> GitHubEndpoints { get; init; } = [];
+
+    public string? GitHubTokenPath { get; init; }
+
+    public string? GitHubAppId { get; init; }
+
+    public string? GitHubAppPrivateKeyPath { get; init; }
+
+    /// <summary>Reads go to GitHub; writes are logged and not sent.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Where the cat plugin asks TheCatAPI (tests point it at a local server).</summary>
+    public Uri? CatApiEndpoint { get; init; }
+
     public string? AdminTokenFile { get; init; }
 
     /// <summary>Accept and store webhooks without handling them until a restart without this flag.</summary>

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using Prow.Clients.GitHub;
+using Prow.Config;
+
+namespace Prow.Grains.Plugins.Framework;
+
+/// <summary>
+/// What a plugin works with during one event: the configuration snapshot of this turn, the GitHub client, the
+/// bot's identity, a logger, and where it asks for jobs.
+/// </summary>
+public sealed class PluginContext(ConfigSnapshot config, IGitHubClient gitHub, string botLogin, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
+{
+    private readonly List<GrainInterfaces.ProwJobRequest> _jobRequests = [];
+
+    public ConfigSnapshot Config { get; } = config;
+
+    public IGitHubClient GitHub { get; } = gitHub;
+
+    public string BotLogin { get; } = botLogin;
+
+    public ILogger Logger { get; } = logger;
+
+    public TimeProvider Time { get; } = time;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The jobs plugins asked for during this event, for the grain to act on.</summary>
+    public IReadOnlyList<GrainInterfaces.ProwJobRequest> JobRequests => _jobRequests;
+
+    public void RequestJob(GrainInterfaces.ProwJobRequest request) => _jobRequests.Add(request);
+}

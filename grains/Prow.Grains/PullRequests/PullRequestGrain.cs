@@ -1,0 +1,51 @@
+using Prow.Clients.GitHub.Events;
+using Prow.Grains.Webhooks;
+
+namespace Prow.Grains.PullRequests;
+
+/// <summary>
+/// One pull request's webhooks, in order, once each, with the enabled plugins run in the same turn. The turn
+/// commits after the plugins ran: a crash in between replays the delivery (at least once, like the inbox).
+/// </summary>
+public sealed class PullRequestGrain([PersistentState("pullrequest")] IPersistentState<PullRequestState> state, WebhookPluginRunner runner) : Grain, IPullRequestGrain
+{
+    async Task<bool> IPullRequestGrain.OnWebhookAsync(WebhookDelivery delivery)
+    {
+        if (state.State.Deliveries.Contains(delivery.DeliveryId))
+        {
+            return false;
+        }
+
+        var (gitHubEvent, jobs) = await runner.RunAsync(delivery, CancellationToken.None);
+        var next = state.State with { Deliveries = state.State.Deliveries.With(delivery.DeliveryId) };
+        if (gitHubEvent is PullRequestEvent { PullRequest: var pr })
+        {
+            next = next with { HeadSha = pr.Head.Sha, BaseRef = pr.Base.Ref, Author = pr.User.Login, Draft = pr.Draft };
+        }
+
+        if (jobs.Count > 0)
+        {
+            var requested = new List<ProwJobRequest>(next.RequestedJobs);
+            requested.AddRange(jobs);
+            if (requested.Count > PullRequestState.RememberedJobRequests)
+            {
+                requested.RemoveRange(0, requested.Count - PullRequestState.RememberedJobRequests);
+            }
+
+            next = next with { RequestedJobs = requested };
+        }
+
+        state.State = next;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    Task<PullRequestView> IPullRequestGrain.GetAsync() => Task.FromResult(new PullRequestView(
+        this.GetPrimaryKeyString(),
+        state.State.HeadSha,
+        state.State.BaseRef,
+        state.State.Author,
+        state.State.Draft,
+        state.State.Deliveries.Count,
+        state.State.RequestedJobs));
+}

@@ -1,0 +1,21 @@
+using Prow.Grains.Webhooks;
+
+namespace Prow.Grains.PullRequests;
+
+public sealed record PullRequestState
+{
+    /// <summary>How many job requests are kept (newest last) until ProwJobs take over.</summary>
+    public const int RememberedJobRequests = 200;
+
+    public DeliveryLog Deliveries { get; init; } = new();
+
+    public string? HeadSha { get; init; }
+
+    public string? BaseRef { get; init; }
+
+    public string? Author { get; init; }
+
+    public bool Draft { get; init; }
+
+    public List<ProwJobRequest> RequestedJobs { get; init; } = [];
+}

@@ -1,0 +1,34 @@
+using Prow.Grains.Webhooks;
+
+namespace Prow.Grains.Repositories;
+
+/// <summary>
+/// A repository's own webhooks (issues, comments on issues, pushes, statuses, checks), once each, with the enabled
+/// plugins run in the same turn. Pull request events go to their <see cref="IPullRequestGrain"/> instead.
+/// </summary>
+public sealed class RepositoryGrain([PersistentState("repository")] IPersistentState<RepositoryState> state, WebhookPluginRunner runner) : Grain, IRepositoryGrain
+{
+    async Task<bool> IRepositoryGrain.OnWebhookAsync(WebhookDelivery delivery)
+    {
+        var current = state.State;
+        if (current.Deliveries.Contains(delivery.DeliveryId))
+        {
+            return false;
+        }
+
+        await runner.RunAsync(delivery, CancellationToken.None);
+        var counts = new Dictionary<string, long>(current.EventCounts, StringComparer.Ordinal);
+        counts[delivery.EventName] = counts.GetValueOrDefault(delivery.EventName) + 1;
+        state.State = current with
+        {
+            Deliveries = current.Deliveries.With(delivery.DeliveryId),
+            EventCounts = counts,
+            LastEventAt = delivery.ReceivedAt,
+        };
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    Task<RepositorySummary> IRepositoryGrain.GetSummaryAsync() =>
+        Task.FromResult(new RepositorySummary(this.GetPrimaryKeyString(), state.State.Deliveries.Count, state.State.EventCounts, state.State.LastEventAt));
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Prow.GrainInterfaces;
+using Prow.TestKit.GitHub;
+
+namespace Prow.Silo.Tests;
+
+/// <summary>The real host wired to a fake GitHub on loopback, with a job config and plugins.yaml written for the test.</summary>
+internal sealed class PluginTestHost : IAsyncDisposable
+{
+    public const string Repo = "org/repo";
+    public const string Token = "ghp_test_token";
+
+    private readonly TempFolder _folder;
+    private readonly Dictionary<int, int> _sent = [];
+    private int _delivery;
+
+    private PluginTestHost(TempFolder folder, FakeGitHubServer gitHub, InProcessProw prow)
+    {
+        _folder = folder;
+        GitHub = gitHub;
+        Prow = prow;
+    }
+
+    public FakeGitHubServer GitHub { get; }
+
+    public InProcessProw Prow { get; }
+
+    public FakeRepo FakeRepo => GitHub.State.Repo(Repo);
+
+    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null)
+    {
+        var folder = new TempFolder();
+        var gitHub = await FakeGitHubServer.StartAsync();
+        gitHub.AcceptedTokens.Add(Token);
+        gitHub.State.AddRepo(Repo).WithBranch("main", "base0000");
+        gitHub.State.Org("org").Members.Add("alice");
+        gitHub.State.Org("org").Members.Add("maintainer");
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "jobs.yaml"), jobs);
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "plugins.yaml"), $"plugins:\n  org:\n    plugins: [{plugins}]\n{extraPluginsYaml}");
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "token"), Token);
+        var prow = await InProcessProw.StartAsync(folder.Path, o => o with
+        {
+            JobConfigPath = Path.Combine(folder.Path, "jobs.yaml"),
+            PluginConfig = Path.Combine(folder.Path, "plugins.yaml"),
+            GitHubEndpoints = [gitHub.BaseAddress],
+            GitHubTokenPath = Path.Combine(folder.Path, "token"),
+            CatApiEndpoint = catApi,
+        });
+        return new PluginTestHost(folder, gitHub, prow);
+    }
+
+    /// <summary>Posts a signed webhook and waits until the owning grain has handled it.</summary>
+    public async Task SendAsync(string eventName, string json, int? pullRequest = null, int? issue = null)
+    {
+        var id = $"delivery-{Interlocked.Increment(ref _delivery)}";
+        var response = await Prow.Client.SendAsync(Webhooks.Request(eventName, id, json));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (pullRequest is { } number)
+        {
+            var grain = Prow.Grains.GetGrain<IPullRequestGrain>($"{Repo}#{number}");
+            await Eventually(async () => (await grain.GetAsync()).Deliveries >= CountFor(number));
+        }
+        else
+        {
+            var grain = Prow.Grains.GetGrain<IRepositoryGrain>(Repo);
+            await Eventually(async () => (await grain.GetSummaryAsync()).Deliveries >= CountFor(-(issue ?? 0)));
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> RequestedJobsAsync(int number) =>
+        [.. (await Prow.Grains.GetGrain<IPullRequestGrain>($"{Repo}#{number}").GetAsync()).RequestedJobs.Select(j => j.Job)];
+
+    public async Task<IReadOnlyList<ProwJobRequest>> RequestsAsync(int number) =>
+        (await Prow.Grains.GetGrain<IPullRequestGrain>($"{Repo}#{number}").GetAsync()).RequestedJobs;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Prow.DisposeAsync();
+        await GitHub.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private int CountFor(int key)
+    {
+        lock (_sent)
+        {
+            _sent[key] = _sent.GetValueOrDefault(key) + 1;
+            return _sent[key];
+        }
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("the webhook was not handled within 10 s");
+    }
+}
