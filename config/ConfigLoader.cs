@@ -125,7 +125,7 @@ public static class ConfigLoader
     private static void AppendHash(IncrementalHash hash, string file, string text) =>
         hash.AppendData(Encoding.UTF8.GetBytes(file + "\0" + text + "\0"));
 
-    private static MapReader? Parse(string file, string text, ProblemSink sink)
+    internal static MapReader? Parse(string file, string text, ProblemSink sink)
     {
         var ctx = new LoadContext(file, sink);
         var node = YamlFile.Parse(file, text, sink);
