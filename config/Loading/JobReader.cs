@@ -31,16 +31,18 @@ internal static class JobReader
             into.AddPostsubmits(repo, jobs);
         }
 
-        var periodics = root.Ctx.Seq(root.Get("periodics"), "periodics");
-        for (var i = 0; i < periodics.Count; i++)
-        {
-            if (root.Ctx.Map(periodics[i], JobPath("periodics", periodics[i], i)) is { } m)
-            {
-                into.Periodics.Add(ReadPeriodic(m));
-                m.Finish();
-            }
-        }
+        into.Periodics.AddRange(ReadJobList(root.Ctx, root.Get("periodics"), "periodics", ReadPeriodic));
+        into.Presets.AddRange(root.ObjList("presets", ReadPreset));
+    }
 
+    /// <summary>
+    /// Reads an in-repo config file (.prow.yaml or .prow/*.yaml): presubmits and postsubmits are
+    /// plain lists for the one repository, and presets may be added.
+    /// </summary>
+    public static void ReadInRepoSections(MapReader root, string repo, RawJobs into)
+    {
+        into.AddPresubmits(repo, ReadJobList(root.Ctx, root.Get("presubmits"), "presubmits", m => ReadPresubmit(m, repo)));
+        into.AddPostsubmits(repo, ReadJobList(root.Ctx, root.Get("postsubmits"), "postsubmits", m => ReadPostsubmit(m, repo)));
         into.Presets.AddRange(root.ObjList("presets", ReadPreset));
     }
 
@@ -48,29 +50,28 @@ internal static class JobReader
     {
         var result = new List<(string, List<T>)>();
         var byRepo = root.Ctx.Map(root.Get(key), key);
-        if (byRepo is null)
+        foreach (var repo in byRepo?.Keys.ToList() ?? [])
         {
-            return result;
-        }
-
-        foreach (var repo in byRepo.Keys.ToList())
-        {
-            var jobs = new List<T>();
-            var items = root.Ctx.Seq(byRepo.Get(repo), $"{key}.{repo}");
-            for (var i = 0; i < items.Count; i++)
-            {
-                var m = root.Ctx.Map(items[i], JobPath($"{key}.{repo}", items[i], i));
-                if (m is not null)
-                {
-                    jobs.Add(read(m, repo));
-                    m.Finish();
-                }
-            }
-
-            result.Add((repo, jobs));
+            result.Add((repo, ReadJobList(root.Ctx, byRepo!.Get(repo), $"{key}.{repo}", m => read(m, repo))));
         }
 
         return result;
+    }
+
+    private static List<T> ReadJobList<T>(LoadContext ctx, YamlNode? node, string prefix, Func<MapReader, T> read)
+    {
+        var jobs = new List<T>();
+        var items = ctx.Seq(node, prefix);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (ctx.Map(items[i], JobPath(prefix, items[i], i)) is { } m)
+            {
+                jobs.Add(read(m));
+                m.Finish();
+            }
+        }
+
+        return jobs;
     }
 
     // Field paths name the job ("periodics.ci-foo.cron"), as validation problems do; the index is the fallback.

@@ -17,23 +17,6 @@ internal sealed class RawJobs
 
     public void AddPostsubmits(string repo, IEnumerable<Postsubmit> jobs) => Add(Postsubmits, repo, jobs);
 
-    /// <summary>Appends everything read from another file.</summary>
-    public void AddRange(RawJobs other)
-    {
-        foreach (var (repo, jobs) in other.Presubmits)
-        {
-            AddPresubmits(repo, jobs);
-        }
-
-        foreach (var (repo, jobs) in other.Postsubmits)
-        {
-            AddPostsubmits(repo, jobs);
-        }
-
-        Periodics.AddRange(other.Periodics);
-        Presets.AddRange(other.Presets);
-    }
-
     private static void Add<T>(Dictionary<string, List<T>> map, string repo, IEnumerable<T> jobs)
     {
         if (!map.TryGetValue(repo, out var list))

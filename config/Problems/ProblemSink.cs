@@ -11,8 +11,6 @@ public sealed class ProblemSink(bool strict)
 
     public bool HasErrors => _problems.Exists(p => p.Severity == ProblemSeverity.Error);
 
-    public void AddRange(IEnumerable<ConfigProblem> problems) => _problems.AddRange(problems);
-
     public void Error(string file, int line, string field, string message) =>
         _problems.Add(new ConfigProblem(file, line, field, message, ProblemSeverity.Error));
 

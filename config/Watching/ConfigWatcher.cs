@@ -61,12 +61,12 @@ public sealed partial class ConfigWatcher : IDisposable
                 return;
             }
 
-            _stamps = FileStamps.Compute(_paths);
+            Volatile.Write(ref _stamps, FileStamps.Compute(_paths));
             var result = Load();
             LastResult = result;
             if (result.Snapshot is not { } next)
             {
-                ReloadFailed?.Invoke(this, new ConfigReloadFailedEventArgs(result));
+                Raise(() => ReloadFailed?.Invoke(this, new ConfigReloadFailedEventArgs(result)));
                 return;
             }
 
@@ -78,7 +78,7 @@ public sealed partial class ConfigWatcher : IDisposable
 
             Volatile.Write(ref _current, next);
             LogReloaded(_logger, next.Jobs.PresubmitCount, next.Jobs.PostsubmitCount, next.Jobs.Periodics.Count);
-            Changed?.Invoke(this, new ConfigChangedEventArgs(previous, next));
+            Raise(() => Changed?.Invoke(this, new ConfigChangedEventArgs(previous, next)));
         }
     }
 
@@ -98,9 +98,32 @@ public sealed partial class ConfigWatcher : IDisposable
         _poll.Dispose();
     }
 
+    // Reloads run on timer threads: a throwing subscriber must not take the process down.
+    private void Raise(Action raise)
+    {
+        try
+        {
+            raise();
+        }
+        catch (Exception ex)
+        {
+            LogSubscriberFailed(_logger, ex);
+        }
+    }
+
     private ConfigLoadResult Load()
     {
-        var result = ConfigLoader.Load(_paths, _options.Strict);
+        ConfigLoadResult result;
+        try
+        {
+            result = ConfigLoader.Load(_paths, _options.Strict);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file vanishing between listing and reading (an editor's rename dance) is retried on the next event.
+            result = new ConfigLoadResult(null, [new ConfigProblem(_paths.ConfigPath ?? "", 0, "file", ex.Message, ProblemSeverity.Error)]);
+        }
+
         foreach (var p in result.Problems)
         {
             if (p.Severity == ProblemSeverity.Error)
@@ -166,9 +189,16 @@ public sealed partial class ConfigWatcher : IDisposable
 
     private void Poll()
     {
-        if (FileStamps.Compute(_paths) != Volatile.Read(ref _stamps))
+        try
         {
-            Schedule();
+            if (FileStamps.Compute(_paths) != Volatile.Read(ref _stamps))
+            {
+                Schedule();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Schedule(); // something moved under us; let a reload report it properly
         }
     }
 
@@ -180,6 +210,9 @@ public sealed partial class ConfigWatcher : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "config reload failed with {Errors} error(s); keeping the last good config")]
     private static partial void LogKeptLastGood(ILogger logger, int errors);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "a config change subscriber failed")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "config reloaded: {Presubmits} presubmits, {Postsubmits} postsubmits, {Periodics} periodics")]
     private static partial void LogReloaded(ILogger logger, int presubmits, int postsubmits, int periodics);

@@ -20,6 +20,12 @@ internal static class YamlFile
                     return null;
                 }
 
+                if (stream.Documents.Count > 1)
+                {
+                    // Prow's YAML unmarshalling also reads only the first document; say so instead of dropping jobs silently.
+                    sink.Warning(file, (int)Math.Max(1, stream.Documents[1].RootNode.Start.Line), "yaml", "only the first YAML document of a file is read");
+                }
+
                 var root = stream.Documents[0].RootNode;
                 return root is YamlScalarNode s && YamlValues.IsNull(s) ? null : root;
             }

@@ -94,6 +94,41 @@ public sealed class ConfigWatcherTests
     }
 
     [Fact]
+    public async Task Watcher_ThrowingSubscriber_DoesNotStopLaterReloads()
+    {
+        using var dir = new TempDir();
+        var jobs = dir.Write("jobs/a.yaml", Periodic("ci-a"));
+        using var watcher = new ConfigWatcher(new ConfigPaths(null, Path.GetDirectoryName(jobs)), options: s_fast);
+        var seen = new TaskCompletionSource<ConfigSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        watcher.Changed += (_, e) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                throw new InvalidOperationException("subscriber bug");
+            }
+
+            seen.TrySetResult(e.Current);
+        };
+
+        dir.Replace("jobs/a.yaml", Periodic("ci-b"));
+        await WaitUntil(() => Volatile.Read(ref calls) >= 1);
+        dir.Replace("jobs/a.yaml", Periodic("ci-c"));
+        var current = await seen.Task.WaitAsync(s_timeout);
+
+        Assert.Equal("ci-c", Assert.Single(current.Jobs.Periodics).Name);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(s_timeout);
+        while (!condition())
+        {
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
+    [Fact]
     public void Watcher_FirstLoadBroken_HasNoCurrentButReportsProblems()
     {
         using var dir = new TempDir();

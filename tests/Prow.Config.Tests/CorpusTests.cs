@@ -26,6 +26,30 @@ public sealed class CorpusTests
     }
 
     [Fact]
+    public void LoadStrict_KubernetesCorpus_OnlyRejectsTheOneFieldProwDoesNotHave()
+    {
+        var result = ConfigLoader.Load(new ConfigPaths(
+            Corpus.Path("kubernetes_test-infra/config.yaml"), Corpus.Path("kubernetes_test-infra/jobs"),
+            Corpus.Path("kubernetes_test-infra/plugins.yaml")), strict: true);
+
+        var error = Assert.Single(result.Errors);
+        Assert.EndsWith("sig-node-presubmit.yaml", error.File, StringComparison.Ordinal);
+        Assert.Equal(3315, error.Line);
+        Assert.EndsWith(".extra_refs[0].auxiliary", error.Field, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadStrict_KubevirtCorpus_HasNoProblemsAtAll()
+    {
+        var result = ConfigLoader.Load(new ConfigPaths(
+            Corpus.Path("kubevirt_project-infra/config.yaml"), Corpus.Path("kubevirt_project-infra/jobs"),
+            Corpus.Path("kubevirt_project-infra/plugins.yaml")), strict: true);
+
+        Assert.True(result.Succeeded);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
     public void Load_LegacyJobsWithTodaysPresets_ReportsPresetConflicts()
     {
         // The 2019 jobs already carry volumes and env that today's presets add: Prow rejects that.

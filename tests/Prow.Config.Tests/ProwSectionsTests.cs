@@ -162,6 +162,19 @@ public sealed class ProwSectionsTests
     }
 
     [Fact]
+    public void JobFile_WithSecondYamlDocument_WarnsThatItIsIgnored()
+    {
+        using var dir = new TempDir();
+        var jobs = dir.Write("jobs/a.yaml", "periodics:\n- name: ci-a\n  interval: 1h\n  spec: {containers: [{image: x}]}\n---\nperiodics:\n- name: ci-b\n");
+
+        var result = ConfigLoader.Load(new ConfigPaths(null, Path.GetDirectoryName(jobs)));
+
+        Assert.Equal("ci-a", Assert.Single(result.Snapshot!.Jobs.Periodics).Name);
+        var w = Assert.Single(result.Warnings);
+        Assert.Equal((6, "yaml"), (w.Line, w.Field));
+    }
+
+    [Fact]
     public void Fingerprint_ChangesWithContentOnly()
     {
         using var dir = new TempDir();
