@@ -101,7 +101,7 @@ public sealed class CrashRecoveryTests : IDisposable
     }
 
     private static async Task<long> DeliveriesAsync(ProwProcess prow, string repository) =>
-        (await prow.RepositoryStateAsync(repository))?.GetProperty("Deliveries").GetInt64() ?? 0;
+        (await prow.RepositoryStateAsync(repository))?.GetProperty("Deliveries").GetProperty("Count").GetInt64() ?? 0;
 
     private static async Task<long> WaitForDeliveriesAsync(ProwProcess prow, string repository, long atLeast)
     {

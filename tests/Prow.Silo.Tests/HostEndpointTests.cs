@@ -47,7 +47,7 @@ public sealed class HostEndpointTests : IAsyncLifetime
         }
 
         Assert.Equal("repository", state[0].GetProperty("stateName").GetString());
-        Assert.Equal(1, state[0].GetProperty("state").GetProperty("Deliveries").GetInt64());
+        Assert.Equal(1, state[0].GetProperty("state").GetProperty("Deliveries").GetProperty("Count").GetInt64());
 
         using var stats = new HttpRequestMessage(HttpMethod.Get, "/admin/api/stats");
         stats.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "admin-secret");

@@ -19,7 +19,13 @@ public sealed class WebhookPluginRunner(IConfigSource config, IGitHubClient gitH
             return (null, []);
         }
 
-        var context = new PluginContext(config.Current, gitHub, await bot.LoginAsync(cancellationToken), logger, time, cancellationToken);
+        var snapshot = config.Current;
+        if (snapshot.Plugins.EnabledPluginsFor(gitHubEvent.Repository.Owner.Login, gitHubEvent.Repository.Name).Count == 0)
+        {
+            return (gitHubEvent, []);
+        }
+
+        var context = new PluginContext(snapshot, gitHub, bot.LoginAsync, logger, time, cancellationToken);
         await plugins.DispatchAsync(context, gitHubEvent, delivery.DeliveryId);
         return (gitHubEvent, context.JobRequests);
     }

@@ -8,7 +8,7 @@ namespace Prow.Grains.Plugins.Framework;
 /// What a plugin works with during one event: the configuration snapshot of this turn, the GitHub client, the
 /// bot's identity, a logger, and where it asks for jobs.
 /// </summary>
-public sealed class PluginContext(ConfigSnapshot config, IGitHubClient gitHub, string botLogin, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
+public sealed class PluginContext(ConfigSnapshot config, IGitHubClient gitHub, Func<CancellationToken, Task<string>> botLogin, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
 {
     private readonly List<GrainInterfaces.ProwJobRequest> _jobRequests = [];
 
@@ -16,7 +16,8 @@ public sealed class PluginContext(ConfigSnapshot config, IGitHubClient gitHub, s
 
     public IGitHubClient GitHub { get; } = gitHub;
 
-    public string BotLogin { get; } = botLogin;
+    /// <summary>The bot's login, asked of GitHub only by plugins that need it.</summary>
+    public Task<string> BotLoginAsync() => botLogin(CancellationToken);
 
     public ILogger Logger { get; } = logger;
 

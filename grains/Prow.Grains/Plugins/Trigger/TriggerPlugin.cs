@@ -132,7 +132,7 @@ public sealed partial class TriggerPlugin : IPlugin, IPullRequestHandler, IGener
             reason = PresubmitSelection.TestAll().IsMatch(body) ? "/test all" : "/test";
         }
 
-        if (help || (namesJobs && requested.Count == 0 && !anyTrigger))
+        if (help || (namesJobs && requested.Count == 0 && !anyTrigger && !PresubmitSelection.TestAll().IsMatch(body)))
         {
             var candidates = PresubmitSelection.Candidates(context, pr);
             await ReplyAsync(context, pr, comment.Commenter, help ? TriggerReplies.Available(candidates) : TriggerReplies.NotFound(candidates));

@@ -11,7 +11,7 @@ internal static class TrustChecker
 {
     public static async Task<bool> IsTrustedUserAsync(PluginContext context, TriggerConfig trigger, string org, string repo, string login)
     {
-        if (string.Equals(login, context.BotLogin, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(login, await context.BotLoginAsync(), StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
