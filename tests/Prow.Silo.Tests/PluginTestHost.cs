@@ -27,7 +27,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
 
     public FakeRepo FakeRepo => GitHub.State.Repo(Repo);
 
-    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null)
+    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false)
     {
         var folder = new TempFolder();
         var gitHub = await FakeGitHubServer.StartAsync();
@@ -45,6 +45,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
             GitHubEndpoints = [gitHub.BaseAddress],
             GitHubTokenPath = Path.Combine(folder.Path, "token"),
             CatApiEndpoint = catApi,
+            DryRun = dryRun,
         });
         return new PluginTestHost(folder, gitHub, prow);
     }

@@ -207,3 +207,55 @@ public sealed class TriggerPluginTests : IAsyncLifetime
 
     private void Seed(int number, string author, string sha, string file, string docs) => Seed(number, author, sha, file, docs, "main");
 }
+
+public sealed class TriggerTrustTests
+{
+    private const string Jobs = "presubmits:\n  org/repo:\n  - name: unit\n    always_run: true\n    spec: {containers: [{image: alpine}]}\n";
+
+    [Fact]
+    public async Task Collaborator_IsTrusted_UnlessOnlyOrgMembers()
+    {
+        await using (var host = await PluginTestHost.StartAsync(Jobs, "trigger"))
+        {
+            host.FakeRepo.Collaborators["carol"] = "write";
+            host.FakeRepo.AddPullRequest(1, "x", "carol", "s1");
+            await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "carol", "s1"), pullRequest: 1);
+            Assert.Equal(["unit"], await host.RequestedJobsAsync(1));
+        }
+
+        await using var strict = await PluginTestHost.StartAsync(Jobs, "trigger", extraPluginsYaml: "triggers:\n- repos: [org]\n  only_org_members: true\n");
+        strict.FakeRepo.Collaborators["carol"] = "write";
+        strict.FakeRepo.AddPullRequest(1, "x", "carol", "s1");
+        await strict.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "carol", "s1"), pullRequest: 1);
+        Assert.Empty(await strict.RequestedJobsAsync(1));
+        Assert.Equal(["needs-ok-to-test"], strict.GitHub.LabelsOn(PluginTestHost.Repo, 1));
+    }
+
+    [Fact]
+    public async Task TrustedOrgMember_AndOkToTestLabel_AreTrusted()
+    {
+        await using var host = await PluginTestHost.StartAsync(Jobs, "trigger", extraPluginsYaml: "triggers:\n- repos: [org/repo]\n  trusted_org: friends\n");
+        host.GitHub.State.Org("friends").Members.Add("dave");
+        host.FakeRepo.AddPullRequest(1, "x", "dave", "s1");
+        host.FakeRepo.AddPullRequest(2, "y", "mallory", "s2");
+
+        await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "dave", "s1"), pullRequest: 1);
+        await host.SendAsync("pull_request", Webhooks.PullRequest("synchronize", PluginTestHost.Repo, 2, "mallory", "s2b", labels: "ok-to-test"), pullRequest: 2);
+
+        Assert.Equal(["unit"], await host.RequestedJobsAsync(1));
+        Assert.Equal(["unit"], await host.RequestedJobsAsync(2));
+    }
+
+    [Fact]
+    public async Task DryRun_ReadsGitHubButWritesNothing()
+    {
+        await using var host = await PluginTestHost.StartAsync(Jobs, "trigger", dryRun: true);
+        host.FakeRepo.AddPullRequest(1, "x", "mallory", "s1");
+
+        await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "mallory", "s1"), pullRequest: 1);
+
+        Assert.NotEmpty(host.GitHub.Calls);
+        Assert.Empty(host.GitHub.Writes);
+        Assert.Empty(host.GitHub.LabelsOn(PluginTestHost.Repo, 1));
+    }
+}
