@@ -17,12 +17,12 @@ public static class SqliteGrainRuntimeBuilderExtensions
         services.RemoveAll<IReminderTable>();
         services.RemoveAll<IIngressStore>();
         services.RemoveAll<IGrainStateInspector>();
-        // Registered through a factory so the container owns it and closes it with the host.
         services.AddSingleton(_ => database);
-        services.AddKeyedSingleton<IGrainStorage>(GrainRuntime.DefaultStorageName, (sp, _) => new SqliteGrainStorage(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReminderTable>(new SqliteReminderTable(database));
-        services.AddSingleton<IIngressStore>(sp => new SqliteIngressStore(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IGrainStateInspector>(new SqliteGrainStateInspector(database));
+        // Every store resolves the database from the container, so the container creates it and closes it with the host.
+        services.AddKeyedSingleton<IGrainStorage>(GrainRuntime.DefaultStorageName, (sp, _) => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IIngressStore>(sp => new SqliteIngressStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IGrainStateInspector>(sp => new SqliteGrainStateInspector(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }

@@ -95,6 +95,9 @@ public sealed class CrashRecoveryTests : IDisposable
             Assert.Equal(0, await prow.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         }
 
+        // A clean close checkpoints SQLite's write-ahead log into the database and removes it.
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "prow.db-wal")), "the WAL file is left behind: the database was not closed");
+
         // Everything acknowledged before SIGTERM was handled before exit: nothing is left to replay.
         await using var restarted = await ProwProcess.StartAsync(_folder.Path, "--hold-ingress");
         Assert.Equal(Sent, await DeliveriesAsync(restarted, "org/term"));
