@@ -172,7 +172,18 @@ public sealed partial class ConfigWatcher : IDisposable
         watcher.Created += (_, _) => Schedule();
         watcher.Deleted += (_, _) => Schedule();
         watcher.Renamed += (_, _) => Schedule();
-        watcher.EnableRaisingEvents = true;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException ex)
+        {
+            // Typically the per-user inotify instance limit: polling still notices every change, a little later.
+            LogFileEventsUnavailable(_logger, dir, _options.PollInterval, ex.Message);
+            watcher.Dispose();
+            return;
+        }
+
         _watchers.Add(watcher);
     }
 
@@ -213,6 +224,9 @@ public sealed partial class ConfigWatcher : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "a config change subscriber failed")]
     private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes ({Reason}); polling every {PollInterval} instead")]
+    private static partial void LogFileEventsUnavailable(ILogger logger, string folder, TimeSpan pollInterval, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "config reloaded: {Presubmits} presubmits, {Postsubmits} postsubmits, {Periodics} periodics")]
     private static partial void LogReloaded(ILogger logger, int presubmits, int postsubmits, int periodics);

@@ -90,9 +90,10 @@ internal sealed class PluginTestHost : IAsyncDisposable
         }
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
+    /// <summary>Waits (generously: the bound only catches a hang) and, on failure, says what GitHub saw.</summary>
+    private async Task Eventually(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < 1200; i++)
         {
             if (await condition())
             {
@@ -102,6 +103,9 @@ internal sealed class PluginTestHost : IAsyncDisposable
             await Task.Delay(25);
         }
 
-        Assert.Fail("the webhook was not handled within 10 s");
+        var metrics = await Prow.Client.GetStringAsync("/metrics");
+        Assert.Fail("the webhook was not handled within 30 s. GitHub calls: "
+            + string.Join(", ", GitHub.Calls.Select(c => $"{c.Method} {c.Path}"))
+            + ". Ingress: " + string.Join(" ", metrics.Split('\n').Where(l => l.StartsWith("prow_ingress", StringComparison.Ordinal))));
     }
 }
