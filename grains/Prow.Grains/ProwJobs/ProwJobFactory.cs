@@ -1,0 +1,105 @@
+using Prow.Config;
+using Prow.Config.Jobs;
+using Prow.GrainInterfaces.ProwJobs;
+
+namespace Prow.Grains.ProwJobs;
+
+/// <summary>Builds ProwJobs from job configs as Prow's pjutil does: spec from the job, labels and annotations from the job and its refs.</summary>
+public static class ProwJobFactory
+{
+    /// <summary>A presubmit ProwJob for the pull request a trigger request names.</summary>
+    public static ProwJob Presubmit(ConfigSnapshot config, Presubmit job, ProwJobRequest request, string id, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(request);
+        var refs = new ProwJobRefs
+        {
+            Org = request.Org,
+            Repo = request.Repo,
+            RepoLink = $"https://github.com/{request.Org}/{request.Repo}",
+            BaseRef = request.BaseRef,
+            BaseSha = request.BaseSha,
+            PathAlias = job.PathAlias,
+            CloneUri = job.CloneUri,
+            SkipSubmodules = job.SkipSubmodules,
+            CloneDepth = job.CloneDepth,
+            Pulls = request.PullNumber is { } number
+                ? [new ProwJobPull { Number = number, Author = request.PullAuthor ?? "", Sha = request.PullSha ?? "", Link = $"https://github.com/{request.Org}/{request.Repo}/pull/{number}" }]
+                : [],
+        };
+        var spec = Spec(config, job, ProwJobType.Presubmit, refs) with
+        {
+            Report = !job.SkipReport,
+            Context = job.Context,
+            RerunCommand = job.RerunCommand,
+        };
+        var labels = Labels(job, spec);
+        labels[ProwJobLabels.IsOptional] = job.Optional ? "true" : "false";
+        if (request.Reason is "/retest" or "/retest-required")
+        {
+            labels[ProwJobLabels.Retest] = "true";
+        }
+
+        return Build(id, config, spec, labels, now);
+    }
+
+    private static ProwJobSpec Spec(ConfigSnapshot config, JobBase job, string type, ProwJobRefs? refs) => new()
+    {
+        Type = type,
+        Agent = job.Agent.Length > 0 ? job.Agent : "kubernetes",
+        Cluster = job.Cluster.Length > 0 ? job.Cluster : "default",
+        Namespace = job.Namespace ?? config.Prow.PodNamespace,
+        Job = job.Name,
+        Refs = refs,
+        ExtraRefs = [.. job.ExtraRefs.Select(r => new ProwJobRefs { Org = r.Org, Repo = r.Repo, BaseRef = r.BaseRef, BaseSha = r.BaseSha, PathAlias = r.PathAlias, Workdir = r.Workdir, CloneUri = r.CloneUri })],
+        MaxConcurrency = job.MaxConcurrency,
+        JobQueueName = job.JobQueueName,
+        PodSpec = job.Spec is { } podSpec ? PodSpecJson.From(podSpec) : null,
+        DecorationConfig = job.Decorated && job.DecorationConfig is { } decoration ? PodSpecJson.From(decoration) : null,
+        Hidden = job.Hidden,
+    };
+
+    private static Dictionary<string, string> Labels(JobBase job, ProwJobSpec spec)
+    {
+        var labels = new Dictionary<string, string>(job.Labels, StringComparer.Ordinal)
+        {
+            [ProwJobLabels.CreatedByProw] = "true",
+            [ProwJobLabels.Type] = spec.Type,
+            [ProwJobLabels.Job] = ProwJobLabels.Value(spec.Job),
+        };
+        if (spec.Context is { Length: > 0 } context)
+        {
+            labels[ProwJobLabels.Context] = ProwJobLabels.Value(context);
+        }
+
+        if (spec.MainRefs is { } refs)
+        {
+            labels[ProwJobLabels.Org] = ProwJobLabels.Value(refs.Org);
+            labels[ProwJobLabels.Repo] = ProwJobLabels.Value(refs.Repo);
+            labels[ProwJobLabels.BaseRef] = ProwJobLabels.Value(refs.BaseRef);
+            if (refs.Pulls.Count > 0)
+            {
+                labels[ProwJobLabels.Pull] = refs.Pulls[0].Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return labels;
+    }
+
+    private static ProwJob Build(string id, ConfigSnapshot config, ProwJobSpec spec, Dictionary<string, string> labels, DateTimeOffset now)
+    {
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [ProwJobLabels.Job] = spec.Job };
+        if (spec.Context is { Length: > 0 } context)
+        {
+            annotations[ProwJobLabels.Context] = context;
+        }
+
+        return new ProwJob
+        {
+            Metadata = new ProwJobMetadata { Name = id, Namespace = config.Prow.ProwJobNamespace, CreationTimestamp = now, Labels = labels, Annotations = annotations },
+            Spec = spec,
+            Status = new ProwJobStatus { StartTime = now, State = ProwJobState.Triggered, Description = "Job triggered." },
+        };
+    }
+}
