@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Prow.Grains.Artifacts;
+
+/// <summary>Writes what Prow's initupload and sidecar write: started.json, finished.json, prowjob.json, the build log, latest-build.txt.</summary>
+public sealed class JobArtifacts(IArtifactStore store)
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public Task WriteStartedAsync(ProwJob job, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var refs = job.Spec.MainRefs;
+        var started = new Started(
+            startedAt.ToUnixTimeSeconds(),
+            Environment.MachineName,
+            refs is { Pulls: [var pull, ..] } ? pull.Number.ToString(CultureInfo.InvariantCulture) : null,
+            refs is null ? null : new Dictionary<string, string> { [$"{refs.Org}/{refs.Repo}"] = refs.ToString() },
+            refs is { Pulls: [var head, ..] } ? head.Sha : refs?.BaseSha);
+        return WriteJsonAsync($"{ArtifactLayout.BuildFolder(job)}/started.json", started, cancellationToken);
+    }
+
+    /// <summary>finished.json, prowjob.json, the log, and latest-build.txt last (readers trust it to point at a complete build).</summary>
+    public async Task WriteFinishedAsync(ProwJob job, string? buildLogFile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var folder = ArtifactLayout.BuildFolder(job);
+        if (buildLogFile is not null && File.Exists(buildLogFile))
+        {
+            await store.UploadFileAsync($"{folder}/build-log.txt", buildLogFile, cancellationToken);
+        }
+
+        var state = job.Status.State;
+        var finished = new Finished(
+            (job.Status.CompletionTime ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(),
+            state == ProwJobState.Success,
+            state.ToUpperInvariant(),
+            job.Spec.MainRefs is { Pulls: [var pull, ..] } ? pull.Sha : job.Spec.MainRefs?.BaseSha);
+        await WriteJsonAsync($"{folder}/finished.json", finished, cancellationToken);
+        await WriteJsonAsync($"{folder}/prowjob.json", job, cancellationToken);
+        var latest = Encoding.UTF8.GetBytes(job.Status.BuildId!);
+        await store.WriteAsync($"{ArtifactLayout.JobFolder(job)}/latest-build.txt", latest, cancellationToken);
+        if (ArtifactLayout.DirectoryFolder(job) is { } directory)
+        {
+            await store.WriteAsync($"{directory}/latest-build.txt", latest, cancellationToken);
+        }
+    }
+
+    private Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken) =>
+        store.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, s_json), cancellationToken);
+
+    private sealed record Started(
+        [property: JsonPropertyName("timestamp")] long Timestamp,
+        [property: JsonPropertyName("node")] string Node,
+        [property: JsonPropertyName("pull")] string? Pull,
+        [property: JsonPropertyName("repos")] IReadOnlyDictionary<string, string>? Repos,
+        [property: JsonPropertyName("repo-version")] string? RepoVersion);
+
+    private sealed record Finished(
+        [property: JsonPropertyName("timestamp")] long Timestamp,
+        [property: JsonPropertyName("passed")] bool Passed,
+        [property: JsonPropertyName("result")] string Result,
+        [property: JsonPropertyName("revision")] string? Revision);
+}

@@ -1,0 +1,52 @@
+namespace Prow.Grains.Artifacts;
+
+/// <summary>Artifacts in a local folder (<c>--artifacts DIR</c>, default <c>./.prow/artifacts</c>). Writes are atomic (temp file, then rename).</summary>
+public sealed class LocalArtifactStore(string root) : IArtifactStore
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = Resolve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + ".tmp-" + Guid.NewGuid().ToString("N");
+        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
+        File.Move(temp, target, overwrite: true);
+    }
+
+    public Task UploadFileAsync(string path, string localFile, CancellationToken cancellationToken)
+    {
+        var target = Resolve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(localFile, target, overwrite: true);
+        return Task.CompletedTask;
+    }
+
+    public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var target = Resolve(path);
+        return File.Exists(target) ? await File.ReadAllBytesAsync(target, cancellationToken) : null;
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)
+    {
+        var target = Resolve(folder);
+        IReadOnlyList<string> names = Directory.Exists(target)
+            ? [.. Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
+        return Task.FromResult(names);
+    }
+
+    /// <summary>Maps a store path to a file under the root, refusing anything that would leave it.</summary>
+    private string Resolve(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(Path.Combine(Root, path.TrimStart('/')));
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Artifact path '{path}' leaves the artifact folder.", nameof(path));
+        }
+
+        return full;
+    }
+}
