@@ -4,10 +4,15 @@ using Prow.Grains.Webhooks;
 namespace Prow.Grains.PullRequests;
 
 /// <summary>
-/// One pull request's webhooks, in order, once each, with the enabled plugins run in the same turn. The turn
-/// commits after the plugins ran: a crash in between replays the delivery (at least once, like the inbox).
+/// One pull request's webhooks, in order, once each, with the enabled plugins run in the same turn and the jobs
+/// they asked for started as ProwJobs. The turn commits after that: a crash in between replays the delivery (at
+/// least once, like the inbox), and ProwJob ids derived from the delivery make the replay create nothing twice.
 /// </summary>
-public sealed class PullRequestGrain([PersistentState("pullrequest")] IPersistentState<PullRequestState> state, WebhookPluginRunner runner) : Grain, IPullRequestGrain
+public sealed class PullRequestGrain(
+    [PersistentState("pullrequest")] IPersistentState<PullRequestState> state,
+    WebhookPluginRunner runner,
+    PullRequestJobs jobRunner,
+    Configuration.IConfigSource config) : Grain, IPullRequestGrain
 {
     async Task<bool> IPullRequestGrain.OnWebhookAsync(WebhookDelivery delivery)
     {
@@ -17,7 +22,8 @@ public sealed class PullRequestGrain([PersistentState("pullrequest")] IPersisten
         }
 
         var (gitHubEvent, jobs) = await runner.RunAsync(delivery, CancellationToken.None);
-        var next = state.State with { Deliveries = state.State.Deliveries.With(delivery.DeliveryId) };
+        var active = await jobRunner.ApplyAsync(config.Current, gitHubEvent, delivery.DeliveryId, jobs, state.State.ActiveJobs);
+        var next = state.State with { Deliveries = state.State.Deliveries.With(delivery.DeliveryId), ActiveJobs = active };
         if (gitHubEvent is PullRequestEvent { PullRequest: var pr })
         {
             next = next with { HeadSha = pr.Head.Sha, BaseRef = pr.Base.Ref, Author = pr.User.Login, Draft = pr.Draft };

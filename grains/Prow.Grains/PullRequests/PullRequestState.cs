@@ -18,4 +18,11 @@ public sealed record PullRequestState
     public bool Draft { get; init; }
 
     public List<ProwJobRequest> RequestedJobs { get; init; } = [];
+
+    /// <summary>ProwJobs started for this pull request that had not finished when last looked at.</summary>
+    public List<TrackedJob> ActiveJobs { get; init; } = [];
 }
+
+/// <param name="Job">The job's name.</param>
+/// <param name="Sha">The head commit it tests.</param>
+public sealed record TrackedJob(string Id, string Job, string? Sha);

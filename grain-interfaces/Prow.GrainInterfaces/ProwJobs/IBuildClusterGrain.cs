@@ -1,0 +1,25 @@
+using Orleans;
+
+namespace Prow.GrainInterfaces.ProwJobs;
+
+/// <summary>
+/// One build cluster (key: its name): how many jobs run at once, per cluster and per job name (max_concurrency).
+/// Jobs that must wait are queued in order and told when their slot comes.
+/// </summary>
+public interface IBuildClusterGrain : IGrainWithStringKey
+{
+    /// <summary>A slot now, or a place in the queue and the reason the job waits.</summary>
+    Task<SlotDecision> TryAcquireAsync(string jobId, string jobName, int maxConcurrency);
+
+    /// <summary>Frees the job's slot (or its place in the queue) and hands slots to waiting jobs.</summary>
+    Task ReleaseAsync(string jobId);
+
+    Task<BuildClusterView> GetAsync();
+}
+
+[GenerateSerializer, Immutable]
+public sealed record BuildClusterView(string Name, int Capacity, IReadOnlyList<string> Running, IReadOnlyList<string> Queued);
+
+/// <param name="WaitReason">Why the job waits, for its description; null when granted.</param>
+[GenerateSerializer, Immutable]
+public sealed record SlotDecision(bool Granted, string? WaitReason);

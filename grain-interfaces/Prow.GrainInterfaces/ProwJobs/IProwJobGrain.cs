@@ -1,0 +1,31 @@
+using Orleans;
+using Orleans.Concurrency;
+
+namespace Prow.GrainInterfaces.ProwJobs;
+
+/// <summary>One ProwJob (key: its id): created, scheduled on its build cluster, run, reported, finished.</summary>
+public interface IProwJobGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the job (idempotent on the id) and asks its build cluster for a slot.</summary>
+    Task<ProwJob> CreateAsync(ProwJob job);
+
+    Task<ProwJob?> GetAsync();
+
+    /// <summary>The build cluster granted a slot: start the run.</summary>
+    [OneWay]
+    Task SlotGrantedAsync();
+
+    /// <summary>The build cluster finished the run.</summary>
+    Task RunFinishedAsync(BuildRunResult result);
+
+    /// <summary>Ends the job as aborted (a newer push, a person) unless it already ended.</summary>
+    Task AbortAsync(string description);
+
+    /// <summary>After a restart: a job that was running has lost its process; a waiting one queues again.</summary>
+    Task ResumeAsync();
+}
+
+/// <summary>How a run ended, as the build cluster saw it.</summary>
+/// <param name="State">The ProwJob state it ends in: success, failure, aborted or error.</param>
+[GenerateSerializer, Immutable]
+public sealed record BuildRunResult(string State, string Description, int? ExitCode, string? BuildLogFile);

@@ -1,0 +1,18 @@
+namespace Prow.Grains.BuildClusters;
+
+/// <summary>
+/// Where jobs run: the local kind (processes on this machine) now, Kubernetes later. A run goes on in the
+/// background; its end is reported through <c>onFinished</c>, at most once.
+/// </summary>
+public interface IBuildClusterKind
+{
+    string Name { get; }
+
+    /// <summary>How many jobs may run at once.</summary>
+    int Capacity { get; }
+
+    Task StartAsync(ProwJob job, Func<BuildRunResult, Task> onFinished, CancellationToken cancellationToken);
+
+    /// <summary>Stops the job's run if it is running here (its end is still reported, as aborted).</summary>
+    Task AbortAsync(string jobId);
+}

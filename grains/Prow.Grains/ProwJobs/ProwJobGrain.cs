@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Logging;
+using Prow.Grains.Artifacts;
+using Prow.Grains.BuildClusters;
+using Prow.Grains.Reporting;
+
+namespace Prow.Grains.ProwJobs;
+
+/// <summary>
+/// Plank for one ProwJob: admission on its build cluster, the run, the end of the run, abort, and reporting each
+/// state once. Every transition is persisted before it is acted on, so a restart can resume or end the job.
+/// </summary>
+public sealed partial class ProwJobGrain(
+    [PersistentState("prowjob")] IPersistentState<ProwJobRecord> state,
+    BuildClusterRegistry clusters,
+    GitHubStatusReporter github,
+    JobArtifacts artifacts,
+    JobUrls urls,
+    BuildIds buildIds,
+    TimeProvider time,
+    ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain
+{
+    private static readonly TimeSpan s_reportRetry = TimeSpan.FromSeconds(5);
+    private IGrainTimer? _reportRetry;
+
+    private ProwJob Job => state.State.Job ?? throw new InvalidOperationException($"ProwJob {this.GetPrimaryKeyString()} does not exist.");
+
+    async Task<ProwJob> IProwJobGrain.CreateAsync(ProwJob job)
+    {
+        if (state.State.Job is { } existing)
+        {
+            return existing;
+        }
+
+        job = job with { Status = job.Status with { Url = urls.For(job.Id) } };
+        if (clusters.Find(job.Spec.Cluster) is null)
+        {
+            job = ProwJobStateMachine.Complete(job, ProwJobState.Error, $"Unknown build cluster '{job.Spec.Cluster}'; this silo has: {string.Join(", ", clusters.Names)}.", time.GetUtcNow());
+        }
+
+        await SaveAsync(job);
+        if (!job.Status.Complete)
+        {
+            await GrainFactory.GetGrain<IActiveJobsGrain>("all").AddAsync(job.Id);
+        }
+
+        await ReportAsync();
+        if (!Job.Status.Complete)
+        {
+            await RequestSlotAsync();
+        }
+
+        return Job;
+    }
+
+    Task<ProwJob?> IProwJobGrain.GetAsync() => Task.FromResult(state.State.Job);
+
+    async Task IProwJobGrain.SlotGrantedAsync()
+    {
+        if (state.State.Job is { Status.State: ProwJobState.Triggered })
+        {
+            await StartRunAsync();
+        }
+        else
+        {
+            await ReleaseAsync();
+        }
+    }
+
+    async Task IProwJobGrain.RunFinishedAsync(BuildRunResult result)
+    {
+        if (state.State.Job is not { Status.State: ProwJobState.Pending } job)
+        {
+            return;
+        }
+
+        await FinishAsync(ProwJobStateMachine.Complete(job, result.State, result.Description, time.GetUtcNow()), result.BuildLogFile);
+    }
+
+    async Task IProwJobGrain.AbortAsync(string description)
+    {
+        if (state.State.Job is not { Status.Complete: false } job)
+        {
+            return;
+        }
+
+        var wasRunning = job.Status.State == ProwJobState.Pending;
+        await FinishAsync(ProwJobStateMachine.Abort(job, description, time.GetUtcNow()), buildLog: null);
+        if (wasRunning && clusters.Find(job.Spec.Cluster) is { } cluster)
+        {
+            await cluster.AbortAsync(job.Id);
+        }
+    }
+
+    async Task IProwJobGrain.ResumeAsync()
+    {
+        switch (state.State.Job)
+        {
+            case null or { Status.Complete: true }:
+                await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(this.GetPrimaryKeyString());
+                break;
+            case { Status.State: ProwJobState.Pending } running:
+                await FinishAsync(ProwJobStateMachine.Complete(running, ProwJobState.Error, "The job's run was lost when prow restarted.", time.GetUtcNow()), state.State.BuildLogFile);
+                break;
+            default:
+                await ReportAsync();
+                await RequestSlotAsync();
+                break;
+        }
+    }
+
+    private async Task RequestSlotAsync()
+    {
+        var job = Job;
+        var decision = await GrainFactory.GetGrain<IBuildClusterGrain>(job.Spec.Cluster).TryAcquireAsync(job.Id, job.Spec.Job, job.Spec.MaxConcurrency);
+        if (decision.Granted)
+        {
+            await StartRunAsync();
+        }
+        else
+        {
+            await SaveAsync(ProwJobStateMachine.Wait(job, decision.WaitReason ?? "Waiting for a slot."));
+        }
+    }
+
+    private async Task StartRunAsync()
+    {
+        var cluster = clusters.Find(Job.Spec.Cluster)!;
+        var job = ProwJobStateMachine.Start(Job, podName: Job.Id, buildIds.Next(), Job.Status.Url, time.GetUtcNow());
+        await SaveAsync(job);
+        await artifacts.WriteStartedAsync(job, job.Status.PendingTime!.Value, CancellationToken.None);
+        await ReportAsync();
+        var self = GrainFactory.GetGrain<IProwJobGrain>(job.Id);
+        try
+        {
+            await cluster.StartAsync(job, self.RunFinishedAsync, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogStartFailed(logger, ex, job.Id, job.Spec.Job);
+            await FinishAsync(ProwJobStateMachine.Complete(job, ProwJobState.Error, $"The job could not be started: {ex.Message}", time.GetUtcNow()), buildLog: null);
+        }
+    }
+
+    private async Task FinishAsync(ProwJob job, string? buildLog)
+    {
+        await SaveAsync(job, buildLog ?? state.State.BuildLogFile);
+        if (job.Status.BuildId is not null)
+        {
+            await artifacts.WriteFinishedAsync(job, buildLog, CancellationToken.None);
+        }
+
+        await ReportAsync();
+        await ReleaseAsync();
+        await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(job.Id);
+    }
+
+    private Task ReleaseAsync() => GrainFactory.GetGrain<IBuildClusterGrain>(Job.Spec.Cluster).ReleaseAsync(Job.Id);
+
+    /// <summary>Sends the current state to GitHub once; a failure is retried on a timer until it goes through.</summary>
+    private async Task ReportAsync()
+    {
+        var job = Job;
+        if (!github.ShouldReport(job) || !ProwJobStateMachine.NeedsReport(job, GitHubStatusReporter.ReporterName))
+        {
+            return;
+        }
+
+        try
+        {
+            await github.ReportAsync(job, CancellationToken.None);
+            await SaveAsync(ProwJobStateMachine.Reported(job, GitHubStatusReporter.ReporterName));
+            _reportRetry?.Dispose();
+            _reportRetry = null;
+        }
+        catch (Exception ex) when (ex is Clients.GitHub.GitHubApiException or HttpRequestException or TaskCanceledException)
+        {
+            LogReportFailed(logger, ex, job.Id, job.Status.State);
+            _reportRetry ??= RegisterGrainTimer(ReportAsync, s_reportRetry, s_reportRetry);
+            DelayDeactivation(s_reportRetry * 2);
+        }
+    }
+
+    private Task SaveAsync(ProwJob job, string? buildLog = null)
+    {
+        state.State = state.State with { Job = job, BuildLogFile = buildLog ?? state.State.BuildLogFile };
+        return state.WriteStateAsync();
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Reporting ProwJob {JobId} ({State}) to GitHub failed; retrying")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId, string state);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "ProwJob {JobId} ({Job}) could not be started")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string jobId, string job);
+}
