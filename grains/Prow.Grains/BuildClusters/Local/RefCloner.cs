@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace Prow.Grains.BuildClusters.Local;
+
+/// <summary>
+/// Prow's clonerefs: for each ref, git init under src/, fetch tags, fetch and check out the base, merge each pull
+/// with --no-ff at reproducible timestamps, update submodules, and record the final HEAD. The commands and their
+/// output go to the build log in clonerefs' clone-log format ("# Cloning ...", "$ command", output, "# Error: ...").
+/// </summary>
+internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetryDelays, TimeProvider timeProvider)
+{
+    public async Task<CloneOutcome> CloneAllAsync(LocalRunRequest request, string workspace, CancellationToken cancellationToken)
+    {
+        var cloned = new List<LocalClonedRef>();
+        foreach (var cloneRef in request.Refs)
+        {
+            var directory = PathFor(workspace, cloneRef);
+            var error = await CloneAsync(cloneRef, directory, UrlFor(request.GitBaseUrl, cloneRef), cancellationToken);
+            if (error is not null)
+            {
+                await log.WriteTextAsync("# FAILED!");
+                return new CloneOutcome(cloned, $"Cloning {cloneRef.Org}/{cloneRef.Repo} failed: {error}");
+            }
+
+            var head = await GitCommand.RunAsync(directory, ["rev-parse", "HEAD"], null, cancellationToken);
+            cloned.Add(new LocalClonedRef(cloneRef, directory, head.Output.Trim()));
+        }
+
+        return new CloneOutcome(cloned, null);
+    }
+
+    public static string PathFor(string workspace, LocalCloneRef cloneRef) =>
+        Path.Combine(workspace, "src", cloneRef.PathAlias ?? $"github.com/{cloneRef.Org}/{cloneRef.Repo}");
+
+    public static string UrlFor(string gitBaseUrl, LocalCloneRef cloneRef) =>
+        cloneRef.CloneUri ?? $"{gitBaseUrl.TrimEnd('/')}/{cloneRef.Org}/{cloneRef.Repo}.git";
+
+    /// <summary>Null on success, else the failing command's error.</summary>
+    private async Task<string?> CloneAsync(LocalCloneRef cloneRef, string directory, string url, CancellationToken cancellationToken)
+    {
+        await log.WriteTextAsync(Header(cloneRef));
+        Directory.CreateDirectory(directory);
+        var target = cloneRef.BaseSha ?? "FETCH_HEAD";
+        var steps = new List<(string[] Args, bool Fetch)>
+        {
+            (["init", "--quiet"], false),
+            (["fetch", url, "--tags", "--prune"], true),
+            (["fetch", url, cloneRef.BaseRef], true),
+        };
+        foreach (var (args, fetch) in steps)
+        {
+            if (await RunAsync(directory, args, fetch, null, cancellationToken) is { } error)
+            {
+                return error;
+            }
+        }
+
+        // The base ref's fetch usually brings base_sha along; fetch it by itself only when it did not (an older sha).
+        if (cloneRef.BaseSha is { } sha && (await GitCommand.RunAsync(directory, ["cat-file", "-e", sha + "^{commit}"], null, cancellationToken)).ExitCode != 0
+            && await RunAsync(directory, ["fetch", url, sha], true, null, cancellationToken) is { } shaError)
+        {
+            return shaError;
+        }
+
+        // Check out the target, then point the base branch at it and switch to it, as clonerefs does.
+        foreach (var args in new[] { ["checkout", "--quiet", target], ["branch", "--force", cloneRef.BaseRef, target], new[] { "checkout", "--quiet", cloneRef.BaseRef } })
+        {
+            if (await RunAsync(directory, args, false, null, cancellationToken) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return await MergePullsAsync(cloneRef, directory, url, cancellationToken);
+    }
+
+    private async Task<string?> MergePullsAsync(LocalCloneRef cloneRef, string directory, string url, CancellationToken cancellationToken)
+    {
+        // Merge commits are dated one second after another from the base's commit time, so the same base and
+        // pulls give the same tree and commit ids every time (clonerefs does the same).
+        var timestamp = long.TryParse((await GitCommand.RunAsync(directory, ["show", "-s", "--format=%ct", "HEAD"], null, cancellationToken)).Output.Trim(),
+            NumberStyles.Integer, CultureInfo.InvariantCulture, out var headTime) ? headTime : timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var pull in cloneRef.Pulls)
+        {
+            var fetchRef = pull.Ref ?? $"pull/{pull.Number.ToString(CultureInfo.InvariantCulture)}/head";
+            if (await RunAsync(directory, ["fetch", url, fetchRef], true, null, cancellationToken) is { } fetchError)
+            {
+                return fetchError;
+            }
+
+            timestamp++;
+            var date = timestamp.ToString(CultureInfo.InvariantCulture) + " +0000";
+            var dates = new Dictionary<string, string> { ["GIT_AUTHOR_DATE"] = date, ["GIT_COMMITTER_DATE"] = date };
+            var mergeTarget = string.IsNullOrEmpty(pull.Sha) ? "FETCH_HEAD" : pull.Sha;
+            if (await RunAsync(directory, ["merge", "--no-ff", "--no-edit", mergeTarget], false, dates, cancellationToken) is { } mergeError)
+            {
+                return mergeError;
+            }
+        }
+
+        return await RunAsync(directory, ["submodule", "update", "--init", "--recursive"], false, null, cancellationToken);
+    }
+
+    /// <summary>Runs one logged git command, retrying fetches after the configured pauses; null on success.</summary>
+    private async Task<string?> RunAsync(
+        string directory, string[] args, bool retry, IReadOnlyDictionary<string, string>? env, CancellationToken cancellationToken)
+    {
+        await log.WriteTextAsync("$ " + GitCommand.Format(args));
+        var delays = retry ? fetchRetryDelays : [];
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await GitCommand.RunAsync(directory, args, env, cancellationToken);
+            await log.WriteTextAsync(result.Output);
+            if (result.ExitCode == 0)
+            {
+                return null;
+            }
+
+            var error = $"{GitCommand.Format(args)} exited with status {result.ExitCode.ToString(CultureInfo.InvariantCulture)}";
+            if (attempt >= delays.Count)
+            {
+                var detail = result.Output.Trim().Split('\n')[^1];
+                await log.WriteTextAsync("# Error: " + error);
+                return detail.Length > 0 ? $"{error}: {detail}" : error;
+            }
+
+            await log.WriteTextAsync($"# Retrying after {DurationText.Format(delays[attempt])}");
+            await Task.Delay(delays[attempt], timeProvider, cancellationToken);
+        }
+    }
+
+    private static string Header(LocalCloneRef cloneRef)
+    {
+        var header = $"# Cloning {cloneRef.Org}/{cloneRef.Repo} at {cloneRef.BaseRef}";
+        if (cloneRef.BaseSha is not null)
+        {
+            header += $"({cloneRef.BaseSha})";
+        }
+
+        if (cloneRef.Pulls.Count > 0)
+        {
+            header += "\n# Checking out pulls:" + string.Concat(cloneRef.Pulls.Select(p => $"\n#\t{p.Number}({p.Sha})"));
+        }
+
+        return header;
+    }
+}
