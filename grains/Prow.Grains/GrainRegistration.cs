@@ -1,6 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prow.Grains.Artifacts;
+using Prow.Grains.BuildClusters;
+using Prow.Grains.BuildClusters.Local;
 using Prow.Grains.Plugins.Framework;
+using Prow.Grains.ProwJobs;
 using Prow.Grains.PullRequests;
+using Prow.Grains.Reporting;
 using Prow.Grains.Repositories;
 using Prow.Grains.Webhooks;
 using Prow.Runtime.Hosting;
@@ -10,14 +16,33 @@ namespace Prow.Grains;
 /// <summary>Every grain this system hosts, listed explicitly (no scanning), and the services they use.</summary>
 public static class GrainRegistration
 {
-    public static GrainRuntimeBuilder AddProwGrains(this GrainRuntimeBuilder builder, Uri? catApiEndpoint = null)
+    public static GrainRuntimeBuilder AddProwGrains(this GrainRuntimeBuilder builder, ProwGrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddPlugins(catApiEndpoint);
-        builder.Services.AddSingleton<BotIdentity>();
-        builder.Services.AddSingleton<WebhookPluginRunner>();
+        options ??= new ProwGrainOptions();
+        var services = builder.Services;
+        services.AddPlugins(options.CatApiEndpoint);
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<WebhookPluginRunner>();
+        services.AddSingleton<PullRequestJobs>();
+
+        var store = new LocalArtifactStore(options.ArtifactsRoot);
+        services.AddSingleton<IArtifactStore>(store);
+        services.AddSingleton<JobArtifacts>();
+        services.AddSingleton<GitHubStatusReporter>();
+        services.AddSingleton(new JobUrls(options.StatusSite));
+        services.AddSingleton<BuildIds>();
+        services.AddSingleton(new LocalProcessRunnerOptions());
+        services.AddSingleton(sp => new LocalProcessRunner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalProcessRunner>>(), sp.GetRequiredService<LocalProcessRunnerOptions>()));
+        var local = options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (folder => Path.Combine(store.Root, folder)) };
+        services.AddSingleton<IBuildClusterKind>(sp => new LocalBuildCluster(sp.GetRequiredService<LocalProcessRunner>(), local, sp.GetRequiredService<ILogger<LocalBuildCluster>>()));
+        services.AddSingleton<BuildClusterRegistry>();
+
         return builder
             .AddGrain<IRepositoryGrain, RepositoryGrain>()
-            .AddGrain<IPullRequestGrain, PullRequestGrain>();
+            .AddGrain<IPullRequestGrain, PullRequestGrain>()
+            .AddGrain<IProwJobGrain, ProwJobGrain>()
+            .AddGrain<IBuildClusterGrain, BuildClusterGrain>()
+            .AddGrain<IActiveJobsGrain, ActiveJobsGrain>();
     }
 }

@@ -39,6 +39,7 @@ internal sealed class InProcessProw : IAsyncDisposable
             HmacSecretFile = secretFile,
             AdminTokenFile = tokenFile,
             ShutdownTimeout = TimeSpan.FromSeconds(10),
+            Artifacts = Path.Combine(folder, "artifacts"),
         };
         var app = ProwHost.Build(configure?.Invoke(options) ?? options);
         await app.StartAsync();

@@ -27,6 +27,8 @@ internal sealed class PluginTestHost : IAsyncDisposable
 
     public FakeRepo FakeRepo => GitHub.State.Repo(Repo);
 
+    public string Folder => _folder.Path;
+
     public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false)
     {
         var folder = new TempFolder();
@@ -73,6 +75,10 @@ internal sealed class PluginTestHost : IAsyncDisposable
 
     public async Task<IReadOnlyList<ProwJobRequest>> RequestsAsync(int number) =>
         (await Prow.Grains.GetGrain<IPullRequestGrain>($"{Repo}#{number}").GetAsync()).RequestedJobs;
+
+    /// <summary>Waits until every context has reached the state on the commit (the jobs run in the background).</summary>
+    public Task WaitForStatusesAsync(string sha, IReadOnlyList<string> contexts, string state) =>
+        Eventually(() => Task.FromResult(contexts.All(c => GitHub.StatusesFor(Repo, sha).Any(s => s.Context == c && s.State == state))));
 
     public async ValueTask DisposeAsync()
     {

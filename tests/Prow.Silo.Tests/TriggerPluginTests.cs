@@ -43,7 +43,16 @@ public sealed class TriggerPluginTests : IAsyncLifetime
         Assert.Equal(["unit", "docs", "e2e"], await _host.RequestedJobsAsync(1));
         var unit = (await _host.RequestsAsync(1))[0];
         Assert.Equal(("presubmit", "unit", "sha1", "main", 1, "alice", "opened"), (unit.Type, unit.Context, unit.PullSha, unit.BaseRef, unit.PullNumber, unit.PullAuthor, unit.Reason));
-        Assert.Empty(_host.GitHub.Writes);
+
+        // The jobs really run (on the local build cluster) and each context goes triggered → started → succeeded.
+        await _host.WaitForStatusesAsync("sha1", ["unit", "docs", "e2e"], "success");
+        foreach (var context in new[] { "unit", "docs", "e2e" })
+        {
+            Assert.Equal(["pending:Job triggered.", "pending:Job started.", "success:Job succeeded."],
+                _host.GitHub.StatusesFor(PluginTestHost.Repo, "sha1").Where(s => s.Context == context).OrderBy(s => s.Id).Select(s => $"{s.State}:{s.Description}"));
+        }
+
+        Assert.DoesNotContain(_host.GitHub.StatusesFor(PluginTestHost.Repo, "sha1"), s => s.Context is "lint" or "release-only");
     }
 
     [Fact]
@@ -125,8 +134,9 @@ public sealed class TriggerPluginTests : IAsyncLifetime
         await _host.SendAsync("issue_comment", Webhooks.PullRequestComment(PluginTestHost.Repo, 7, "/retest-required", "alice"), pullRequest: 7);
         Assert.Equal(["unit"], await _host.RequestedJobsAsync(7));
 
+        // unit has been rerun (and now passes, or is still pending): /retest reruns only what is still failed.
         await _host.SendAsync("issue_comment", Webhooks.PullRequestComment(PluginTestHost.Repo, 7, "/retest", "alice"), pullRequest: 7);
-        Assert.Equal(["unit", "unit", "e2e"], await _host.RequestedJobsAsync(7));
+        Assert.Equal(["unit", "e2e"], await _host.RequestedJobsAsync(7));
     }
 
     [Fact]

@@ -55,12 +55,14 @@ public static class ProwCommandLine
         var githubTokenPath = new Option<string?>("--github-token-path") { Description = "A file holding the GitHub token (re-read when it changes)." };
         var githubAppId = new Option<string?>("--github-app-id") { Description = "Authenticate as this GitHub App instead of with a token." };
         var githubAppPrivateKeyPath = new Option<string?>("--github-app-private-key-path") { Description = "The GitHub App's private key (PEM)." };
+        var artifacts = new Option<string>("--artifacts") { Description = "Where job artifacts (build logs, started.json, ...) are written.", DefaultValueFactory = _ => "./.prow/artifacts" };
+        var gitBaseUrl = new Option<string>("--git-base-url") { Description = "Where the local build cluster clones repositories from.", DefaultValueFactory = _ => "https://github.com" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
         var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, adminTokenFile, holdIngress];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -86,6 +88,8 @@ public static class ProwCommandLine
                     GitHubAppId = parse.GetValue(githubAppId),
                     GitHubAppPrivateKeyPath = parse.GetValue(githubAppPrivateKeyPath),
                     DryRun = parse.GetValue(dryRun),
+                    Artifacts = parse.GetValue(artifacts)!,
+                    GitBaseUrl = parse.GetValue(gitBaseUrl)!,
                     AdminTokenFile = parse.GetValue(adminTokenFile),
                     HoldIngress = parse.GetValue(holdIngress),
                 },

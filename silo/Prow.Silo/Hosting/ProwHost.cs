@@ -8,7 +8,9 @@ using Prow.Config;
 using Prow.Config.Watching;
 using Prow.Gateway;
 using Prow.Grains;
+using Prow.Grains.BuildClusters;
 using Prow.Grains.Configuration;
+using Prow.Grains.ProwJobs;
 using Prow.Runtime.Hosting;
 using Prow.Runtime.Sqlite;
 using Prow.Silo.Admin;
@@ -29,6 +31,7 @@ public static class ProwHost
         var config = LoadConfig(options);
         var database = options.Storage.Kind == StorageKind.Sqlite ? OpenDatabase(options.Storage) : null;
 
+        WebApplication? built = null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // prow reads no appsettings.json: nothing for ASP.NET to watch (file watches are a limited resource).
@@ -58,7 +61,17 @@ public static class ProwHost
         }
         builder.Services.AddGrainRuntime(runtime =>
         {
-            runtime.AddProwGrains(options.CatApiEndpoint)
+            runtime.AddProwGrains(new ProwGrainOptions
+                {
+                    ArtifactsRoot = Path.GetFullPath(options.Artifacts),
+                    LocalCluster = new LocalBuildClusterOptions
+                    {
+                        GitBaseUrl = options.GitBaseUrl,
+                        WorkspaceRoot = Path.GetFullPath(options.Workspaces ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Artifacts))!, "workspaces")),
+                    },
+                    StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
+                    CatApiEndpoint = options.CatApiEndpoint,
+                })
                 .AddGateway(secrets)
                 .Configure(o =>
                 {
@@ -88,9 +101,11 @@ public static class ProwHost
                 github.App = new GitHubAppOptions { AppId = appId, PrivateKeyPath = options.GitHubAppPrivateKeyPath ?? throw new StartupException("--github-app-id needs --github-app-private-key-path") };
             }
         });
+        builder.Services.AddHostedService<ActiveJobResumer>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        built = app;
         app.Services.GetRequiredService<PrometheusExporter>();
         app.MapHostEndpoints();
         app.MapHook();

@@ -17,6 +17,15 @@ public sealed record ProwOptions
 
     public string? HmacSecretFile { get; init; }
 
+    /// <summary><c>--artifacts</c>: where job artifacts are written.</summary>
+    public string Artifacts { get; init; } = "./.prow/artifacts";
+
+    /// <summary>Where local runs get their workspaces (not a Prow flag; next to the artifacts by default).</summary>
+    public string? Workspaces { get; init; }
+
+    /// <summary><c>--git-base-url</c>: where the local build cluster clones repositories from.</summary>
+    public string GitBaseUrl { get; init; } = "https://github.com";
+
     /// <summary>GitHub API endpoints, tried in order (e.g. ghproxy first, then api.github.com).</summary>
     public IReadOnlyList<Uri> GitHubEndpoints { get; init; } = [];
 

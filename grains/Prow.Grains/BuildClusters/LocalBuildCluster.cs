@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Prow.Grains.BuildClusters.Local;
+
+namespace Prow.Grains.BuildClusters;
+
+/// <summary>
+/// The embedded build cluster: each job is a process tree on this machine, run in the background. Its end is
+/// reported to the ProwJob grain from outside any grain turn (the run must not carry the caller's call chain).
+/// </summary>
+public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBuildClusterOptions options, ILogger<LocalBuildCluster> logger) : IBuildClusterKind
+{
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+
+    public string Name => options.Name;
+
+    public int Capacity => options.Capacity;
+
+    public Task StartAsync(ProwJob job, Func<BuildRunResult, Task> onFinished, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var request = LocalJobRequest.From(job, options);
+        request.Validate();
+        var abort = new CancellationTokenSource();
+        if (!_running.TryAdd(job.Id, abort))
+        {
+            abort.Dispose();
+            return Task.CompletedTask;
+        }
+
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => RunAsync(request, abort, onFinished), CancellationToken.None);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AbortAsync(string jobId)
+    {
+        if (_running.TryGetValue(jobId, out var abort))
+        {
+            abort.Cancel();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(LocalRunRequest request, CancellationTokenSource abort, Func<BuildRunResult, Task> onFinished)
+    {
+        BuildRunResult result;
+        try
+        {
+            var run = await runner.RunAsync(request, abort.Token);
+            result = new BuildRunResult(StateOf(run.Outcome), run.Description, run.ExitCode, request.LogPath);
+        }
+        catch (Exception ex)
+        {
+            result = new BuildRunResult(ProwJobState.Error, $"The local run failed: {ex.Message}", null, request.LogPath);
+        }
+        finally
+        {
+            _running.TryRemove(request.JobId, out _);
+            abort.Dispose();
+        }
+
+        // The grain may be briefly unavailable (shutting down); a few tries, then the restart's resume ends the job.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await onFinished(result);
+                return;
+            }
+            catch (Exception ex) when (attempt < 5)
+            {
+                LogReportRetry(logger, ex, request.JobId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (Exception ex)
+            {
+                LogReportFailed(logger, ex, request.JobId);
+                return;
+            }
+        }
+    }
+
+    private static string StateOf(LocalRunOutcome outcome) => outcome switch
+    {
+        LocalRunOutcome.Succeeded => ProwJobState.Success,
+        LocalRunOutcome.Failed => ProwJobState.Failure,
+        LocalRunOutcome.TimedOut or LocalRunOutcome.Aborted => ProwJobState.Aborted,
+        _ => ProwJobState.Error,
+    };
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Telling ProwJob {JobId} its run ended failed (attempt {Attempt}); trying again")]
+    private static partial void LogReportRetry(ILogger logger, Exception exception, string jobId, int attempt);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Could not tell ProwJob {JobId} its run ended; it is ended on the next restart")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId);
+}
