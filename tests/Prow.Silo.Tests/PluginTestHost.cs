@@ -77,8 +77,21 @@ internal sealed class PluginTestHost : IAsyncDisposable
         (await Prow.Grains.GetGrain<IPullRequestGrain>($"{Repo}#{number}").GetAsync()).RequestedJobs;
 
     /// <summary>Waits until every context has reached the state on the commit (the jobs run in the background).</summary>
-    public Task WaitForStatusesAsync(string sha, IReadOnlyList<string> contexts, string state) =>
-        Eventually(() => Task.FromResult(contexts.All(c => GitHub.StatusesFor(Repo, sha).Any(s => s.Context == c && s.State == state))));
+    public async Task WaitForStatusesAsync(string sha, IReadOnlyList<string> contexts, string state)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            if (contexts.All(c => GitHub.StatusesFor(Repo, sha).Any(s => s.Context == c && s.State == state)))
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail($"{string.Join(", ", contexts)} did not reach {state} on {sha} within 30 s; statuses: "
+            + string.Join("; ", GitHub.StatusesFor(Repo, sha).OrderBy(s => s.Id).Select(s => $"{s.Context} {s.State} {s.Description}")));
+    }
 
     public async ValueTask DisposeAsync()
     {

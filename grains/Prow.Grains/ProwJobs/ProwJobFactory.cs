@@ -56,7 +56,8 @@ public static class ProwJobFactory
         MaxConcurrency = job.MaxConcurrency,
         JobQueueName = job.JobQueueName,
         PodSpec = job.Spec is { } podSpec ? PodSpecJson.From(podSpec) : null,
-        DecorationConfig = job.Decorated && job.DecorationConfig is { } decoration ? PodSpecJson.From(decoration) : null,
+        // Decorated jobs always carry a decoration config, if only an empty one: the local cluster needs no utility images.
+        DecorationConfig = job.Decorated ? PodSpecJson.From(job.DecorationConfig ?? new DecorationConfig(new Dictionary<string, object?>())) : null,
         Hidden = job.Hidden,
     };
 

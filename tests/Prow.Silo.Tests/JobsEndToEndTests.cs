@@ -1,0 +1,145 @@
+using System.Text.Json;
+
+namespace Prow.Silo.Tests;
+
+/// <summary>Issue 5's path end to end: a signed webhook, jobs run by the local build cluster, statuses on GitHub, logs in the artifacts.</summary>
+public sealed class JobsEndToEndTests
+{
+    [Fact]
+    public async Task PullRequest_JobsCloneMergeAndRun_StatusesReported_LogsReadable_RetestRerunsOnlyTheFailed()
+    {
+        using var scratch = new TempFolder();
+        var git = LocalGitRepository.Create(Path.Combine(scratch.Path, "origin"));
+        var head = git.AddPullRequest(1, "feature.txt", "new feature\n");
+        await using var host = await PluginTestHost.StartAsync($$"""
+            presubmits:
+              org/repo:
+              - name: build
+                always_run: true
+                decorate: true
+                clone_uri: {{git.Path}}
+                spec:
+                  containers:
+                  - image: alpine
+                    command: [sh, -c]
+                    args: ["test -f README.md && test -f feature.txt && echo built $PULL_PULL_SHA for PR $PULL_NUMBER"]
+              - name: flaky
+                always_run: true
+                spec:
+                  containers:
+                  - image: alpine
+                    command: [sh, -c, "echo this job fails; exit 3"]
+            """, "trigger");
+        host.FakeRepo.AddPullRequest(1, "feature", "alice", head);
+
+        await host.SendAsync("pull_request", PullRequestJson(head, git.MainSha), pullRequest: 1);
+        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.State is "success" or "failure") == 2);
+
+        var build = Path.Combine(host.Prow.Folder, "artifacts", "pr-logs", "pull", "org_repo", "1", "build");
+        var buildId = (await File.ReadAllTextAsync(Path.Combine(build, "latest-build.txt"))).Trim();
+        var log = await File.ReadAllTextAsync(Path.Combine(build, buildId, "build-log.txt"));
+        Assert.True(host.GitHub.StatusesFor(PluginTestHost.Repo, head).Any(s => s is { Context: "build", State: "success" }), log);
+        Assert.Contains($"built {head} for PR 1", log, StringComparison.Ordinal);
+        var flaky = Path.Combine(host.Prow.Folder, "artifacts", "pr-logs", "pull", "org_repo", "1", "flaky");
+        var flakyBuild = (await File.ReadAllTextAsync(Path.Combine(flaky, "latest-build.txt"))).Trim();
+        Assert.Contains("this job fails", await File.ReadAllTextAsync(Path.Combine(flaky, flakyBuild, "build-log.txt")), StringComparison.Ordinal);
+        Assert.Equal("FAILURE", JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(flaky, flakyBuild, "finished.json"))).RootElement.GetProperty("result").GetString());
+        var status = host.GitHub.StatusesFor(PluginTestHost.Repo, head).First(s => s.Context == "flaky");
+        Assert.Contains("/prowjob?prowjob=", status.TargetUrl, StringComparison.Ordinal);
+
+        await host.SendAsync("issue_comment", Webhooks.PullRequestComment(PluginTestHost.Repo, 1, "/retest", "alice"), pullRequest: 1);
+        await host.WaitForStatusesAsync(head, ["flaky"], "failure");
+        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.Context == "flaky" && s.State == "failure") == 2);
+
+        Assert.Equal(1, host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.Context == "build" && s.Description == "Job triggered."));
+        Assert.Equal(2, host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.Context == "flaky" && s.Description == "Job triggered."));
+    }
+
+    [Fact]
+    public async Task NewPush_AbortsTheRunningJobForTheOldCommit()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            presubmits:
+              org/repo:
+              - name: slow
+                always_run: true
+                spec: {containers: [{image: alpine, command: [sh, -c, "sleep 60"]}]}
+            """, "trigger");
+        host.FakeRepo.AddPullRequest(2, "x", "alice", "old");
+
+        await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 2, "alice", "old"), pullRequest: 2);
+        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "old").Any(s => s.Description == "Job started."));
+        await host.SendAsync("pull_request", Webhooks.PullRequest("synchronize", PluginTestHost.Repo, 2, "alice", "new"), pullRequest: 2);
+
+        await host.WaitForStatusesAsync("old", ["slow"], "failure");
+        Assert.Equal("Aborted by trigger plugin.", host.GitHub.StatusesFor(PluginTestHost.Repo, "old").First(s => s.State == "failure").Description);
+        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "new").Any(s => s.Description == "Job started."));
+    }
+
+    [Fact]
+    public async Task TestCommand_ForAJobAlreadyRunningOnTheSameCommit_StartsNoDuplicate()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            presubmits:
+              org/repo:
+              - name: slow
+                always_run: true
+                spec: {containers: [{image: alpine, command: [sh, -c, "sleep 60"]}]}
+            """, "trigger");
+        host.FakeRepo.AddPullRequest(3, "x", "alice", "s3");
+
+        await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 3, "alice", "s3"), pullRequest: 3);
+        await host.SendAsync("issue_comment", Webhooks.PullRequestComment(PluginTestHost.Repo, 3, "/test slow", "alice"), pullRequest: 3);
+
+        Assert.Single(host.GitHub.StatusesFor(PluginTestHost.Repo, "s3"), s => s.Description == "Job triggered.");
+    }
+
+    [Fact]
+    public async Task MaxConcurrency_IsHeldUnder50ConcurrentTriggers()
+    {
+        using var scratch = new TempFolder();
+        var ledger = Path.Combine(scratch.Path, "ledger");
+        await using var host = await PluginTestHost.StartAsync($$"""
+            presubmits:
+              org/repo:
+              - name: limited
+                always_run: true
+                max_concurrency: 2
+                spec:
+                  containers:
+                  - image: alpine
+                    command: [sh, -c, "echo start $(date +%s%N) >> {{ledger}}; sleep 0.2; echo end $(date +%s%N) >> {{ledger}}"]
+            """, "trigger");
+        for (var n = 1; n <= 50; n++)
+        {
+            host.FakeRepo.AddPullRequest(n, "x", "alice", $"sha{n}");
+        }
+
+        await Task.WhenAll(Enumerable.Range(1, 50).Select(n => host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, n, "alice", $"sha{n}"), pullRequest: n)));
+        await WaitUntilAsync(() => Enumerable.Range(1, 50).All(n => host.GitHub.StatusesFor(PluginTestHost.Repo, $"sha{n}").Any(s => s.State == "success")), seconds: 120);
+
+        var events = (await File.ReadAllLinesAsync(ledger)).Select(l => l.Split(' ')).Select(p => (Kind: p[0], At: long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).OrderBy(e => e.At).ToList();
+        Assert.Equal(100, events.Count);
+        int running = 0, peak = 0;
+        foreach (var (kind, _) in events)
+        {
+            running += kind == "start" ? 1 : -1;
+            peak = Math.Max(peak, running);
+        }
+
+        Assert.Equal(2, peak);
+    }
+
+    private static string PullRequestJson(string head, string baseSha) =>
+        Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "alice", head).Replace("\"base0000\"", $"\"{baseSha}\"", StringComparison.Ordinal);
+
+    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 30)
+    {
+        for (var i = 0; i < seconds * 20 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "the condition was not reached in time");
+    }
+}
