@@ -25,6 +25,7 @@ public static class GrainRegistration
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<WebhookPluginRunner>();
         services.AddSingleton<PullRequestJobs>();
+        services.AddSingleton<PostsubmitTrigger>();
 
         var store = new LocalArtifactStore(options.ArtifactsRoot);
         services.AddSingleton<IArtifactStore>(store);

@@ -130,6 +130,32 @@ public sealed class JobsEndToEndTests
         Assert.Equal(2, peak);
     }
 
+    [Fact]
+    public async Task PushToABranch_RunsTheMatchingPostsubmits_ReportedOnThePushedCommit()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            postsubmits:
+              org/repo:
+              - name: deploy
+                branches: [main]
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo deploying $PULL_BASE_SHA from $PULL_BASE_REF"]}]}
+              - name: docs-site
+                run_if_changed: '^docs/'
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+              - name: release
+                branches: ['^release-.*']
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """, "trigger");
+
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "push1sha", "src/app.go"));
+        await host.WaitForStatusesAsync("push1sha", ["deploy"], "success");
+
+        Assert.Equal(["deploy"], host.GitHub.StatusesFor(PluginTestHost.Repo, "push1sha").Select(s => s.Context).Distinct());
+        var folder = Path.Combine(host.Prow.Folder, "artifacts", "logs", "deploy");
+        var buildId = (await File.ReadAllTextAsync(Path.Combine(folder, "latest-build.txt"))).Trim();
+        Assert.Contains("deploying push1sha from main", await File.ReadAllTextAsync(Path.Combine(folder, buildId, "build-log.txt")), StringComparison.Ordinal);
+    }
+
     private static string PullRequestJson(string head, string baseSha) =>
         Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "alice", head).Replace("\"base0000\"", $"\"{baseSha}\"", StringComparison.Ordinal);
 

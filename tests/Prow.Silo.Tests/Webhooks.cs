@@ -54,6 +54,17 @@ internal static class Webhooks
             ["sender"] = User(author),
         });
 
+    public static string Push(string repo, string branch, string after, params string[] modified) =>
+        Json(new JsonObject
+        {
+            ["ref"] = $"refs/heads/{branch}",
+            ["before"] = "1111111111111111111111111111111111111111",
+            ["after"] = after,
+            ["commits"] = new JsonArray(new JsonObject { ["id"] = after, ["message"] = "change", ["modified"] = new JsonArray([.. modified.Select(m => (JsonNode?)m)]) }),
+            ["repository"] = Repository(repo),
+            ["sender"] = User("alice"),
+        });
+
     private static JsonObject Issue(int number, string title, string author, bool pullRequest)
     {
         var issue = new JsonObject { ["number"] = number, ["title"] = title, ["state"] = "open", ["user"] = User(author), ["body"] = "" };

@@ -44,6 +44,36 @@ public static class ProwJobFactory
         return Build(id, config, spec, labels, now);
     }
 
+    /// <summary>A postsubmit ProwJob for a push to a branch.</summary>
+    public static ProwJob Postsubmit(ConfigSnapshot config, Postsubmit job, string org, string repo, string branch, string sha, string id, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(job);
+        var refs = new ProwJobRefs
+        {
+            Org = org,
+            Repo = repo,
+            RepoLink = $"https://github.com/{org}/{repo}",
+            BaseRef = branch,
+            BaseSha = sha,
+            PathAlias = job.PathAlias,
+            CloneUri = job.CloneUri,
+            SkipSubmodules = job.SkipSubmodules,
+            CloneDepth = job.CloneDepth,
+        };
+        var spec = Spec(config, job, ProwJobType.Postsubmit, refs) with { Report = !job.SkipReport, Context = job.Context };
+        return Build(id, config, spec, Labels(job, spec), now);
+    }
+
+    /// <summary>A periodic ProwJob: no refs of its own, only its extra_refs.</summary>
+    public static ProwJob Periodic(ConfigSnapshot config, Periodic job, string id, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(job);
+        var spec = Spec(config, job, ProwJobType.Periodic, refs: null) with { Report = true, Context = job.Name };
+        return Build(id, config, spec, Labels(job, spec), now);
+    }
+
     private static ProwJobSpec Spec(ConfigSnapshot config, JobBase job, string type, ProwJobRefs? refs) => new()
     {
         Type = type,

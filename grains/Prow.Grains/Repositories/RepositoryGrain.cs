@@ -4,9 +4,14 @@ namespace Prow.Grains.Repositories;
 
 /// <summary>
 /// A repository's own webhooks (issues, comments on issues, pushes, statuses, checks), once each, with the enabled
-/// plugins run in the same turn. Pull request events go to their <see cref="IPullRequestGrain"/> instead.
+/// plugins run in the same turn and postsubmits started on a push. Pull request events go to their
+/// <see cref="IPullRequestGrain"/> instead.
 /// </summary>
-public sealed class RepositoryGrain([PersistentState("repository")] IPersistentState<RepositoryState> state, WebhookPluginRunner runner) : Grain, IRepositoryGrain
+public sealed class RepositoryGrain(
+    [PersistentState("repository")] IPersistentState<RepositoryState> state,
+    WebhookPluginRunner runner,
+    PostsubmitTrigger postsubmits,
+    Configuration.IConfigSource config) : Grain, IRepositoryGrain
 {
     async Task<bool> IRepositoryGrain.OnWebhookAsync(WebhookDelivery delivery)
     {
@@ -16,7 +21,12 @@ public sealed class RepositoryGrain([PersistentState("repository")] IPersistentS
             return false;
         }
 
-        await runner.RunAsync(delivery, CancellationToken.None);
+        var (gitHubEvent, _) = await runner.RunAsync(delivery, CancellationToken.None);
+        if (gitHubEvent is Clients.GitHub.Events.PushEvent push)
+        {
+            await postsubmits.RunAsync(config.Current, push, delivery.DeliveryId);
+        }
+
         var counts = new Dictionary<string, long>(current.EventCounts, StringComparer.Ordinal);
         counts[delivery.EventName] = counts.GetValueOrDefault(delivery.EventName) + 1;
         state.State = current with
