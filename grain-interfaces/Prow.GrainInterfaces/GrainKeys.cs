@@ -9,6 +9,21 @@ public static class GrainKeys
 
     public static string MergePool(string org, string repo, string branch) => $"{Repository(org, repo)}@{branch}";
 
+    /// <summary>Splits a pull request key "org/repo#number".</summary>
+    public static bool TryParsePullRequest(string key, out string org, out string repo, out int number)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        number = 0;
+        var hash = key.LastIndexOf('#');
+        if (hash < 0 || !int.TryParse(key.AsSpan(hash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number))
+        {
+            org = repo = "";
+            return false;
+        }
+
+        return TryParseRepository(key[..hash], out org, out repo);
+    }
+
     /// <summary>Splits "org/repo" (GitHub's full_name); false when it is not of that shape.</summary>
     public static bool TryParseRepository(string? fullName, out string org, out string repo)
     {

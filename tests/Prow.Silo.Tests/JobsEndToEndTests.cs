@@ -28,7 +28,7 @@ public sealed class JobsEndToEndTests
                 spec:
                   containers:
                   - image: alpine
-                    command: [sh, -c, "echo this job fails; exit 3"]
+                    command: [sh, -c, "test -f {{Path.Combine(scratch.Path, "fixed")}} || { echo this job fails; exit 3; }"]
             """, "trigger");
         host.FakeRepo.AddPullRequest(1, "feature", "alice", head);
 
@@ -47,12 +47,23 @@ public sealed class JobsEndToEndTests
         var status = host.GitHub.StatusesFor(PluginTestHost.Repo, head).First(s => s.Context == "flaky");
         Assert.Contains("/prowjob?prowjob=", status.TargetUrl, StringComparison.Ordinal);
 
+        // The failure comment: one, naming the failed job with its rerun command.
+        await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 1);
+        var comment = host.GitHub.CommentsOn(PluginTestHost.Repo, 1)[0].Body;
+        Assert.StartsWith("@alice: The following tests **failed**", comment, StringComparison.Ordinal);
+        Assert.Contains($"flaky | {head[..7]} |", comment, StringComparison.Ordinal);
+        Assert.Contains("`/test flaky`", comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("build |", comment, StringComparison.Ordinal);
+
+        // /retest reruns only the failed job; it passes now, and the comment goes away.
+        await File.WriteAllTextAsync(Path.Combine(scratch.Path, "fixed"), "");
         await host.SendAsync("issue_comment", Webhooks.PullRequestComment(PluginTestHost.Repo, 1, "/retest", "alice"), pullRequest: 1);
-        await host.WaitForStatusesAsync(head, ["flaky"], "failure");
-        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.Context == "flaky" && s.State == "failure") == 2);
+        await host.WaitForStatusesAsync(head, ["flaky"], "success");
+        await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 0);
 
         Assert.Equal(1, host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.Context == "build" && s.Description == "Job triggered."));
         Assert.Equal(2, host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.Context == "flaky" && s.Description == "Job triggered."));
+        Assert.Single(host.GitHub.Calls, c => c.Method == "DELETE" && c.Path.Contains("/issues/comments/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -152,6 +152,12 @@ public sealed partial class ProwJobGrain(
         await ReportAsync();
         await ReleaseAsync();
         await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(job.Id);
+        if (job.Spec is { Type: ProwJobType.Presubmit, Report: true, Refs: { Pulls: [var pull, ..] } refs })
+        {
+            var required = job.Metadata.Labels.GetValueOrDefault(ProwJobLabels.IsOptional) != "true";
+            await GrainFactory.GetGrain<IPullRequestGrain>(GrainKeys.PullRequest(refs.Org, refs.Repo, pull.Number)).OnJobFinishedAsync(
+                new JobOutcome(job.Spec.Job, job.Spec.Context ?? job.Spec.Job, pull.Sha, job.Status.State, job.Status.Url, required, job.Spec.RerunCommand, pull.Author));
+        }
     }
 
     private Task ReleaseAsync() => GrainFactory.GetGrain<IBuildClusterGrain>(Job.Spec.Cluster).ReleaseAsync(Job.Id);

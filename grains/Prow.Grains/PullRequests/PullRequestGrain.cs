@@ -12,8 +12,12 @@ public sealed class PullRequestGrain(
     [PersistentState("pullrequest")] IPersistentState<PullRequestState> state,
     WebhookPluginRunner runner,
     PullRequestJobs jobRunner,
-    Configuration.IConfigSource config) : Grain, IPullRequestGrain
+    Configuration.IConfigSource config,
+    Clients.GitHub.IIssueClient issues) : Grain, IPullRequestGrain
 {
+    private static readonly TimeSpan s_commentRetry = TimeSpan.FromSeconds(5);
+    private IGrainTimer? _commentRetry;
+
     async Task<bool> IPullRequestGrain.OnWebhookAsync(WebhookDelivery delivery)
     {
         if (state.State.Deliveries.Contains(delivery.DeliveryId))
@@ -54,4 +58,63 @@ public sealed class PullRequestGrain(
         state.State.Draft,
         state.State.Deliveries.Count,
         state.State.RequestedJobs));
+
+    async Task IPullRequestGrain.OnJobFinishedAsync(JobOutcome outcome)
+    {
+        var failed = new Dictionary<string, JobOutcome>(state.State.FailedJobs, StringComparer.Ordinal);
+        switch (outcome.State)
+        {
+            case ProwJobState.Success:
+                failed.Remove(outcome.Job);
+                break;
+            case ProwJobState.Failure or ProwJobState.Error:
+                failed[outcome.Job] = outcome;
+                break;
+            default:
+                return;
+        }
+
+        state.State = state.State with { FailedJobs = failed, Author = state.State.Author ?? outcome.Author };
+        await state.WriteStateAsync();
+        await SyncFailureCommentAsync();
+    }
+
+    /// <summary>Makes the comment on GitHub say what it should: created, edited or deleted; retried until GitHub takes it.</summary>
+    private async Task SyncFailureCommentAsync()
+    {
+        var current = state.State;
+        var desired = current.FailedJobs.Count == 0 ? null : FailureComment.Render(current.Author ?? "", [.. current.FailedJobs.Values]);
+        if (desired == current.FailureCommentBody || !GrainKeys.TryParsePullRequest(this.GetPrimaryKeyString(), out var org, out var repo, out var number))
+        {
+            return;
+        }
+
+        try
+        {
+            long? id = current.FailureCommentId;
+            if (desired is null)
+            {
+                await issues.DeleteCommentAsync(org, repo, id!.Value, CancellationToken.None);
+                id = null;
+            }
+            else if (id is null)
+            {
+                id = (await issues.CreateCommentAsync(org, repo, number, desired, CancellationToken.None)).Id;
+            }
+            else
+            {
+                await issues.EditCommentAsync(org, repo, id.Value, desired, CancellationToken.None);
+            }
+
+            state.State = state.State with { FailureCommentId = id, FailureCommentBody = desired };
+            await state.WriteStateAsync();
+            _commentRetry?.Dispose();
+            _commentRetry = null;
+        }
+        catch (Exception ex) when (ex is Clients.GitHub.GitHubApiException or HttpRequestException or TaskCanceledException)
+        {
+            _commentRetry ??= RegisterGrainTimer(SyncFailureCommentAsync, s_commentRetry, s_commentRetry);
+            DelayDeactivation(s_commentRetry * 2);
+        }
+    }
 }
