@@ -3,6 +3,7 @@ using System.Net;
 namespace Prow.Silo.Tests;
 
 /// <summary>The durable inbox against a real process: what was answered 200 is handled, once, whatever happens to the process.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class CrashRecoveryTests : IDisposable
 {
     private readonly TempFolder _folder = new();

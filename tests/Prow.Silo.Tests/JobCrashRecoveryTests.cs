@@ -4,6 +4,7 @@ using Prow.TestKit.GitHub;
 namespace Prow.Silo.Tests;
 
 /// <summary>prow killed while jobs run: after a restart on the same storage every job ends, with exactly one final status.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class JobCrashRecoveryTests : IDisposable
 {
     private const int PullRequests = 6;

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Prow.Silo.Tests;
 
 /// <summary>Issue 5's path end to end: a signed webhook, jobs run by the local build cluster, statuses on GitHub, logs in the artifacts.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class JobsEndToEndTests
 {
     [Fact]
@@ -170,7 +171,7 @@ public sealed class JobsEndToEndTests
     private static string PullRequestJson(string head, string baseSha) =>
         Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "alice", head).Replace("\"base0000\"", $"\"{baseSha}\"", StringComparison.Ordinal);
 
-    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 30)
+    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 60)
     {
         for (var i = 0; i < seconds * 20 && !condition(); i++)
         {

@@ -79,7 +79,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
     /// <summary>Waits until every context has reached the state on the commit (the jobs run in the background).</summary>
     public async Task WaitForStatusesAsync(string sha, IReadOnlyList<string> contexts, string state)
     {
-        for (var i = 0; i < 1200; i++)
+        for (var i = 0; i < 2400; i++)
         {
             if (contexts.All(c => GitHub.StatusesFor(Repo, sha).Any(s => s.Context == c && s.State == state)))
             {
@@ -89,7 +89,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
             await Task.Delay(25);
         }
 
-        Assert.Fail($"{string.Join(", ", contexts)} did not reach {state} on {sha} within 30 s; statuses: "
+        Assert.Fail($"{string.Join(", ", contexts)} did not reach {state} on {sha} within 60 s; statuses: "
             + string.Join("; ", GitHub.StatusesFor(Repo, sha).OrderBy(s => s.Id).Select(s => $"{s.Context} {s.State} {s.Description}")));
     }
 
@@ -112,7 +112,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
     /// <summary>Waits (generously: the bound only catches a hang) and, on failure, says what GitHub saw.</summary>
     private async Task Eventually(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 1200; i++)
+        for (var i = 0; i < 2400; i++)
         {
             if (await condition())
             {
@@ -123,7 +123,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
         }
 
         var metrics = await Prow.Client.GetStringAsync("/metrics");
-        Assert.Fail("the webhook was not handled within 30 s. GitHub calls: "
+        Assert.Fail("the webhook was not handled within 60 s. GitHub calls: "
             + string.Join(", ", GitHub.Calls.Select(c => $"{c.Method} {c.Path}"))
             + ". Ingress: " + string.Join(" ", metrics.Split('\n').Where(l => l.StartsWith("prow_ingress", StringComparison.Ordinal))));
     }
