@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using Prow.Grains.BuildClusters.Local;
+
+namespace Prow.Grains.Tests.BuildClusters;
+
+public sealed class LocalProcessRunnerTests : IDisposable
+{
+    // Generous: a 1 s timeout plus a 1 s grace period must end well within this, even on a loaded machine.
+    private static readonly TimeSpan s_stopBound = TimeSpan.FromSeconds(15);
+
+    private readonly LocalRunnerSandbox _sandbox = new();
+
+    private string Root => _sandbox.Root;
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public async Task Run_CommandWritesToStdoutAndStderr_LogHasBothInOrder()
+    {
+        var result = await LocalRunnerSandbox.RunAsync(Shell("echo out; echo err >&2; echo out2"));
+
+        Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("Job succeeded.", result.Description);
+        Assert.Equal("out\nerr\nout2\n", ReadLog());
+        Assert.True(result.FinishedAt >= result.StartedAt);
+    }
+
+    [Fact]
+    public async Task Run_NonZeroExit_FailedWithExitCode()
+    {
+        var result = await LocalRunnerSandbox.RunAsync(Shell("echo failing; exit 3"));
+
+        Assert.Equal(LocalRunOutcome.Failed, result.Outcome);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("Job failed.", result.Description);
+        Assert.Contains("failing", ReadLog(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MissingExecutable_ErrorWithReasonAndNoExitCode()
+    {
+        var result = await LocalRunnerSandbox.RunAsync(Request(["prow-no-such-executable-7f3a", "--help"]));
+
+        Assert.Equal(LocalRunOutcome.Error, result.Outcome);
+        Assert.Null(result.ExitCode);
+        Assert.StartsWith("Could not start the process: ", result.Description, StringComparison.Ordinal);
+        Assert.Contains("prow-no-such-executable-7f3a", result.Description, StringComparison.Ordinal);
+        Assert.Contains(result.Description, ReadLog(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ExecutableWithoutExecutePermission_Error()
+    {
+        var script = Path.Combine(Root, "not-executable.sh");
+        File.WriteAllText(script, "#!/bin/sh\necho ran\n");
+
+        var result = await LocalRunnerSandbox.RunAsync(Request([script]));
+
+        Assert.Equal(LocalRunOutcome.Error, result.Outcome);
+        Assert.Contains("permission denied", result.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("ran", ReadLog(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoCommandOrArgs_Error()
+    {
+        var result = await LocalRunnerSandbox.RunAsync(Request([]));
+
+        Assert.Equal(LocalRunOutcome.Error, result.Outcome);
+        Assert.Equal("The job's container has no command.", result.Description);
+    }
+
+    [Fact]
+    public async Task Run_CommandThenArgs_OrArgsAloneWhenNoCommand_KubernetesSemantics()
+    {
+        var both = await LocalRunnerSandbox.RunAsync(Request(["sh", "-c"]) with { Args = ["echo \"$0-$1\"", "a", "b"] });
+        Assert.Equal("a-b\n", ReadLog());
+        var argsOnly = await LocalRunnerSandbox.RunAsync(Request([]) with { Args = ["echo", "only", "args"] });
+        Assert.Equal("only args\n", ReadLog());
+
+        Assert.Equal(LocalRunOutcome.Succeeded, both.Outcome);
+        Assert.Equal(LocalRunOutcome.Succeeded, argsOnly.Outcome);
+    }
+
+    [Fact]
+    public async Task Run_Env_VisibleToCommandWithPathAndArtifactsButNotTheRunnersOwn()
+    {
+        Environment.SetEnvironmentVariable("PROW_RUNNER_SECRET_7F3A", "leaked");
+        var request = Shell("echo \"job=$JOB_NAME secret=$PROW_RUNNER_SECRET_7F3A\"; test -d \"$ARTIFACTS\" && echo artifacts=yes; command -v git >/dev/null && echo git=yes")
+            with { Env = new Dictionary<string, string> { ["JOB_NAME"] = "unit" } };
+
+        var result = await LocalRunnerSandbox.RunAsync(request);
+
+        Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
+        Assert.Equal("job=unit secret=\nartifacts=yes\ngit=yes\n", ReadLog());
+    }
+
+    [Fact]
+    public async Task Run_ArtifactsWritten_MovedToDestinationAndWorkspaceRemoved()
+    {
+        var destination = Path.Combine(Root, "uploaded", "artifacts");
+
+        var result = await LocalRunnerSandbox.RunAsync(Shell("echo '<testsuite/>' > \"$ARTIFACTS/junit.xml\"") with { ArtifactsDestination = destination });
+
+        Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
+        Assert.Equal("<testsuite/>\n", File.ReadAllText(Path.Combine(destination, "junit.xml")));
+        Assert.StartsWith(Path.Combine(Root, "workspaces"), result.WorkspacePath, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(result.WorkspacePath));
+    }
+
+    [Fact]
+    public async Task Run_KeepWorkspace_WorkspaceStaysAndWasTheWorkingDirectory()
+    {
+        var result = await LocalRunnerSandbox.Runner(keepWorkspace: true).RunAsync(Shell("pwd > here.txt"), CancellationToken.None);
+
+        Assert.Equal(result.WorkspacePath + "\n", File.ReadAllText(Path.Combine(result.WorkspacePath, "here.txt")));
+    }
+
+    [Fact]
+    public async Task Run_TimeoutElapses_ProcessTreeKilledAndTimedOut()
+    {
+        var pidFile = Path.Combine(Root, "child.pid");
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await LocalRunnerSandbox.RunAsync(Shell($"sleep 100 & echo $! > '{pidFile}'; wait") with { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
+        Assert.Equal("Job timed out after 1s.", result.Description);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1), s_stopBound);
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "the job's child survived the timeout");
+    }
+
+    [Fact]
+    public async Task Run_TimeoutWithJobTrappingSigterm_JobCleansUpWithinGracePeriod()
+    {
+        var result = await LocalRunnerSandbox.RunAsync(Shell("trap 'echo cleaning up; exit 0' TERM; sleep 100 & wait") with { Timeout = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
+        Assert.Contains("cleaning up", ReadLog(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_TimeoutWithJobIgnoringSigterm_KilledAfterGracePeriod()
+    {
+        var pidFile = Path.Combine(Root, "stubborn.pid");
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await LocalRunnerSandbox.RunAsync(Shell($"trap '' TERM; sleep 100 & echo $! > '{pidFile}'; wait; wait")
+            with { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(2), s_stopBound);
+        Assert.Contains("SIGKILL", ReadLog(), StringComparison.Ordinal);
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "a child ignoring SIGTERM survived SIGKILL");
+    }
+
+    [Fact]
+    public async Task Run_Aborted_ProcessTreeKilledAndAborted()
+    {
+        var pidFile = Path.Combine(Root, "child.pid");
+        using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await LocalRunnerSandbox.RunAsync(Shell($"sleep 100 & echo $! > '{pidFile}'; wait") with { GracePeriod = TimeSpan.FromSeconds(1) }, abort.Token);
+
+        Assert.Equal(LocalRunOutcome.Aborted, result.Outcome);
+        Assert.Equal("Job was aborted.", result.Description);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, s_stopBound);
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "the job's child survived the abort");
+    }
+
+    [Fact]
+    public async Task Run_JobLeavesBackgroundChildHoldingOutput_EndsAtOnceAndChildKilled()
+    {
+        var pidFile = Path.Combine(Root, "orphan.pid");
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await LocalRunnerSandbox.RunAsync(Shell($"sleep 100 & echo $! > '{pidFile}'; echo done"));
+
+        Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, s_stopBound);
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "a background child outlived its job");
+    }
+
+    [Fact]
+    public async Task Run_InvalidRequest_ThrowsArgumentException()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { JobType = "nightly" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { Timeout = TimeSpan.Zero }));
+        await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { LogPath = "" }));
+    }
+
+    private LocalRunRequest Shell(string script) => _sandbox.Shell(script);
+
+    private LocalRunRequest Request(IReadOnlyList<string> command) => _sandbox.Request(command);
+
+    private string ReadLog() => _sandbox.ReadLog();
+}
