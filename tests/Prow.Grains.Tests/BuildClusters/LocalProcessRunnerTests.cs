@@ -120,15 +120,14 @@ public sealed class LocalProcessRunnerTests : IDisposable
     [Fact]
     public async Task Run_TimeoutElapses_ProcessTreeKilledAndTimedOut()
     {
-        var pidFile = Path.Combine(Root, "child.pid");
         var stopwatch = Stopwatch.StartNew();
 
-        var result = await LocalRunnerSandbox.RunAsync(Shell($"sleep 100 & echo $! > '{pidFile}'; wait") with { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
+        var result = await LocalRunnerSandbox.RunAsync(Shell(SpawnChildAndOrphan() + "wait") with { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
         Assert.Equal("Job timed out after 1s.", result.Description);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1), s_stopBound);
-        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "the job's child survived the timeout");
+        AssertChildAndOrphanGone();
     }
 
     [Fact]
@@ -158,16 +157,15 @@ public sealed class LocalProcessRunnerTests : IDisposable
     [Fact]
     public async Task Run_Aborted_ProcessTreeKilledAndAborted()
     {
-        var pidFile = Path.Combine(Root, "child.pid");
         using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         var stopwatch = Stopwatch.StartNew();
 
-        var result = await LocalRunnerSandbox.RunAsync(Shell($"sleep 100 & echo $! > '{pidFile}'; wait") with { GracePeriod = TimeSpan.FromSeconds(1) }, abort.Token);
+        var result = await LocalRunnerSandbox.RunAsync(Shell(SpawnChildAndOrphan() + "wait") with { GracePeriod = TimeSpan.FromSeconds(1) }, abort.Token);
 
         Assert.Equal(LocalRunOutcome.Aborted, result.Outcome);
         Assert.Equal("Job was aborted.", result.Description);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, s_stopBound);
-        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "the job's child survived the abort");
+        AssertChildAndOrphanGone();
     }
 
     [Fact]
@@ -189,6 +187,19 @@ public sealed class LocalProcessRunnerTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { JobType = "nightly" }));
         await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { Timeout = TimeSpan.Zero }));
         await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { LogPath = "" }));
+    }
+
+    /// <summary>
+    /// A direct child (in the job's process tree) and an orphan whose parent already exited (re-parented away from
+    /// the tree, reachable only through the process group); each writes its pid to a file.
+    /// </summary>
+    private string SpawnChildAndOrphan() =>
+        $"sleep 100 & echo $! > '{Path.Combine(Root, "child.pid")}'; (sleep 100 & echo $! > '{Path.Combine(Root, "orphan.pid")}'); ";
+
+    private void AssertChildAndOrphanGone()
+    {
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(Path.Combine(Root, "child.pid"))), "the job's child survived");
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(Path.Combine(Root, "orphan.pid"))), "the job's orphaned grandchild survived");
     }
 
     private LocalRunRequest Shell(string script) => _sandbox.Shell(script);
