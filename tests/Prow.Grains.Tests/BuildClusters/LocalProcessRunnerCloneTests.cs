@@ -91,6 +91,7 @@ public sealed class LocalProcessRunnerCloneTests : IDisposable
         Assert.Equal(LocalRunOutcome.Failed, result.Outcome);
         Assert.Null(result.ExitCode);
         Assert.StartsWith("Cloning org/repo failed: git fetch ", result.Description, StringComparison.Ordinal);
+        Assert.EndsWith("does not appear to be a git repository", result.Description, StringComparison.Ordinal);
         Assert.False(File.Exists(marker));
         Assert.Empty(result.ClonedRefs);
         Assert.Contains("# FAILED!", _sandbox.ReadLog(), StringComparison.Ordinal);

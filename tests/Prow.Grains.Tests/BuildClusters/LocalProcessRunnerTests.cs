@@ -88,7 +88,8 @@ public sealed class LocalProcessRunnerTests : IDisposable
     {
         Environment.SetEnvironmentVariable("PROW_RUNNER_SECRET_7F3A", "leaked");
         var request = Shell("echo \"job=$JOB_NAME secret=$PROW_RUNNER_SECRET_7F3A\"; test -d \"$ARTIFACTS\" && echo artifacts=yes; command -v git >/dev/null && echo git=yes")
-            with { Env = new Dictionary<string, string> { ["JOB_NAME"] = "unit" } };
+            with
+        { Env = new Dictionary<string, string> { ["JOB_NAME"] = "unit" } };
 
         var result = await LocalRunnerSandbox.RunAsync(request);
 
@@ -146,7 +147,8 @@ public sealed class LocalProcessRunnerTests : IDisposable
         var stopwatch = Stopwatch.StartNew();
 
         var result = await LocalRunnerSandbox.RunAsync(Shell($"trap '' TERM; sleep 100 & echo $! > '{pidFile}'; wait; wait")
-            with { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
+            with
+        { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(2), s_stopBound);
@@ -179,6 +181,18 @@ public sealed class LocalProcessRunnerTests : IDisposable
         Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, s_stopBound);
         Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "a background child outlived its job");
+    }
+
+    [Fact]
+    public async Task Run_AbortedBeforeStart_AbortedAndCommandNeverRan()
+    {
+        var marker = Path.Combine(Root, "command-ran");
+
+        var result = await LocalRunnerSandbox.RunAsync(Shell($"touch '{marker}'"), new CancellationToken(canceled: true));
+
+        Assert.Equal(LocalRunOutcome.Aborted, result.Outcome);
+        Assert.False(File.Exists(marker));
+        Assert.False(Directory.Exists(result.WorkspacePath));
     }
 
     [Fact]

@@ -119,7 +119,7 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
             var error = $"{GitCommand.Format(args)} exited with status {result.ExitCode.ToString(CultureInfo.InvariantCulture)}";
             if (attempt >= delays.Count)
             {
-                var detail = result.Output.Trim().Split('\n')[^1];
+                var detail = Reason(result.Output);
                 await log.WriteTextAsync("# Error: " + error);
                 return detail.Length > 0 ? $"{error}: {detail}" : error;
             }
@@ -127,6 +127,14 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
             await log.WriteTextAsync($"# Retrying after {DurationText.Format(delays[attempt])}");
             await Task.Delay(delays[attempt], timeProvider, cancellationToken);
         }
+    }
+
+    /// <summary>git's own reason (its first fatal:/error: line), else the last thing it said.</summary>
+    private static string Reason(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal) || l.StartsWith("error:", StringComparison.Ordinal))
+            ?? (lines.Length > 0 ? lines[^1] : string.Empty);
     }
 
     private static string Header(LocalCloneRef cloneRef)
