@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Prow.Grains.BuildClusters.Local;
 
 namespace Prow.Grains.Tests.BuildClusters;
@@ -95,6 +96,21 @@ public sealed class LocalProcessRunnerCloneTests : IDisposable
         Assert.False(File.Exists(marker));
         Assert.Empty(result.ClonedRefs);
         Assert.Contains("# FAILED!", _sandbox.ReadLog(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(result.WorkspacePath));
+    }
+
+    [Fact]
+    public async Task Run_AbortedWhileCloneWaitsToRetry_AbortedAndCommandNeverRan()
+    {
+        var marker = Path.Combine(_sandbox.Root, "command-ran");
+        var runner = new LocalProcessRunner(TimeProvider.System, NullLogger<LocalProcessRunner>.Instance, new LocalProcessRunnerOptions { FetchRetryDelays = [TimeSpan.FromSeconds(100)] });
+        using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var result = await runner.RunAsync(Decorated($"touch '{marker}'", Ref() with { CloneUri = Path.Combine(_sandbox.Root, "missing") }), abort.Token);
+
+        Assert.Equal(LocalRunOutcome.Aborted, result.Outcome);
+        Assert.Contains("# Retrying after 1m40s", _sandbox.ReadLog(), StringComparison.Ordinal);
+        Assert.False(File.Exists(marker));
         Assert.False(Directory.Exists(result.WorkspacePath));
     }
 

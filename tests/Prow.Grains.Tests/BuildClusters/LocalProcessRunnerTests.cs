@@ -98,14 +98,18 @@ public sealed class LocalProcessRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_ArtifactsWritten_MovedToDestinationAndWorkspaceRemoved()
+    public async Task Run_ArtifactsWritten_MovedIntoDestinationAndWorkspaceRemoved()
     {
         var destination = Path.Combine(Root, "uploaded", "artifacts");
+
+        Directory.CreateDirectory(destination);
+        File.WriteAllText(Path.Combine(destination, "earlier.txt"), "kept");
 
         var result = await LocalRunnerSandbox.RunAsync(Shell("echo '<testsuite/>' > \"$ARTIFACTS/junit.xml\"") with { ArtifactsDestination = destination });
 
         Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
         Assert.Equal("<testsuite/>\n", File.ReadAllText(Path.Combine(destination, "junit.xml")));
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(destination, "earlier.txt")));
         Assert.StartsWith(Path.Combine(Root, "workspaces"), result.WorkspacePath, StringComparison.Ordinal);
         Assert.False(Directory.Exists(result.WorkspacePath));
     }
@@ -153,6 +157,7 @@ public sealed class LocalProcessRunnerTests : IDisposable
         Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(2), s_stopBound);
         Assert.Contains("SIGKILL", ReadLog(), StringComparison.Ordinal);
+        Assert.Equal(128 + 9, result.ExitCode);
         Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "a child ignoring SIGTERM survived SIGKILL");
     }
 

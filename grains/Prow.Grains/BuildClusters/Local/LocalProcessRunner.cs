@@ -140,8 +140,7 @@ public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogge
             var artifacts = Path.Combine(workspace, "artifacts");
             if (request.ArtifactsDestination is { } destination && Directory.Exists(artifacts))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
-                Directory.Move(artifacts, destination);
+                MoveArtifacts(artifacts, Path.GetFullPath(destination));
             }
 
             if (!_options.KeepWorkspace && Directory.Exists(workspace))
@@ -152,6 +151,30 @@ public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogge
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogCleanupFailed(logger, ex, workspace);
+        }
+    }
+
+    /// <summary>Moves the artifacts folder, or its entries when the destination already exists (same name: the run's wins).</summary>
+    private static void MoveArtifacts(string artifacts, string destination)
+    {
+        if (!Directory.Exists(destination))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            Directory.Move(artifacts, destination);
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(artifacts).EnumerateFileSystemInfos())
+        {
+            var target = Path.Combine(destination, entry.Name);
+            if (entry is DirectoryInfo folder)
+            {
+                MoveArtifacts(folder.FullName, target);
+            }
+            else
+            {
+                File.Move(entry.FullName, target, overwrite: true);
+            }
         }
     }
 

@@ -41,18 +41,11 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
         await log.WriteTextAsync(Header(cloneRef));
         Directory.CreateDirectory(directory);
         var target = cloneRef.BaseSha ?? "FETCH_HEAD";
-        var steps = new List<(string[] Args, bool Fetch)>
+        var setupError = await RunAllAsync(directory, [["init", "--quiet"]], fetch: false, cancellationToken)
+            ?? await RunAllAsync(directory, [["fetch", url, "--tags", "--prune"], ["fetch", url, cloneRef.BaseRef]], fetch: true, cancellationToken);
+        if (setupError is not null)
         {
-            (["init", "--quiet"], false),
-            (["fetch", url, "--tags", "--prune"], true),
-            (["fetch", url, cloneRef.BaseRef], true),
-        };
-        foreach (var (args, fetch) in steps)
-        {
-            if (await RunAsync(directory, args, fetch, null, cancellationToken) is { } error)
-            {
-                return error;
-            }
+            return setupError;
         }
 
         // The base ref's fetch usually brings base_sha along; fetch it by itself only when it did not (an older sha).
@@ -63,12 +56,10 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
         }
 
         // Check out the target, then point the base branch at it and switch to it, as clonerefs does.
-        foreach (var args in new[] { ["checkout", "--quiet", target], ["branch", "--force", cloneRef.BaseRef, target], new[] { "checkout", "--quiet", cloneRef.BaseRef } })
+        string[][] checkout = [["checkout", "--quiet", target], ["branch", "--force", cloneRef.BaseRef, target], ["checkout", "--quiet", cloneRef.BaseRef]];
+        if (await RunAllAsync(directory, checkout, fetch: false, cancellationToken) is { } checkoutError)
         {
-            if (await RunAsync(directory, args, false, null, cancellationToken) is { } error)
-            {
-                return error;
-            }
+            return checkoutError;
         }
 
         return await MergePullsAsync(cloneRef, directory, url, cancellationToken);
@@ -99,6 +90,20 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
         }
 
         return await RunAsync(directory, ["submodule", "update", "--init", "--recursive"], false, null, cancellationToken);
+    }
+
+    /// <summary>Runs logged git commands in order until one fails; null when all succeed.</summary>
+    private async Task<string?> RunAllAsync(string directory, string[][] commands, bool fetch, CancellationToken cancellationToken)
+    {
+        foreach (var args in commands)
+        {
+            if (await RunAsync(directory, args, fetch, null, cancellationToken) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Runs one logged git command, retrying fetches after the configured pauses; null on success.</summary>
