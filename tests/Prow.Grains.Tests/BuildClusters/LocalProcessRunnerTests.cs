@@ -5,7 +5,8 @@ namespace Prow.Grains.Tests.BuildClusters;
 
 public sealed class LocalProcessRunnerTests : IDisposable
 {
-    // Generous: a 1 s timeout plus a 1 s grace period must end well within this, even on a loaded machine.
+    // Generous: a 2 s timeout plus a 1 s grace period must end well within this, even on a loaded machine.
+    // Timeouts are 2 s so the shell has set its traps and written its pid files long before the signal.
     private static readonly TimeSpan s_stopBound = TimeSpan.FromSeconds(15);
 
     private readonly LocalRunnerSandbox _sandbox = new();
@@ -127,18 +128,18 @@ public sealed class LocalProcessRunnerTests : IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
 
-        var result = await LocalRunnerSandbox.RunAsync(Shell(SpawnChildAndOrphan() + "wait") with { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
+        var result = await LocalRunnerSandbox.RunAsync(Shell(SpawnChildAndOrphan() + "wait") with { Timeout = TimeSpan.FromSeconds(2), GracePeriod = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
-        Assert.Equal("Job timed out after 1s.", result.Description);
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1), s_stopBound);
+        Assert.Equal("Job timed out after 2s.", result.Description);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(2), s_stopBound);
         AssertChildAndOrphanGone();
     }
 
     [Fact]
     public async Task Run_TimeoutWithJobTrappingSigterm_JobCleansUpWithinGracePeriod()
     {
-        var result = await LocalRunnerSandbox.RunAsync(Shell("trap 'echo cleaning up; exit 0' TERM; sleep 100 & wait") with { Timeout = TimeSpan.FromSeconds(1) });
+        var result = await LocalRunnerSandbox.RunAsync(Shell("trap 'echo cleaning up; exit 0' TERM; sleep 100 & wait") with { Timeout = TimeSpan.FromSeconds(2) });
 
         Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
         Assert.Contains("cleaning up", ReadLog(), StringComparison.Ordinal);
@@ -149,13 +150,12 @@ public sealed class LocalProcessRunnerTests : IDisposable
     {
         var pidFile = Path.Combine(Root, "stubborn.pid");
         var stopwatch = Stopwatch.StartNew();
+        var request = Shell($"trap '' TERM; sleep 100 & echo $! > '{pidFile}'; wait; wait");
 
-        var result = await LocalRunnerSandbox.RunAsync(Shell($"trap '' TERM; sleep 100 & echo $! > '{pidFile}'; wait; wait")
-            with
-        { Timeout = TimeSpan.FromSeconds(1), GracePeriod = TimeSpan.FromSeconds(1) });
+        var result = await LocalRunnerSandbox.RunAsync(request with { Timeout = TimeSpan.FromSeconds(2), GracePeriod = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(LocalRunOutcome.TimedOut, result.Outcome);
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(2), s_stopBound);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(3), s_stopBound);
         Assert.Contains("SIGKILL", ReadLog(), StringComparison.Ordinal);
         Assert.Equal(128 + 9, result.ExitCode);
         Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "a child ignoring SIGTERM survived SIGKILL");
@@ -164,7 +164,7 @@ public sealed class LocalProcessRunnerTests : IDisposable
     [Fact]
     public async Task Run_Aborted_ProcessTreeKilledAndAborted()
     {
-        using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         var stopwatch = Stopwatch.StartNew();
 
         var result = await LocalRunnerSandbox.RunAsync(Shell(SpawnChildAndOrphan() + "wait") with { GracePeriod = TimeSpan.FromSeconds(1) }, abort.Token);

@@ -9,6 +9,7 @@ namespace Prow.Grains.BuildClusters.Local;
 /// Job-level problems are results, never exceptions; only an invalid request throws (ArgumentException).
 /// </summary>
 public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogger<LocalProcessRunner> logger, LocalProcessRunnerOptions? options = null)
+    : ILocalProcessRunner
 {
     private readonly LocalProcessRunnerOptions _options = options ?? new LocalProcessRunnerOptions();
 
