@@ -138,6 +138,13 @@ public sealed class LocalProcessRunnerCloneTests : IDisposable
         Assert.Equal(_repository.MainSha, result.ClonedRefs[0].HeadSha);
     }
 
+    [Fact]
+    public async Task Run_RefThatGitWouldReadAsAnOption_ThrowsArgumentException()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Decorated("true", Ref() with { BaseRef = "--upload-pack=touch pwned" })));
+        await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Decorated("true", Ref() with { Pulls = [new LocalPullRef(1, "abc", "-x")] })));
+    }
+
     private LocalCloneRef Ref() => new() { Org = "org", Repo = "repo", BaseRef = "main", CloneUri = _repository.Path };
 
     private LocalRunRequest Decorated(string script, params LocalCloneRef[] refs) =>

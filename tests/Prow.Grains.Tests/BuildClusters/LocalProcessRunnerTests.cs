@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Prow.Grains.BuildClusters.Local;
 
 namespace Prow.Grains.Tests.BuildClusters;
@@ -186,6 +187,27 @@ public sealed class LocalProcessRunnerTests : IDisposable
         Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, s_stopBound);
         Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(pidFile)), "a background child outlived its job");
+    }
+
+    [Fact]
+    public async Task Run_ProcessEscapesGroupHoldingOutput_RunEndsAfterDrainTimeout()
+    {
+        var pidFile = Path.Combine(Root, "escaped.pid");
+        var runner = new LocalProcessRunner(TimeProvider.System, NullLogger<LocalProcessRunner>.Instance, new LocalProcessRunnerOptions { OutputDrainTimeout = TimeSpan.FromSeconds(1) });
+        var stopwatch = Stopwatch.StartNew();
+
+        // setsid leaves the job's group and session: only the drain timeout stops the run waiting for its output.
+        var result = await runner.RunAsync(Shell($"setsid sh -c 'echo $$ > \"{pidFile}\"; exec sleep 60' & sleep 1; echo done"), CancellationToken.None);
+
+        var escaped = ProcessProbe.ReadPid(pidFile);
+        using (var process = Process.GetProcessById(escaped))
+        {
+            process.Kill();
+        }
+
+        Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, s_stopBound);
+        Assert.Contains("done\n# Output was still open 1s after the job ended", ReadLog(), StringComparison.Ordinal);
     }
 
     [Fact]

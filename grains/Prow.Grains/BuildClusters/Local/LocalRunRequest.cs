@@ -81,6 +81,7 @@ public sealed record LocalRunRequest
 
         if (Decorate)
         {
+            Require(GitBaseUrl, nameof(GitBaseUrl));
             ValidateRefs();
         }
     }
@@ -92,6 +93,13 @@ public sealed record LocalRunRequest
             Require(cloneRef.Org, "Refs.Org");
             Require(cloneRef.Repo, "Refs.Repo");
             Require(cloneRef.BaseRef, "Refs.BaseRef");
+            // Refs and URLs reach git as arguments: one starting with '-' would be read as an option (--upload-pack=...).
+            string?[] gitArguments = [cloneRef.BaseRef, cloneRef.BaseSha, cloneRef.CloneUri, .. cloneRef.Pulls.SelectMany(p => new[] { p.Sha, p.Ref })];
+            if (gitArguments.FirstOrDefault(a => a?.StartsWith('-') == true) is { } option)
+            {
+                throw new ArgumentException($"'{option}' of {cloneRef.Org}/{cloneRef.Repo} would be read by git as an option.", nameof(Refs));
+            }
+
             var alias = cloneRef.PathAlias ?? string.Empty;
             if (Path.IsPathRooted(alias) || alias.Split('/').Contains(".."))
             {
