@@ -223,10 +223,21 @@ public sealed class LocalProcessRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Request_ZeroOrUnsetTimeoutAndGrace_EntrypointDefaultsWhenDecorated()
+    {
+        var decorated = Shell("true") with { Decorate = true, Timeout = TimeSpan.Zero, GracePeriod = TimeSpan.Zero };
+
+        Assert.Equal(TimeSpan.FromHours(2), decorated.EffectiveTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(15), decorated.EffectiveGracePeriod);
+        Assert.Null((decorated with { Decorate = false, Timeout = null }).EffectiveTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(10), (decorated with { Timeout = TimeSpan.FromMinutes(10) }).EffectiveTimeout);
+    }
+
+    [Fact]
     public async Task Run_InvalidRequest_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { JobType = "nightly" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { Timeout = TimeSpan.Zero }));
+        await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { Timeout = TimeSpan.FromSeconds(-1) }));
         await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Shell("true") with { LogPath = "" }));
     }
 

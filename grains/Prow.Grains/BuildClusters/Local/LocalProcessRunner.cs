@@ -93,7 +93,7 @@ public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogge
     {
         LogStarting(logger, request.JobName, request.BuildId, workspace);
         return new JobProcess(log, timeProvider, _options.OutputDrainTimeout)
-            .RunAsync(executable, commandLine.Skip(1).ToList(), workingDirectory, environment, request.EffectiveTimeout, request.GracePeriod, abort);
+            .RunAsync(executable, commandLine.Skip(1).ToList(), workingDirectory, environment, request.EffectiveTimeout, request.EffectiveGracePeriod, abort);
     }
 
     /// <summary>The job's env, PATH and HOME from the runner so sh and git are found, and what entrypoint sets.</summary>

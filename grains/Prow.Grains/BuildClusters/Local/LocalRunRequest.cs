@@ -45,13 +45,16 @@ public sealed record LocalRunRequest
 
     public string GitBaseUrl { get; init; } = "https://github.com";
 
-    /// <summary>Null: two hours when decorated, none otherwise.</summary>
+    /// <summary>Null or zero: two hours when decorated (entrypoint's default for an unset timeout), none otherwise.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Zero means the default, as in entrypoint.</summary>
     public TimeSpan GracePeriod { get; init; } = DefaultGracePeriod;
 
     /// <summary>The timeout that applies to the command, if any.</summary>
-    public TimeSpan? EffectiveTimeout => Timeout ?? (Decorate ? DefaultDecoratedTimeout : null);
+    public TimeSpan? EffectiveTimeout => Timeout is { } timeout && timeout > TimeSpan.Zero ? timeout : (Decorate ? DefaultDecoratedTimeout : null);
+
+    public TimeSpan EffectiveGracePeriod => GracePeriod > TimeSpan.Zero ? GracePeriod : DefaultGracePeriod;
 
     /// <summary>Executable and arguments: Command then Args, or Args alone when Command is empty (Kubernetes).</summary>
     public IReadOnlyList<string> CommandLine => Command.Count > 0 ? [.. Command, .. Args] : Args;
@@ -69,9 +72,9 @@ public sealed record LocalRunRequest
             throw new ArgumentException($"Job type '{JobType}' is not one of {string.Join(", ", JobTypes)}.", nameof(JobType));
         }
 
-        if (Timeout is { } timeout && timeout <= TimeSpan.Zero)
+        if (Timeout is { } timeout && timeout < TimeSpan.Zero)
         {
-            throw new ArgumentException("The timeout must be positive.", nameof(Timeout));
+            throw new ArgumentException("The timeout cannot be negative.", nameof(Timeout));
         }
 
         if (GracePeriod < TimeSpan.Zero)
