@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Prow.Grains.BuildClusters.Local;
 
-/// <summary>Durations written the way Prow's configuration writes them: 2h, 1h30m, 10m, 1s, 500ms.</summary>
+/// <summary>Durations written the way Prow's configuration (Go) writes them, without zero parts: 2h, 1h30m, 10m, 1.5s, 500ms.</summary>
 internal static class DurationText
 {
     public static string Format(TimeSpan duration)
@@ -16,7 +16,12 @@ internal static class DurationText
         var text = new StringBuilder();
         Append(text, (long)duration.TotalHours, "h");
         Append(text, duration.Minutes, "m");
-        Append(text, duration.Seconds, "s");
+        var seconds = duration.Seconds + (duration.Milliseconds / 1000m);
+        if (seconds > 0)
+        {
+            text.Append(seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('s');
+        }
+
         return text.ToString();
     }
 

@@ -9,6 +9,7 @@ namespace Prow.Grains.BuildClusters.Local;
 /// Job-level problems are results, never exceptions; only an invalid request throws (ArgumentException).
 /// </summary>
 public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogger<LocalProcessRunner> logger, LocalProcessRunnerOptions? options = null)
+    : ILocalProcessRunner
 {
     private readonly LocalProcessRunnerOptions _options = options ?? new LocalProcessRunnerOptions();
 
@@ -92,7 +93,7 @@ public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogge
     {
         LogStarting(logger, request.JobName, request.BuildId, workspace);
         return new JobProcess(log, timeProvider, _options.OutputDrainTimeout)
-            .RunAsync(executable, commandLine.Skip(1).ToList(), workingDirectory, environment, request.EffectiveTimeout, request.GracePeriod, abort);
+            .RunAsync(executable, commandLine.Skip(1).ToList(), workingDirectory, environment, request.EffectiveTimeout, request.EffectiveGracePeriod, abort);
     }
 
     /// <summary>The job's env, PATH and HOME from the runner so sh and git are found, and what entrypoint sets.</summary>
@@ -140,8 +141,7 @@ public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogge
             var artifacts = Path.Combine(workspace, "artifacts");
             if (request.ArtifactsDestination is { } destination && Directory.Exists(artifacts))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
-                Directory.Move(artifacts, destination);
+                MoveArtifacts(artifacts, Path.GetFullPath(destination));
             }
 
             if (!_options.KeepWorkspace && Directory.Exists(workspace))
@@ -152,6 +152,30 @@ public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogge
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogCleanupFailed(logger, ex, workspace);
+        }
+    }
+
+    /// <summary>Moves the artifacts folder, or its entries when the destination already exists (same name: the run's wins).</summary>
+    private static void MoveArtifacts(string artifacts, string destination)
+    {
+        if (!Directory.Exists(destination))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            Directory.Move(artifacts, destination);
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(artifacts).EnumerateFileSystemInfos())
+        {
+            var target = Path.Combine(destination, entry.Name);
+            if (entry is DirectoryInfo folder)
+            {
+                MoveArtifacts(folder.FullName, target);
+            }
+            else
+            {
+                File.Move(entry.FullName, target, overwrite: true);
+            }
         }
     }
 

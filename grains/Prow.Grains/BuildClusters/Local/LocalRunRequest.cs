@@ -45,13 +45,16 @@ public sealed record LocalRunRequest
 
     public string GitBaseUrl { get; init; } = "https://github.com";
 
-    /// <summary>Null: two hours when decorated, none otherwise.</summary>
+    /// <summary>Null or zero: two hours when decorated (entrypoint's default for an unset timeout), none otherwise.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Zero means the default, as in entrypoint.</summary>
     public TimeSpan GracePeriod { get; init; } = DefaultGracePeriod;
 
     /// <summary>The timeout that applies to the command, if any.</summary>
-    public TimeSpan? EffectiveTimeout => Timeout ?? (Decorate ? DefaultDecoratedTimeout : null);
+    public TimeSpan? EffectiveTimeout => Timeout is { } timeout && timeout > TimeSpan.Zero ? timeout : (Decorate ? DefaultDecoratedTimeout : null);
+
+    public TimeSpan EffectiveGracePeriod => GracePeriod > TimeSpan.Zero ? GracePeriod : DefaultGracePeriod;
 
     /// <summary>Executable and arguments: Command then Args, or Args alone when Command is empty (Kubernetes).</summary>
     public IReadOnlyList<string> CommandLine => Command.Count > 0 ? [.. Command, .. Args] : Args;
@@ -69,9 +72,9 @@ public sealed record LocalRunRequest
             throw new ArgumentException($"Job type '{JobType}' is not one of {string.Join(", ", JobTypes)}.", nameof(JobType));
         }
 
-        if (Timeout is { } timeout && timeout <= TimeSpan.Zero)
+        if (Timeout is { } timeout && timeout < TimeSpan.Zero)
         {
-            throw new ArgumentException("The timeout must be positive.", nameof(Timeout));
+            throw new ArgumentException("The timeout cannot be negative.", nameof(Timeout));
         }
 
         if (GracePeriod < TimeSpan.Zero)
@@ -81,6 +84,7 @@ public sealed record LocalRunRequest
 
         if (Decorate)
         {
+            Require(GitBaseUrl, nameof(GitBaseUrl));
             ValidateRefs();
         }
     }
@@ -92,6 +96,13 @@ public sealed record LocalRunRequest
             Require(cloneRef.Org, "Refs.Org");
             Require(cloneRef.Repo, "Refs.Repo");
             Require(cloneRef.BaseRef, "Refs.BaseRef");
+            // Refs and URLs reach git as arguments: one starting with '-' would be read as an option (--upload-pack=...).
+            string?[] gitArguments = [cloneRef.BaseRef, cloneRef.BaseSha, cloneRef.CloneUri, .. cloneRef.Pulls.SelectMany(p => new[] { p.Sha, p.Ref })];
+            if (gitArguments.FirstOrDefault(a => a?.StartsWith('-') == true) is { } option)
+            {
+                throw new ArgumentException($"'{option}' of {cloneRef.Org}/{cloneRef.Repo} would be read by git as an option.", nameof(Refs));
+            }
+
             var alias = cloneRef.PathAlias ?? string.Empty;
             if (Path.IsPathRooted(alias) || alias.Split('/').Contains(".."))
             {

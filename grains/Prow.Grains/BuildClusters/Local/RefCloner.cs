@@ -41,18 +41,11 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
         await log.WriteTextAsync(Header(cloneRef));
         Directory.CreateDirectory(directory);
         var target = cloneRef.BaseSha ?? "FETCH_HEAD";
-        var steps = new List<(string[] Args, bool Fetch)>
+        var setupError = await RunAllAsync(directory, [["init", "--quiet"]], fetch: false, cancellationToken)
+            ?? await RunAllAsync(directory, [["fetch", url, "--tags", "--prune"], ["fetch", url, cloneRef.BaseRef]], fetch: true, cancellationToken);
+        if (setupError is not null)
         {
-            (["init", "--quiet"], false),
-            (["fetch", url, "--tags", "--prune"], true),
-            (["fetch", url, cloneRef.BaseRef], true),
-        };
-        foreach (var (args, fetch) in steps)
-        {
-            if (await RunAsync(directory, args, fetch, null, cancellationToken) is { } error)
-            {
-                return error;
-            }
+            return setupError;
         }
 
         // The base ref's fetch usually brings base_sha along; fetch it by itself only when it did not (an older sha).
@@ -63,12 +56,10 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
         }
 
         // Check out the target, then point the base branch at it and switch to it, as clonerefs does.
-        foreach (var args in new[] { ["checkout", "--quiet", target], ["branch", "--force", cloneRef.BaseRef, target], new[] { "checkout", "--quiet", cloneRef.BaseRef } })
+        string[][] checkout = [["checkout", "--quiet", target], ["branch", "--force", cloneRef.BaseRef, target], ["checkout", "--quiet", cloneRef.BaseRef]];
+        if (await RunAllAsync(directory, checkout, fetch: false, cancellationToken) is { } checkoutError)
         {
-            if (await RunAsync(directory, args, false, null, cancellationToken) is { } error)
-            {
-                return error;
-            }
+            return checkoutError;
         }
 
         return await MergePullsAsync(cloneRef, directory, url, cancellationToken);
@@ -101,6 +92,20 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
         return await RunAsync(directory, ["submodule", "update", "--init", "--recursive"], false, null, cancellationToken);
     }
 
+    /// <summary>Runs logged git commands in order until one fails; null when all succeed.</summary>
+    private async Task<string?> RunAllAsync(string directory, string[][] commands, bool fetch, CancellationToken cancellationToken)
+    {
+        foreach (var args in commands)
+        {
+            if (await RunAsync(directory, args, fetch, null, cancellationToken) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Runs one logged git command, retrying fetches after the configured pauses; null on success.</summary>
     private async Task<string?> RunAsync(
         string directory, string[] args, bool retry, IReadOnlyDictionary<string, string>? env, CancellationToken cancellationToken)
@@ -119,7 +124,7 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
             var error = $"{GitCommand.Format(args)} exited with status {result.ExitCode.ToString(CultureInfo.InvariantCulture)}";
             if (attempt >= delays.Count)
             {
-                var detail = result.Output.Trim().Split('\n')[^1];
+                var detail = Reason(result.Output);
                 await log.WriteTextAsync("# Error: " + error);
                 return detail.Length > 0 ? $"{error}: {detail}" : error;
             }
@@ -127,6 +132,14 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
             await log.WriteTextAsync($"# Retrying after {DurationText.Format(delays[attempt])}");
             await Task.Delay(delays[attempt], timeProvider, cancellationToken);
         }
+    }
+
+    /// <summary>git's own reason (its first fatal:/error: line), else the last thing it said.</summary>
+    private static string Reason(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal) || l.StartsWith("error:", StringComparison.Ordinal))
+            ?? (lines.Length > 0 ? lines[^1] : string.Empty);
     }
 
     private static string Header(LocalCloneRef cloneRef)
