@@ -62,16 +62,16 @@ public static class ProwHost
         builder.Services.AddGrainRuntime(runtime =>
         {
             runtime.AddProwGrains(new ProwGrainOptions
+            {
+                ArtifactsRoot = Path.GetFullPath(options.Artifacts),
+                LocalCluster = new LocalBuildClusterOptions
                 {
-                    ArtifactsRoot = Path.GetFullPath(options.Artifacts),
-                    LocalCluster = new LocalBuildClusterOptions
-                    {
-                        GitBaseUrl = options.GitBaseUrl,
-                        WorkspaceRoot = Path.GetFullPath(options.Workspaces ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Artifacts))!, "workspaces")),
-                    },
-                    StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
-                    CatApiEndpoint = options.CatApiEndpoint,
-                })
+                    GitBaseUrl = options.GitBaseUrl,
+                    WorkspaceRoot = Path.GetFullPath(options.Workspaces ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Artifacts))!, "workspaces")),
+                },
+                StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
+                CatApiEndpoint = options.CatApiEndpoint,
+            })
                 .AddGateway(secrets)
                 .Configure(o =>
                 {
