@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Local;
+using Prow.Grains.Periodics;
 using Prow.Grains.Plugins.Framework;
 using Prow.Grains.ProwJobs;
 using Prow.Grains.PullRequests;
@@ -26,6 +27,7 @@ public static class GrainRegistration
         services.AddSingleton<WebhookPluginRunner>();
         services.AddSingleton<PullRequestJobs>();
         services.AddSingleton<PostsubmitTrigger>();
+        services.AddSingleton(options);
 
         var store = new LocalArtifactStore(options.ArtifactsRoot);
         services.AddSingleton<IArtifactStore>(store);
@@ -44,6 +46,7 @@ public static class GrainRegistration
             .AddGrain<IPullRequestGrain, PullRequestGrain>()
             .AddGrain<IProwJobGrain, ProwJobGrain>()
             .AddGrain<IBuildClusterGrain, BuildClusterGrain>()
-            .AddGrain<IActiveJobsGrain, ActiveJobsGrain>();
+            .AddGrain<IActiveJobsGrain, ActiveJobsGrain>()
+            .AddGrain<IPeriodicJobGrain, PeriodicJobGrain>();
     }
 }

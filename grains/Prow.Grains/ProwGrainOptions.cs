@@ -14,4 +14,7 @@ public sealed record ProwGrainOptions
     public Func<Uri> StatusSite { get; init; } = () => new Uri("http://127.0.0.1:8080/");
 
     public Uri? CatApiEndpoint { get; init; }
+
+    /// <summary>How often each periodic looks whether it is due (Prow's horologium tick_interval: one minute).</summary>
+    public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
 }

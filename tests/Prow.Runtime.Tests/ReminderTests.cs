@@ -50,6 +50,16 @@ public sealed class ReminderTests : IDisposable
         Assert.Equal(0, second.Probe.Count("tick:m"));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Reminder_KeepsTicking(string provider)
+    {
+        await using var silo = await StartAsync(provider, new MemoryStore(), Path.Combine(_folder, "ticking.db"));
+        await silo.Grains.GetGrain<IReminderTestGrain>("k").StartAsync(TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+
+        await silo.Probe.WaitUntilAsync(() => silo.Probe.Count("tick:k") >= 4, "four ticks");
+    }
+
     [Fact]
     public async Task Reminder_Unregistered_StopsTicking()
     {

@@ -10,6 +10,7 @@ using Prow.Gateway;
 using Prow.Grains;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.Configuration;
+using Prow.Grains.Periodics;
 using Prow.Grains.ProwJobs;
 using Prow.Runtime.Hosting;
 using Prow.Runtime.Sqlite;
@@ -71,8 +72,10 @@ public static class ProwHost
                 },
                 StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
                 CatApiEndpoint = options.CatApiEndpoint,
+                PeriodicTick = options.PeriodicTick,
             })
                 .AddGateway(secrets)
+                .Configure(o => o.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(o.MinimumReminderPeriod.Ticks, options.PeriodicTick.Ticks)))
                 .Configure(o =>
                 {
                     o.HoldIngress = options.HoldIngress;
@@ -102,6 +105,7 @@ public static class ProwHost
             }
         });
         builder.Services.AddHostedService<ActiveJobResumer>();
+        builder.Services.AddHostedService<PeriodicScheduler>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

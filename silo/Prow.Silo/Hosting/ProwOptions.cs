@@ -47,4 +47,7 @@ public sealed record ProwOptions
     public bool HoldIngress { get; init; }
 
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often periodics look whether they are due (horologium's tick; tests shorten it).</summary>
+    public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
 }
