@@ -168,6 +168,27 @@ public sealed class JobsEndToEndTests
         Assert.Contains("deploying push1sha from main", await File.ReadAllTextAsync(Path.Combine(folder, buildId, "build-log.txt")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rerun_AsAGrainCall_RunsTheSameSpecAgainAsANewJob()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            postsubmits:
+              org/repo:
+              - name: deploy
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """, "trigger");
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "rerunsha"));
+        await host.WaitForStatusesAsync("rerunsha", ["deploy"], "success");
+        var firstUrl = host.GitHub.StatusesFor(PluginTestHost.Repo, "rerunsha")[0].TargetUrl!;
+        var firstId = Uri.UnescapeDataString(firstUrl[(firstUrl.IndexOf("prowjob=", StringComparison.Ordinal) + "prowjob=".Length)..]);
+
+        var rerun = await host.Prow.Grains.GetGrain<Prow.GrainInterfaces.ProwJobs.IProwJobGrain>(firstId).RerunAsync("maintainer");
+        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "rerunsha").Count(s => s.State == "success") == 2);
+
+        Assert.NotEqual(firstId, rerun.Id);
+        Assert.Equal(("deploy", firstId, "maintainer"), (rerun.Spec.Job, rerun.Metadata.Annotations["prow.k8s.io/rerun-of"], rerun.Metadata.Annotations["prow.k8s.io/rerun-by"]));
+    }
+
     private static string PullRequestJson(string head, string baseSha) =>
         Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "alice", head).Replace("\"base0000\"", $"\"{baseSha}\"", StringComparison.Ordinal);
 

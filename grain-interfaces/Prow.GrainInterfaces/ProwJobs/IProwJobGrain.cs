@@ -21,6 +21,9 @@ public interface IProwJobGrain : IGrainWithStringKey
     /// <summary>Ends the job as aborted (a newer push, a person) unless it already ended.</summary>
     Task AbortAsync(string description);
 
+    /// <summary>Runs the same spec again as a new ProwJob (deck's rerun button); returns the new job.</summary>
+    Task<ProwJob> RerunAsync(string requestedBy);
+
     /// <summary>After a restart: a job that was running has lost its process; a waiting one queues again.</summary>
     Task ResumeAsync();
 }

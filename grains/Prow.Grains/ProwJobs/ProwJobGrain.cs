@@ -91,6 +91,20 @@ public sealed partial class ProwJobGrain(
         }
     }
 
+    Task<ProwJob> IProwJobGrain.RerunAsync(string requestedBy)
+    {
+        var original = Job;
+        var id = ProwJobIds.For($"rerun@{original.Id}@{time.GetUtcNow().UtcTicks}", original.Spec.Job);
+        var annotations = new Dictionary<string, string>(original.Metadata.Annotations, StringComparer.Ordinal) { ["prow.k8s.io/rerun-of"] = original.Id, ["prow.k8s.io/rerun-by"] = requestedBy };
+        var rerun = new ProwJob
+        {
+            Metadata = original.Metadata with { Name = id, CreationTimestamp = time.GetUtcNow(), Annotations = annotations },
+            Spec = original.Spec,
+            Status = new ProwJobStatus { StartTime = time.GetUtcNow(), State = ProwJobState.Triggered, Description = "Job triggered." },
+        };
+        return GrainFactory.GetGrain<IProwJobGrain>(id).CreateAsync(rerun);
+    }
+
     async Task IProwJobGrain.ResumeAsync()
     {
         switch (state.State.Job)
