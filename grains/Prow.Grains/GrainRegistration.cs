@@ -8,6 +8,7 @@ using Prow.Grains.Plugins.Framework;
 using Prow.Grains.ProwJobs;
 using Prow.Grains.PullRequests;
 using Prow.Grains.Reporting;
+using Prow.Grains.Sinker;
 using Prow.Grains.Repositories;
 using Prow.Grains.Webhooks;
 using Prow.Runtime.Hosting;
@@ -47,6 +48,7 @@ public static class GrainRegistration
             .AddGrain<IProwJobGrain, ProwJobGrain>()
             .AddGrain<IBuildClusterGrain, BuildClusterGrain>()
             .AddGrain<IActiveJobsGrain, ActiveJobsGrain>()
-            .AddGrain<IPeriodicJobGrain, PeriodicJobGrain>();
+            .AddGrain<IPeriodicJobGrain, PeriodicJobGrain>()
+            .AddGrain<ISinkerGrain, SinkerGrain>();
     }
 }

@@ -17,4 +17,7 @@ public sealed record ProwGrainOptions
 
     /// <summary>How often each periodic looks whether it is due (Prow's horologium tick_interval: one minute).</summary>
     public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Overrides sinker.resync_period (tests shorten it); null uses the configuration.</summary>
+    public TimeSpan? SinkerResync { get; init; }
 }

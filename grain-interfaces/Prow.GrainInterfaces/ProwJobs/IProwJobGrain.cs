@@ -21,6 +21,9 @@ public interface IProwJobGrain : IGrainWithStringKey
     /// <summary>Ends the job as aborted (a newer push, a person) unless it already ended.</summary>
     Task AbortAsync(string description);
 
+    /// <summary>Forgets a finished job (sinker); false when it has not finished.</summary>
+    Task<bool> DeleteAsync();
+
     /// <summary>Runs the same spec again as a new ProwJob (deck's rerun button); returns the new job.</summary>
     Task<ProwJob> RerunAsync(string requestedBy);
 

@@ -91,6 +91,18 @@ public sealed partial class ProwJobGrain(
         }
     }
 
+    async Task<bool> IProwJobGrain.DeleteAsync()
+    {
+        if (state.State.Job is not { Status.Complete: true })
+        {
+            return false;
+        }
+
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return true;
+    }
+
     Task<ProwJob> IProwJobGrain.RerunAsync(string requestedBy)
     {
         var original = Job;
