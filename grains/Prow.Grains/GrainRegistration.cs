@@ -8,8 +8,8 @@ using Prow.Grains.Plugins.Framework;
 using Prow.Grains.ProwJobs;
 using Prow.Grains.PullRequests;
 using Prow.Grains.Reporting;
-using Prow.Grains.Sinker;
 using Prow.Grains.Repositories;
+using Prow.Grains.Sinker;
 using Prow.Grains.Webhooks;
 using Prow.Runtime.Hosting;
 
