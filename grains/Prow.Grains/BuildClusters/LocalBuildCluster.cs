@@ -11,6 +11,7 @@ namespace Prow.Grains.BuildClusters;
 public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBuildClusterOptions options, ILogger<LocalBuildCluster> logger) : IBuildClusterKind
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _runs = new(StringComparer.Ordinal);
 
     public string Name => options.Name;
 
@@ -30,10 +31,33 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
 
         using (ExecutionContext.SuppressFlow())
         {
-            _ = Task.Run(() => RunAsync(request, abort, onFinished), CancellationToken.None);
+            var run = Task.Run(() => RunAsync(request, abort, onFinished), CancellationToken.None);
+            _runs[job.Id] = run;
+            _ = run.ContinueWith(_ => _runs.TryRemove(job.Id, out var _), TaskScheduler.Default);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Graceful shutdown: lets running jobs finish and report within <paramref name="patience"/>, then aborts the
+    /// rest and waits briefly for them to report as aborted. Whatever still runs after that is ended on the next start.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan patience)
+    {
+        var runs = _runs.Values.ToArray();
+        if (runs.Length == 0)
+        {
+            return;
+        }
+
+        await Task.WhenAny(Task.WhenAll(runs), Task.Delay(patience));
+        foreach (var abort in _running.Values)
+        {
+            abort.Cancel();
+        }
+
+        await Task.WhenAny(Task.WhenAll(_runs.Values.ToArray()), Task.Delay(TimeSpan.FromSeconds(5)));
     }
 
     public Task AbortAsync(string jobId)

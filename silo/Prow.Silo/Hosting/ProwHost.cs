@@ -106,6 +106,8 @@ public static class ProwHost
         });
         builder.Services.AddHostedService<ActiveJobResumer>();
         builder.Services.AddHostedService<PeriodicScheduler>();
+        builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
+        builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
