@@ -185,8 +185,36 @@ public sealed class JobsEndToEndTests
         var rerun = await host.Prow.Grains.GetGrain<Prow.GrainInterfaces.ProwJobs.IProwJobGrain>(firstId).RerunAsync("maintainer");
         await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "rerunsha").Count(s => s.State == "success") == 2);
 
+        // The status links to the job, which the host serves in Prow's shape.
+        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync(new Uri(firstUrl).PathAndQuery));
+        Assert.Equal(("ProwJob", "deploy", "success"), (job.RootElement.GetProperty("kind").GetString(), job.RootElement.GetProperty("spec").GetProperty("job").GetString(), job.RootElement.GetProperty("status").GetProperty("state").GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await host.Prow.Client.GetAsync("/prowjob?prowjob=nope")).StatusCode);
+
         Assert.NotEqual(firstId, rerun.Id);
         Assert.Equal(("deploy", firstId, "maintainer"), (rerun.Spec.Job, rerun.Metadata.Annotations["prow.k8s.io/rerun-of"], rerun.Metadata.Annotations["prow.k8s.io/rerun-by"]));
+    }
+
+    [Fact]
+    public async Task SkipReport_RunsTheJobButSendsNoStatus()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            postsubmits:
+              org/repo:
+              - name: quiet
+                skip_report: true
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo ran > $ARTIFACTS/ran.txt"]}]}
+              - name: loud
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """, "trigger");
+
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "quietsha"));
+        await host.WaitForStatusesAsync("quietsha", ["loud"], "success");
+        var quiet = Path.Combine(host.Prow.Folder, "artifacts", "logs", "quiet");
+        await WaitUntilAsync(() => File.Exists(Path.Combine(quiet, "latest-build.txt")));
+
+        Assert.DoesNotContain(host.GitHub.StatusesFor(PluginTestHost.Repo, "quietsha"), s => s.Context == "quiet");
+        var build = (await File.ReadAllTextAsync(Path.Combine(quiet, "latest-build.txt"))).Trim();
+        Assert.Equal("ran\n", await File.ReadAllTextAsync(Path.Combine(quiet, build, "artifacts", "ran.txt")));
     }
 
     private static string PullRequestJson(string head, string baseSha) =>

@@ -116,6 +116,7 @@ public static class ProwHost
         app.MapHostEndpoints();
         app.MapHook();
         app.MapPluginHelp();
+        app.MapProwJob();
         app.MapAdminApi();
         return app;
     }

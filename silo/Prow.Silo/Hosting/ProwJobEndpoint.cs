@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Orleans;
+using Prow.GrainInterfaces.ProwJobs;
+
+namespace Prow.Silo.Hosting;
+
+/// <summary><c>/prowjob?prowjob=ID</c>: one ProwJob in Prow's JSON shape (where commit statuses link until deck's pages land).</summary>
+internal static class ProwJobEndpoint
+{
+    public static void MapProwJob(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/prowjob", async (string? prowjob, IGrainFactory grains) =>
+            string.IsNullOrEmpty(prowjob)
+                ? Results.BadRequest("give ?prowjob=ID")
+                : await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() is { } job
+                    ? Results.Json(job)
+                    : Results.NotFound($"no ProwJob {prowjob}"));
+}
