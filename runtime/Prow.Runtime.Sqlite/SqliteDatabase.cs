@@ -13,16 +13,20 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private const int MaxBatch = 1024;
 
     private readonly string _connectionString;
-    private readonly SqliteConnection _writer;
+    private readonly SqliteConnection _connection;
     private readonly Channel<SqliteWriteOperation> _writes = Channel.CreateUnbounded<SqliteWriteOperation>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writeLoop;
+    private readonly Thread _writer;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SqliteDatabase(string path, SqliteConnection writer, string connectionString)
     {
         Path = path;
-        _writer = writer;
+        _connection = writer;
         _connectionString = connectionString;
-        _writeLoop = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        // Commits fsync; that waiting happens on this thread, never on the thread pool that runs grain turns.
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
+        _writer.Start();
     }
 
     public string Path { get; }
@@ -79,8 +83,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _writes.Writer.TryComplete();
-        await _writeLoop;
-        _writer.Dispose();
+        await _writerDone.Task;
+        _connection.Dispose();
         SqliteConnection.ClearAllPools();
     }
 
@@ -115,11 +119,23 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return SqliteMigrations.All.Count;
     }
 
-    private async Task WriteLoop()
+    private void WriteLoop()
+    {
+        try
+        {
+            ProcessWrites();
+        }
+        finally
+        {
+            _writerDone.TrySetResult();
+        }
+    }
+
+    private void ProcessWrites()
     {
         var batch = new List<SqliteWriteOperation>(MaxBatch);
         var reader = _writes.Reader;
-        while (await reader.WaitToReadAsync())
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && reader.TryRead(out var operation))
             {
@@ -128,14 +144,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
             try
             {
-                Execute(_writer, "BEGIN IMMEDIATE");
+                Execute(_connection, "BEGIN IMMEDIATE");
                 foreach (var operation in batch)
                 {
-                    Execute(_writer, "SAVEPOINT op");
-                    Execute(_writer, operation.Execute(_writer) ? "RELEASE op" : "ROLLBACK TO op; RELEASE op");
+                    Execute(_connection, "SAVEPOINT op");
+                    Execute(_connection, operation.Execute(_connection) ? "RELEASE op" : "ROLLBACK TO op; RELEASE op");
                 }
 
-                Execute(_writer, "COMMIT");
+                Execute(_connection, "COMMIT");
                 foreach (var operation in batch)
                 {
                     operation.Complete();
@@ -160,7 +176,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         try
         {
-            Execute(_writer, "ROLLBACK");
+            Execute(_connection, "ROLLBACK");
         }
         catch (SqliteException)
         {
