@@ -7,29 +7,12 @@ public sealed record CheckRunEvent : GitHubEvent
 
     public string Action { get; set; } = "";
 
-    public CheckRunWithPullRequests CheckRun { get; set; } = null!;
+    public CheckRun CheckRun { get; set; } = null!;
 
     public override string? Validate() =>
         Action.Length == 0 ? "action is missing"
         : CheckRun is null || CheckRun.HeadSha.Length == 0 ? "check_run.head_sha is missing"
         : RequireRepository();
-}
-
-public sealed record CheckRunWithPullRequests
-{
-    public long Id { get; set; }
-
-    public string Name { get; set; } = "";
-
-    public string HeadSha { get; set; } = "";
-
-    public string Status { get; set; } = "";
-
-    public string? Conclusion { get; set; }
-
-    public string? DetailsUrl { get; set; }
-
-    public IReadOnlyList<PullRequestReference> PullRequests { get; set; } = [];
 }
 
 /// <summary>The pull requests a check run or suite belongs to: number and branch heads only.</summary>

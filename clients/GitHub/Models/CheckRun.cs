@@ -14,4 +14,7 @@ public sealed record CheckRun
     public string? DetailsUrl { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The pull requests whose head is this run's commit (webhooks and REST both carry it).</summary>
+    public IReadOnlyList<Events.PullRequestReference> PullRequests { get; set; } = [];
 }
