@@ -195,6 +195,28 @@ public sealed class JobsEndToEndTests
     }
 
     [Fact]
+    public async Task DecorationTimeout_EndsTheRunAsAborted()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            postsubmits:
+              org/repo:
+              - name: hangs
+                decorate: true
+                decoration_config: {timeout: 1s, grace_period: 1s, skip_cloning: true}
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo started; sleep 60"]}]}
+            """, "trigger");
+
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "hangsha"));
+        await host.WaitForStatusesAsync("hangsha", ["hangs"], "failure");
+
+        var final = host.GitHub.StatusesFor(PluginTestHost.Repo, "hangsha").First(s => s.State == "failure");
+        Assert.StartsWith("Job timed out after", final.Description, StringComparison.Ordinal);
+        var url = final.TargetUrl!;
+        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync(new Uri(url).PathAndQuery));
+        Assert.Equal("aborted", job.RootElement.GetProperty("status").GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task SkipReport_RunsTheJobButSendsNoStatus()
     {
         await using var host = await PluginTestHost.StartAsync("""

@@ -34,7 +34,8 @@ public static class LocalJobRequest
         }
 
         var decoration = job.Spec.DecorationConfig;
-        var refs = job.Spec.Refs is { } main ? job.Spec.ExtraRefs.Prepend(main) : job.Spec.ExtraRefs;
+        var refs = SkipCloning(decoration) ? []
+            : job.Spec.Refs is { } main ? job.Spec.ExtraRefs.Prepend(main) : job.Spec.ExtraRefs;
         var buildFolder = ArtifactLayout.BuildFolder(job);
         return new LocalRunRequest
         {
@@ -102,6 +103,11 @@ public static class LocalJobRequest
             yield return ("PULL_PULL_SHA", pull.Sha);
         }
     }
+
+    /// <summary>decoration_config.skip_cloning: the job clones nothing (YAML gives a bool or the string "true").</summary>
+    private static bool SkipCloning(JsonElement? decoration) =>
+        decoration is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("skip_cloning", out var skip)
+        && (skip.ValueKind == JsonValueKind.True || (skip.ValueKind == JsonValueKind.String && bool.TryParse(skip.GetString(), out var value) && value));
 
     private static IReadOnlyList<string> Strings(JsonElement container, string property) =>
         container.ValueKind == JsonValueKind.Object && container.TryGetProperty(property, out var values) && values.ValueKind == JsonValueKind.Array
