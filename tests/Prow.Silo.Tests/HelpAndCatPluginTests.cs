@@ -13,14 +13,14 @@ public sealed class HelpAndCatPluginTests
         await using var host = await PluginTestHost.StartAsync("", "help");
         host.FakeRepo.AddIssue(20, "something to do", "alice");
 
-        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 20, "/help", "bob"), issue: 20);
+        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 20, "/help", "bob"));
         Assert.Equal(["help wanted"], host.GitHub.LabelsOn(PluginTestHost.Repo, 20));
         Assert.Contains("guidelines", Assert.Single(host.GitHub.CommentsOn(PluginTestHost.Repo, 20)).Body, StringComparison.Ordinal);
 
-        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 20, "/good-first-issue", "bob"), issue: 20);
+        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 20, "/good-first-issue", "bob"));
         Assert.Equal(["good first issue", "help wanted"], host.GitHub.LabelsOn(PluginTestHost.Repo, 20).Order(StringComparer.Ordinal));
 
-        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 20, "/remove-help", "bob"), issue: 20);
+        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 20, "/remove-help", "bob"));
         Assert.Empty(host.GitHub.LabelsOn(PluginTestHost.Repo, 20));
     }
 
@@ -41,9 +41,9 @@ public sealed class HelpAndCatPluginTests
         await using var host = await PluginTestHost.StartAsync("", "cat");
         host.FakeRepo.AddIssue(22, "cats", "alice");
 
-        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 22, "/meow", "bob"), issue: 22);
-        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 22, "/meowvie", "bob"), issue: 22);
-        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 22, "I said /meow", "bob"), issue: 22);
+        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 22, "/meow", "bob"));
+        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 22, "/meowvie", "bob"));
+        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 22, "I said /meow", "bob"));
 
         var comments = host.GitHub.CommentsOn(PluginTestHost.Repo, 22);
         Assert.Equal(2, comments.Count);
@@ -62,7 +62,7 @@ public sealed class HelpAndCatPluginTests
         await using var host = await PluginTestHost.StartAsync("", "cat", new Uri(catApi.Urls.First() + "/v1/images/search"), $"cat:\n  key_path: {keyPath}\n");
         host.FakeRepo.AddIssue(23, "cats", "alice");
 
-        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 23, "/meow", "bob"), issue: 23);
+        await host.SendAsync("issue_comment", Webhooks.IssueComment(PluginTestHost.Repo, 23, "/meow", "bob"));
 
         Assert.Equal(["secret-cat-key"], keys);
         Assert.Equal("@bob: ![a cat](https://cats.example/from-the-api.jpg)", Assert.Single(host.GitHub.CommentsOn(PluginTestHost.Repo, 23)).Body);
