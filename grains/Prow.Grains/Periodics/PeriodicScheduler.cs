@@ -2,14 +2,10 @@ using Prow.Grains.Configuration;
 
 namespace Prow.Grains.Periodics;
 
-/// <summary>Gives every configured periodic, and the sinker, its reminder at startup (registering again is harmless).</summary>
+/// <summary>Gives every configured periodic its reminder at startup (registering again is harmless).</summary>
 public sealed class PeriodicScheduler(IGrainFactory grains, IConfigSource config) : Microsoft.Extensions.Hosting.IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await ScheduleAllAsync();
-        await grains.GetGrain<ISinkerGrain>("sinker").EnsureScheduledAsync();
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => ScheduleAllAsync();
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,10 +1,5 @@
 namespace Prow.Grains.ProwJobs;
 
-public sealed record ActiveJobsState
-{
-    public HashSet<string> JobIds { get; init; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>The set of unfinished ProwJobs, persisted, so a restart resumes every one of them.</summary>
 public sealed class ActiveJobsGrain([PersistentState("active")] IPersistentState<ActiveJobsState> state) : Grain, IActiveJobsGrain
 {

@@ -13,17 +13,8 @@ public static class ProwJobFactory
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(request);
-        var refs = new ProwJobRefs
+        var refs = Refs(job, request.Org, request.Repo, request.BaseRef, request.BaseSha) with
         {
-            Org = request.Org,
-            Repo = request.Repo,
-            RepoLink = $"https://github.com/{request.Org}/{request.Repo}",
-            BaseRef = request.BaseRef,
-            BaseSha = request.BaseSha,
-            PathAlias = job.PathAlias,
-            CloneUri = job.CloneUri,
-            SkipSubmodules = job.SkipSubmodules,
-            CloneDepth = job.CloneDepth,
             Pulls = request.PullNumber is { } number
                 ? [new ProwJobPull { Number = number, Author = request.PullAuthor ?? "", Sha = request.PullSha ?? "", Link = $"https://github.com/{request.Org}/{request.Repo}/pull/{number}" }]
                 : [],
@@ -49,19 +40,7 @@ public static class ProwJobFactory
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(job);
-        var refs = new ProwJobRefs
-        {
-            Org = org,
-            Repo = repo,
-            RepoLink = $"https://github.com/{org}/{repo}",
-            BaseRef = branch,
-            BaseSha = sha,
-            PathAlias = job.PathAlias,
-            CloneUri = job.CloneUri,
-            SkipSubmodules = job.SkipSubmodules,
-            CloneDepth = job.CloneDepth,
-        };
-        var spec = Spec(config, job, ProwJobType.Postsubmit, refs) with { Report = !job.SkipReport, Context = job.Context };
+        var spec = Spec(config, job, ProwJobType.Postsubmit, Refs(job, org, repo, branch, sha)) with { Report = !job.SkipReport, Context = job.Context };
         return Build(id, config, spec, Labels(job, spec), now);
     }
 
@@ -73,6 +52,20 @@ public static class ProwJobFactory
         var spec = Spec(config, job, ProwJobType.Periodic, refs: null) with { Report = true, Context = job.Name };
         return Build(id, config, spec, Labels(job, spec), now);
     }
+
+    /// <summary>The repository at a base, with how the job wants it cloned.</summary>
+    private static ProwJobRefs Refs(JobBase job, string org, string repo, string baseRef, string? baseSha) => new()
+    {
+        Org = org,
+        Repo = repo,
+        RepoLink = $"https://github.com/{org}/{repo}",
+        BaseRef = baseRef,
+        BaseSha = baseSha,
+        PathAlias = job.PathAlias,
+        CloneUri = job.CloneUri,
+        SkipSubmodules = job.SkipSubmodules,
+        CloneDepth = job.CloneDepth,
+    };
 
     private static ProwJobSpec Spec(ConfigSnapshot config, JobBase job, string type, ProwJobRefs? refs) => new()
     {

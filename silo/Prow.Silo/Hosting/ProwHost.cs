@@ -12,6 +12,7 @@ using Prow.Grains.BuildClusters;
 using Prow.Grains.Configuration;
 using Prow.Grains.Periodics;
 using Prow.Grains.ProwJobs;
+using Prow.Grains.Sinker;
 using Prow.Runtime.Hosting;
 using Prow.Runtime.Sqlite;
 using Prow.Silo.Admin;
@@ -106,6 +107,7 @@ public static class ProwHost
         });
         builder.Services.AddHostedService<ActiveJobResumer>();
         builder.Services.AddHostedService<PeriodicScheduler>();
+        builder.Services.AddHostedService<SinkerScheduler>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);
