@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
+using Prow.TestKit.GitHub;
 
 namespace Prow.Bench;
 
@@ -45,11 +44,7 @@ internal static class HookBenchmarks
             while ((i = Interlocked.Increment(ref next)) < count)
             {
                 var body = Encoding.UTF8.GetBytes($$$"""{"action":"created","issue":{"number":{{{i % 50 + 1}}}},"comment":{"body":"/lgtm"},"repository":{"full_name":"bench/repo{{{i % 20}}}"}}""");
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/hook") { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.Add("X-GitHub-Event", "issue_comment");
-                request.Headers.Add("X-GitHub-Delivery", $"{prefix}-{i}");
-                request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body)));
+                using var request = SignedWebhook.Request("issue_comment", $"{prefix}-{i}", body, Secret);
                 var t = Stopwatch.GetTimestamp();
                 using var response = await client.SendAsync(request);
                 mine.Add(Measure.ElapsedMs(t));

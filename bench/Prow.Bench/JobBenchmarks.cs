@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
@@ -70,11 +68,7 @@ internal static class JobBenchmarks
             {
                 var sha = $"{prefix}{i:D6}";
                 var body = Encoding.UTF8.GetBytes("{\"ref\":\"refs/heads/main\",\"before\":\"0\",\"after\":\"" + sha + "\",\"commits\":[],\"repository\":{\"full_name\":\"bench/repo\",\"name\":\"repo\",\"owner\":{\"login\":\"bench\"}}}");
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/hook") { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.Add("X-GitHub-Event", "push");
-                request.Headers.Add("X-GitHub-Delivery", sha);
-                request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body)));
+                using var request = SignedWebhook.Request("push", sha, body, Secret);
                 using var response = await client.SendAsync(request);
                 var at = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
                 response.EnsureSuccessStatusCode();

@@ -80,21 +80,11 @@ internal sealed class PluginTestHost : IAsyncDisposable
         (await Prow.Grains.GetGrain<IPullRequestGrain>($"{Repo}#{number}").GetAsync()).RequestedJobs;
 
     /// <summary>Waits until every context has reached the state on the commit (the jobs run in the background).</summary>
-    public async Task WaitForStatusesAsync(string sha, IReadOnlyList<string> contexts, string state)
-    {
-        for (var i = 0; i < 2400; i++)
-        {
-            if (contexts.All(c => GitHub.StatusesFor(Repo, sha).Any(s => s.Context == c && s.State == state)))
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        Assert.Fail($"{string.Join(", ", contexts)} did not reach {state} on {sha} within 60 s; statuses: "
-            + string.Join("; ", GitHub.StatusesFor(Repo, sha).OrderBy(s => s.Id).Select(s => $"{s.Context} {s.State} {s.Description}")));
-    }
+    public Task WaitForStatusesAsync(string sha, IReadOnlyList<string> contexts, string state) =>
+        Eventually(
+            () => Task.FromResult(contexts.All(c => GitHub.StatusesFor(Repo, sha).Any(s => s.Context == c && s.State == state))),
+            () => Task.FromResult($"{string.Join(", ", contexts)} did not reach {state} on {sha} within 60 s; statuses: "
+                + string.Join("; ", GitHub.StatusesFor(Repo, sha).OrderBy(s => s.Id).Select(s => $"{s.Context} {s.State} {s.Description}"))));
 
     public async ValueTask DisposeAsync()
     {
@@ -114,7 +104,9 @@ internal sealed class PluginTestHost : IAsyncDisposable
     }
 
     /// <summary>Waits (generously: the bound only catches a hang) and, on failure, says what GitHub saw.</summary>
-    private async Task Eventually(Func<Task<bool>> condition)
+    private Task Eventually(Func<Task<bool>> condition) => Eventually(condition, WebhookNotHandledAsync);
+
+    private static async Task Eventually(Func<Task<bool>> condition, Func<Task<string>> failure)
     {
         for (var i = 0; i < 2400; i++)
         {
@@ -126,9 +118,14 @@ internal sealed class PluginTestHost : IAsyncDisposable
             await Task.Delay(25);
         }
 
+        Assert.Fail(await failure());
+    }
+
+    private async Task<string> WebhookNotHandledAsync()
+    {
         var metrics = await Prow.Client.GetStringAsync("/metrics");
-        Assert.Fail("the webhook was not handled within 60 s. GitHub calls: "
+        return "the webhook was not handled within 60 s. GitHub calls: "
             + string.Join(", ", GitHub.Calls.Select(c => $"{c.Method} {c.Path}"))
-            + ". Ingress: " + string.Join(" ", metrics.Split('\n').Where(l => l.StartsWith("prow_ingress", StringComparison.Ordinal))));
+            + ". Ingress: " + string.Join(" ", metrics.Split('\n').Where(l => l.StartsWith("prow_ingress", StringComparison.Ordinal)));
     }
 }

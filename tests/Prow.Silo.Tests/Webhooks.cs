@@ -1,7 +1,6 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 
@@ -10,7 +9,6 @@ internal static class Webhooks
 {
     public const string Secret = "test-webhook-secret";
 
-    public static string Sign(string secret, byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     /// <summary>A comment on a plain issue (no pull request).</summary>
     public static string IssueComment(string repo, int number, string body, string commenter = "alice") =>
@@ -33,7 +31,7 @@ internal static class Webhooks
             ["sender"] = User(commenter),
         });
 
-    public static string PullRequest(string action, string repo, int number, string author, string headSha, string baseRef = "main", bool draft = false, params string[] labels) =>
+    public static string PullRequest(string action, string repo, int number, string author, string headSha, string baseRef = "main", bool draft = false, string baseSha = "base0000", params string[] labels) =>
         Json(new JsonObject
         {
             ["action"] = action,
@@ -46,7 +44,7 @@ internal static class Webhooks
                 ["user"] = User(author),
                 ["draft"] = draft,
                 ["head"] = new JsonObject { ["ref"] = "feature", ["sha"] = headSha },
-                ["base"] = new JsonObject { ["ref"] = baseRef, ["sha"] = "base0000" },
+                ["base"] = new JsonObject { ["ref"] = baseRef, ["sha"] = baseSha },
                 ["labels"] = new JsonArray([.. labels.Select(l => (JsonNode)new JsonObject { ["name"] = l })]),
                 ["html_url"] = $"https://github.com/{repo}/pull/{number}",
             },
@@ -88,18 +86,6 @@ internal static class Webhooks
 
     private static string Json(JsonObject value) => value.ToJsonString();
 
-    public static HttpRequestMessage Request(string eventName, string deliveryId, string json, string? secret = Secret, string contentType = "application/json")
-    {
-        var body = Encoding.UTF8.GetBytes(json);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/hook") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        request.Headers.Add("X-GitHub-Event", eventName);
-        request.Headers.Add("X-GitHub-Delivery", deliveryId);
-        if (secret is not null)
-        {
-            request.Headers.Add("X-Hub-Signature-256", Sign(secret, body));
-        }
-
-        return request;
-    }
+    public static HttpRequestMessage Request(string eventName, string deliveryId, string json, string? secret = Secret, string contentType = "application/json") =>
+        SignedWebhook.Request(eventName, deliveryId, Encoding.UTF8.GetBytes(json), secret, contentType);
 }
