@@ -166,6 +166,20 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task Timer_TickQueuedWhenTheActivationCloses_IsDroppedNotForwardedToANewActivation()
+    {
+        await using var silo = await TestSilo.StartAsync(r => r.UseMemoryStorage());
+        await silo.Grains.GetGrain<ITimerTestGrain>("q").DeactivateWithTickQueuedAsync(TimeSpan.FromMilliseconds(300));
+
+        await silo.Probe.WaitUntilAsync(() => silo.Runtime.ActivationCount == 0, "deactivation");
+        await Task.Delay(200);
+
+        // The tick of the closed activation's timer never runs, and nothing re-activates the grain for it.
+        Assert.Equal(0, silo.Probe.Count("timer:q"));
+        Assert.Equal(0, silo.Runtime.ActivationCount);
+    }
+
+    [Fact]
     public async Task Statistics_CountActivationsAndTurnsPerGrainType()
     {
         await using var silo = await TestSilo.StartAsync(r => r.UseMemoryStorage());

@@ -28,21 +28,33 @@ internal sealed class TestProbe
         }
     }
 
-    /// <summary>Completes when the condition holds; fails the test after a generous bound.</summary>
+    /// <summary>
+    /// Completes when the condition holds; fails the test after a generous bound. Woken by each recorded event, and
+    /// also re-checked every few milliseconds, since a condition may turn true without an event (a deactivation).
+    /// </summary>
     public async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 15)
     {
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
         {
-            if (condition())
-            {
-                return;
-            }
-
             _waiters.Add((condition, signal));
         }
 
-        var finished = await Task.WhenAny(signal.Task, Task.Delay(TimeSpan.FromSeconds(seconds)));
-        Assert.True(finished == signal.Task, $"Timed out waiting for: {what}. Events: {string.Join(", ", _events)}");
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        try
+        {
+            while (!condition())
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for: {what}. Events: {string.Join(", ", _events)}");
+                await Task.WhenAny(signal.Task, Task.Delay(10));
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _waiters.Remove((condition, signal));
+            }
+        }
     }
 }

@@ -142,7 +142,14 @@ internal sealed partial class ActivationData
         _runtime.Statistics.Deactivated(ClassInfo.GrainType);
         foreach (var message in Close())
         {
-            _runtime.Dispatch(GrainId, message);
+            if (message.BoundToActivation)
+            {
+                message.Drop();
+            }
+            else
+            {
+                _runtime.Dispatch(GrainId, message);
+            }
         }
     }
 

@@ -9,6 +9,8 @@ internal sealed class DelegateMessage(string name, Func<object, Task> callback) 
 
     public override string Name => name;
 
+    public override bool BoundToActivation => true;
+
     public override async ValueTask InvokeAsync(object grain)
     {
         try
@@ -23,4 +25,6 @@ internal sealed class DelegateMessage(string name, Func<object, Task> callback) 
     }
 
     public override void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public override void Drop() => _completion.TrySetCanceled();
 }

@@ -14,9 +14,18 @@ internal abstract class Message
 
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Belongs to the activation it was queued on (a timer tick): dropped when that activation closes rather than
+    /// forwarded, which would start a fresh activation just to run a stale tick of a disposed timer.
+    /// </summary>
+    public virtual bool BoundToActivation => false;
+
     /// <summary>Runs the work against the grain and completes the caller; never throws.</summary>
     public abstract ValueTask InvokeAsync(object grain);
 
     /// <summary>Completes the caller with an error without running.</summary>
     public abstract void Fail(Exception exception);
+
+    /// <summary>Completes the caller as canceled without running (only for <see cref="BoundToActivation"/> work).</summary>
+    public virtual void Drop() => Fail(new OperationCanceledException($"{Name} dropped: its activation closed."));
 }

@@ -8,6 +8,9 @@ public interface ITimerTestGrain : IGrainWithStringKey
     Task StartAsync(TimeSpan period);
 
     Task DeactivateAsync();
+
+    /// <summary>Arms a timer due at once, stays busy so its tick queues behind this turn, then deactivates.</summary>
+    Task DeactivateWithTickQueuedAsync(TimeSpan busyFor);
 }
 
 internal sealed class TimerTestGrain(TestProbe probe) : Grain, ITimerTestGrain
@@ -31,5 +34,16 @@ internal sealed class TimerTestGrain(TestProbe probe) : Grain, ITimerTestGrain
     {
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    async Task ITimerTestGrain.DeactivateWithTickQueuedAsync(TimeSpan busyFor)
+    {
+        RegisterGrainTimer(_ =>
+        {
+            probe.Record($"timer:{this.GetPrimaryKeyString()}");
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan));
+        await Task.Delay(busyFor);
+        DeactivateOnIdle();
     }
 }
