@@ -8,6 +8,9 @@ public sealed class FakeIssue
     public required string Author { get; set; }
     public bool IsPullRequest { get; init; }
     public string State { get; set; } = "open";
+
+    /// <summary>Why a closed issue was closed (completed, not_planned), as the last PATCH set it.</summary>
+    public string? StateReason { get; set; }
     public string Body { get; set; } = "";
     public List<string> Labels { get; } = [];
     public List<string> Assignees { get; } = [];
