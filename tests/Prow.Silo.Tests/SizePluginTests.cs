@@ -15,10 +15,11 @@ public sealed class SizePluginTests
         """;
 
     [Fact]
-    public async Task Size_CountsAdditionsAndDeletions_LeavingOutGeneratedFiles_AndReplacesTheOldSizeLabel()
+    public async Task Size_CountsAdditionsAndDeletions_LeavingOutGeneratedFilesAndLinguistGenerated_AndReplacesTheOldSizeLabel()
     {
         await using var host = await PluginTestHost.StartAsync("", "size");
-        host.FakeRepo.WithFile("base0000", ".generated_files", GeneratedFiles).WithFile("base0000", "docs/.generated_docs", "docs/api.md\n");
+        host.FakeRepo.WithFile("base0000", ".generated_files", GeneratedFiles).WithFile("base0000", "docs/.generated_docs", "docs/api.md\n")
+            .WithFile("base0000", ".gitattributes", "*.pb.go linguist-generated=true\n");
         var pr = host.FakeRepo.AddPullRequest(1, "change", "alice", "sha1");
         pr.Labels.Add("size/XS");
         pr.Files.AddRange([
@@ -27,6 +28,7 @@ public sealed class SizePluginTests
             new FakeChangedFile("pkg/zz_generated.conversion.go", Additions: 800),
             new FakeChangedFile("vendor/github.com/x/y.go", Additions: 900, Deletions: 100),
             new FakeChangedFile("docs/api.md", Additions: 700),
+            new FakeChangedFile("pkg/api/types.pb.go", Additions: 1200),
         ]);
 
         await host.SendAsync("pull_request", Webhooks.PullRequest("opened", Repo, 1, "alice", "sha1"), pullRequest: 1);

@@ -1,5 +1,6 @@
 using Prow.Config;
 using Prow.Grains.Plugins.ConfigUpdater;
+using Prow.Grains.Plugins.Framework;
 
 namespace Prow.Grains.Tests.Plugins;
 
@@ -15,7 +16,7 @@ public sealed class ConfigUpdaterMappingTests
     [InlineData("config/jobs/**/*.yaml", "config/other/unit.yaml", false)]
     [InlineData("config/jobs/job?.yaml", "config/jobs/job1.yaml", true)]
     [InlineData("config/a.b.yaml", "config/aXb.yaml", false)]
-    public void Glob_Matches(string glob, string path, bool expected) => Assert.Equal(expected, ConfigGlob.Matches(glob, path));
+    public void Glob_Matches(string glob, string path, bool expected) => Assert.Equal(expected, PathGlob.Matches(glob, path));
 
     [Fact]
     public void Resolve_ConfigAndPlugins_AreTheSilosFiles_JobConfigGoesIntoTheJobFolder()

@@ -98,7 +98,7 @@ public sealed class ConfigUpdaterPlugin : IPlugin, IPullRequestHandler
 
     /// <summary>The config map and key a repository path goes to, if a map entry matches it.</summary>
     private static (string Name, string Key)? Map(IReadOnlyDictionary<string, Prow.Config.Plugins.ConfigMapSpec> maps, string path) =>
-        maps.Where(m => ConfigGlob.Matches(m.Key, path)).Select(m => ((string, string)?)(m.Value.Name, m.Value.Key ?? Path.GetFileName(path))).FirstOrDefault();
+        maps.Where(m => PathGlob.Matches(m.Key, path)).Select(m => ((string, string)?)(m.Value.Name, m.Value.Key ?? Path.GetFileName(path))).FirstOrDefault();
 
     private static string Updated(IReadOnlyList<ConfigFileChange> changes)
     {

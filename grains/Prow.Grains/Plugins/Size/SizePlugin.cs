@@ -5,7 +5,8 @@ namespace Prow.Grains.Plugins.Size;
 
 /// <summary>
 /// Labels a pull request <c>size/XS</c> … <c>size/XXL</c> by its changed lines (additions + deletions), leaving out the
-/// files the base branch's <c>.generated_files</c> marks as generated; thresholds come from plugins.yaml's size section.
+/// files the base branch's <c>.generated_files</c> or <c>.gitattributes</c> (linguist-generated) marks as generated;
+/// thresholds come from plugins.yaml's size section.
 /// </summary>
 public sealed class SizePlugin : IPlugin, IPullRequestHandler
 {
@@ -25,8 +26,9 @@ public sealed class SizePlugin : IPlugin, IPullRequestHandler
         var (org, repo, pr) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name, pullRequest.PullRequest);
         var ct = context.CancellationToken;
         var generated = await LoadGeneratedFilesAsync(context, org, repo, pr.Base.Sha);
+        var attributes = await context.GitHub.GetFileContentAsync(org, repo, GitAttributes.FileName, pr.Base.Sha, ct) is { } file ? GitAttributes.Parse(file.Text) : GitAttributes.None;
         var files = await context.GitHub.ListPullRequestFilesAsync(org, repo, pr.Number, ct);
-        var changed = files.Where(f => !generated.Matches(f.Filename)).Sum(f => f.Additions + f.Deletions);
+        var changed = files.Where(f => !generated.Matches(f.Filename) && !attributes.IsGenerated(f.Filename)).Sum(f => f.Additions + f.Deletions);
         var wanted = SizeBuckets.LabelFor(changed, context.Config.Plugins.Size);
 
         var labels = await IssueLabels.CurrentAsync(context, org, repo, pr.Number);
@@ -44,7 +46,7 @@ public sealed class SizePlugin : IPlugin, IPullRequestHandler
         var s = context.Config.Plugins.Size;
         return new PluginHelp(
             "Labels pull requests with their size.",
-            $"The size plugin counts a pull request's added and deleted lines, leaving out files listed as generated in the repository's {GeneratedFiles.FileName} (file-name, file-prefix, path-prefix and paths-from-repo entries), and labels it with one of {string.Join(", ", SizeBuckets.All)}.",
+            $"The size plugin counts a pull request's added and deleted lines, leaving out files listed as generated in the repository's {GeneratedFiles.FileName} (file-name, file-prefix, path-prefix and paths-from-repo entries) or marked linguist-generated in its {GitAttributes.FileName}, and labels it with one of {string.Join(", ", SizeBuckets.All)}.",
             ["pull_request"],
             [])
         {

@@ -1,10 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Prow.Grains.Plugins.ConfigUpdater;
+namespace Prow.Grains.Plugins.Framework;
 
-/// <summary>A config_updater map key: a path, or a glob where <c>*</c> stays within a folder and <c>**</c> crosses folders.</summary>
-public static class ConfigGlob
+/// <summary>
+/// A repository path pattern (config_updater map keys, .gitattributes): a plain path, or a glob where <c>*</c> and
+/// <c>?</c> stay within a folder and <c>**</c> crosses folders.
+/// </summary>
+public static class PathGlob
 {
     public static bool Matches(string glob, string path)
     {
