@@ -86,6 +86,26 @@ public sealed class OverridePluginTests : IAsyncLifetime
         Assert.StartsWith("@boss: /override needs the failed status contexts to override, and none was given.", Assert.Single(_host.GitHub.CommentsOn(Repo, 1)).Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OverrideCancel_SetsOverriddenContextsBackToFailure_OnlyForAllowedUsers()
+    {
+        await SendAsync("/override unit ci/e2e", "boss");
+
+        await SendAsync("/override-cancel", "bob");
+        Assert.Equal("success", Latest("unit").State);
+        Assert.StartsWith("@bob: bob unauthorized: /override-cancel is restricted to Repo administrators", _host.GitHub.CommentsOn(Repo, 1)[^1].Body, StringComparison.Ordinal);
+
+        await SendAsync("/override-cancel unit", "dave");
+        Assert.Equal(("failure", "Override cancelled by dave"), (Latest("unit").State, Latest("unit").Description));
+        Assert.Equal("success", Latest("ci/e2e").State);
+        Assert.StartsWith("@dave: Cancelled overrides on behalf of dave: unit", _host.GitHub.CommentsOn(Repo, 1)[^1].Body, StringComparison.Ordinal);
+
+        await SendAsync("/override-cancel", "boss");
+        Assert.Equal("failure", Latest("ci/e2e").State);
+        await SendAsync("/override-cancel", "boss");
+        Assert.StartsWith("@boss: There are no overrides to cancel.", _host.GitHub.CommentsOn(Repo, 1)[^1].Body, StringComparison.Ordinal);
+    }
+
     private Task SendAsync(string body, string commenter) =>
         _host.SendAsync("issue_comment", Webhooks.PullRequestComment(Repo, 1, body, commenter), pullRequest: 1);
 

@@ -7,10 +7,12 @@ namespace Prow.Grains.Plugins.Override;
 /// <summary>
 /// <c>/override &lt;context&gt;…</c>: a repository admin (or a member of a team allowed in plugins.yaml's override section)
 /// turns failed or missing status contexts green, with "Overridden by &lt;user&gt;" and the base SHA it holds for.
+/// <c>/override-cancel [context]</c> sets overridden contexts (all, or the named one) back to failure.
 /// </summary>
 public sealed partial class OverridePlugin : IPlugin, IGenericCommentHandler
 {
     public const string PluginName = "override";
+    public const string DescriptionPrefix = "Overridden by";
 
     /// <summary>GitHub keeps at most this many characters of a status description.</summary>
     private const int MaxDescriptionLength = 140;
@@ -19,6 +21,9 @@ public sealed partial class OverridePlugin : IPlugin, IGenericCommentHandler
 
     [GeneratedRegex(@"(?mi)^/override( +(.+?))?\s*$")]
     private static partial Regex OverrideLine();
+
+    [GeneratedRegex(@"(?mi)^/override-cancel( +(.+?))?\s*$")]
+    private static partial Regex CancelLine();
 
     public async Task HandleGenericCommentAsync(PluginContext context, GenericCommentEvent comment)
     {
@@ -29,12 +34,43 @@ public sealed partial class OverridePlugin : IPlugin, IGenericCommentHandler
             return;
         }
 
-        var lines = Commands.Find(OverrideLine(), comment.Body);
-        if (lines.Count == 0)
+        if (Commands.Find(CancelLine(), comment.Body) is { Count: > 0 } cancels)
         {
-            return;
+            await CancelAsync(context, comment, cancels);
         }
 
+        if (Commands.Find(OverrideLine(), comment.Body) is { Count: > 0 } overrides)
+        {
+            await OverrideAsync(context, comment, overrides);
+        }
+    }
+
+    public PluginHelp Help(PluginHelpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var who = OverrideAuthorization.WhoCanUse(context.Config.Plugins.Override.AllowedGitHubTeams, "", "");
+        return new PluginHelp(
+            "Forces status contexts to pass.",
+            "The override plugin lets repository admins (and the teams allowed in plugins.yaml's override.allowed_github_teams) mark failed or missing status contexts of a pull request as passing. An override holds for the base commit it was made on.",
+            ["issue_comment", "pull_request_review", "pull_request_review_comment"],
+            [
+                new("/override [context1] [context2]", "Turns the named status contexts (or the contexts of the named jobs) green. A context with spaces must be quoted.",
+                    ["/override pull-repo-unit", "/override \"ci / unit tests\"", "/override pull-repo-unit other-context"], who),
+                new("/override-cancel [context]", "Sets overridden contexts back to failure: the named one, or all of them.", ["/override-cancel pull-repo-unit", "/override-cancel"], who),
+            ]);
+    }
+
+    /// <summary>"Overridden by alice BaseSHA:…", shortened (not the SHA) to fit GitHub's limit.</summary>
+    public static string Description(string user, string baseSha)
+    {
+        var suffix = " BaseSHA:" + baseSha;
+        var text = DescriptionPrefix + " " + user;
+        var room = MaxDescriptionLength - suffix.Length;
+        return (text.Length > room ? text[..Math.Max(0, room)] : text) + suffix;
+    }
+
+    private static async Task OverrideAsync(PluginContext context, GenericCommentEvent comment, IReadOnlyList<Match> lines)
+    {
         if (lines.Any(l => !l.Groups[2].Success))
         {
             await ReplyAsync(context, comment, "/override needs the failed status contexts to override, and none was given.");
@@ -44,9 +80,8 @@ public sealed partial class OverridePlugin : IPlugin, IGenericCommentHandler
         var (org, repo, ct) = (comment.Org, comment.Repo, context.CancellationToken);
         var requested = lines.SelectMany(l => OverrideCommand.Contexts(l.Groups[2].Value)).ToHashSet(StringComparer.Ordinal);
         var pr = await context.GitHub.GetPullRequestAsync(org, repo, comment.Number, ct);
-        if (!await IsAuthorizedAsync(context, org, repo, comment.Commenter))
+        if (await RefusedAsync(context, comment, "/override"))
         {
-            await ReplyAsync(context, comment, $"{comment.Commenter} unauthorized: /override is restricted to {WhoCanUse(context, org, repo)}");
             return;
         }
 
@@ -77,54 +112,47 @@ public sealed partial class OverridePlugin : IPlugin, IGenericCommentHandler
         await ReplyAsync(context, comment, $"Overrode contexts on behalf of {comment.Commenter}: {string.Join(", ", done.Order(StringComparer.Ordinal))}");
     }
 
-    public PluginHelp Help(PluginHelpContext context)
+    private static async Task CancelAsync(PluginContext context, GenericCommentEvent comment, IReadOnlyList<Match> lines)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return new PluginHelp(
-            "Forces status contexts to pass.",
-            "The override plugin lets repository admins (and the teams allowed in plugins.yaml's override.allowed_github_teams) mark failed or missing status contexts of a pull request as passing. An override holds for the base commit it was made on.",
-            ["issue_comment", "pull_request_review", "pull_request_review_comment"],
-            [new("/override [context1] [context2]", "Turns the named status contexts (or the contexts of the named jobs) green. A context with spaces must be quoted.",
-                ["/override pull-repo-unit", "/override \"ci / unit tests\"", "/override pull-repo-unit other-context"], WhoCanUse(context.Config.Plugins.Override.AllowedGitHubTeams, "", ""))]);
-    }
-
-    /// <summary>"Overridden by alice BaseSHA:…", shortened (not the SHA) to fit GitHub's limit.</summary>
-    public static string Description(string user, string baseSha)
-    {
-        var suffix = " BaseSHA:" + baseSha;
-        var text = "Overridden by " + user;
-        var room = MaxDescriptionLength - suffix.Length;
-        return (text.Length > room ? text[..Math.Max(0, room)] : text) + suffix;
-    }
-
-    private static string WhoCanUse(PluginContext context, string org, string repo) => WhoCanUse(context.Config.Plugins.Override.AllowedGitHubTeams, org, repo);
-
-    private static string WhoCanUse(IReadOnlyDictionary<string, IReadOnlyList<string>> teams, string org, string repo)
-    {
-        var relevant = teams.Where(t => org.Length == 0 || t.Key == org || t.Key == $"{org}/{repo}")
-            .Select(t => $"{t.Key}: {string.Join(" ", t.Value)}").Order(StringComparer.Ordinal).ToList();
-        return "Repo administrators" + (relevant.Count > 0 ? ", and the following github teams: " + string.Join(", ", relevant) : "") + ".";
-    }
-
-    private static async Task<bool> IsAuthorizedAsync(PluginContext context, string org, string repo, string login)
-    {
-        var ct = context.CancellationToken;
-        if ((await context.GitHub.GetCollaboratorPermissionAsync(org, repo, login, ct)).Permission == "admin")
+        var (org, repo, ct) = (comment.Org, comment.Repo, context.CancellationToken);
+        var pr = await context.GitHub.GetPullRequestAsync(org, repo, comment.Number, ct);
+        if (await RefusedAsync(context, comment, "/override-cancel"))
         {
-            return true;
+            return;
         }
 
-        var teams = context.Config.Plugins.Override.AllowedGitHubTeams;
-        foreach (var slug in (teams.GetValueOrDefault($"{org}/{repo}") ?? []).Concat(teams.GetValueOrDefault(org) ?? []))
+        var all = lines.Any(l => !l.Groups[2].Success);
+        var named = lines.Where(l => l.Groups[2].Success).SelectMany(l => OverrideCommand.Contexts(l.Groups[2].Value)).ToHashSet(StringComparer.Ordinal);
+        var overridden = (await context.GitHub.ListStatusesAsync(org, repo, pr.Head.Sha, ct))
+            .DistinctBy(s => s.Context, StringComparer.Ordinal)
+            .Where(s => s.Description?.StartsWith(DescriptionPrefix, StringComparison.Ordinal) == true && (all || named.Contains(s.Context)))
+            .ToList();
+        if (overridden.Count == 0)
         {
-            var members = await context.GitHub.ListTeamMembersBySlugAsync(org, slug, ct);
-            if (members.Any(m => string.Equals(m.Login, login, StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
+            await ReplyAsync(context, comment, "There are no overrides to cancel.");
+            return;
         }
 
-        return false;
+        foreach (var status in overridden)
+        {
+            var failure = new NewCommitStatus { State = StatusState.Failure, Context = status.Context, Description = $"Override cancelled by {comment.Commenter}", TargetUrl = status.TargetUrl };
+            await context.GitHub.CreateStatusAsync(org, repo, pr.Head.Sha, failure, ct);
+        }
+
+        await ReplyAsync(context, comment, $"Cancelled overrides on behalf of {comment.Commenter}: {string.Join(", ", overridden.Select(s => s.Context).Order(StringComparer.Ordinal))}");
+    }
+
+    /// <summary>Tells an unauthorized commenter who may use the command; true when they were refused.</summary>
+    private static async Task<bool> RefusedAsync(PluginContext context, GenericCommentEvent comment, string command)
+    {
+        if (await OverrideAuthorization.IsAuthorizedAsync(context, comment.Org, comment.Repo, comment.Commenter))
+        {
+            return false;
+        }
+
+        var who = OverrideAuthorization.WhoCanUse(context.Config.Plugins.Override.AllowedGitHubTeams, comment.Org, comment.Repo);
+        await ReplyAsync(context, comment, $"{comment.Commenter} unauthorized: {command} is restricted to {who}");
+        return true;
     }
 
     /// <summary>Context → target URL of every context not passing on the head: latest statuses that are not success, and required contexts with no status yet.</summary>
