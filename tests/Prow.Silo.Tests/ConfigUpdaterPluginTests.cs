@@ -63,6 +63,18 @@ public sealed class ConfigUpdaterPluginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangedFileThatCannotBeRead_IsNotTakenForADeletion_NothingIsApplied()
+    {
+        _host.FakeRepo.AddPullRequest(8, "config change", "alice", "head8").Files.Add(new FakeChangedFile("prow/jobs.yaml"));
+
+        await _host.SendAsync("pull_request", WebhookEdits.Merged(Webhooks.PullRequest("closed", Repo, 8, "alice", "head8"), "merge8"), pullRequest: 8);
+
+        Assert.True(File.Exists(JobsFile));
+        Assert.Equal("The configuration from this merge was not applied: `prow/jobs.yaml` could not be read at merge8. The previous configuration keeps running.",
+            Assert.Single(_host.GitHub.CommentsOn(Repo, 8)).Body);
+    }
+
+    [Fact]
     public async Task ClosedWithoutMerge_OrMergedIntoAnotherBranch_ChangesNothing()
     {
         SeedMerge(7, "merge7", ("prow/jobs.yaml", NewJobs));

@@ -37,4 +37,18 @@ public sealed class RetitlePluginTests
         Assert.Equal("title", host.GitHub.Issue(Repo, 3).Title);
         Assert.StartsWith("@alice: " + reply, Assert.Single(host.GitHub.CommentsOn(Repo, 3)).Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Retitle_OnAClosedIssue_OnlyWhenAllowClosedIssues()
+    {
+        await using var strict = await PluginTestHost.StartAsync("", "retitle");
+        strict.FakeRepo.AddIssue(4, "closed one", "alice").State = "closed";
+        await strict.SendAsync("issue_comment", WebhookEdits.OnClosed(Webhooks.IssueComment(Repo, 4, "/retitle Renamed", "alice")));
+        Assert.Empty(strict.GitHub.Writes);
+
+        await using var lenient = await PluginTestHost.StartAsync("", "retitle", extraPluginsYaml: "retitle: {allow_closed_issues: true}\n");
+        lenient.FakeRepo.AddIssue(4, "closed one", "alice").State = "closed";
+        await lenient.SendAsync("issue_comment", WebhookEdits.OnClosed(Webhooks.IssueComment(Repo, 4, "/retitle Renamed", "alice")));
+        Assert.Equal("Renamed", lenient.GitHub.Issue(Repo, 4).Title);
+    }
 }

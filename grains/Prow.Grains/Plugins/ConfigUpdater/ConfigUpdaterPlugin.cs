@@ -30,7 +30,17 @@ public sealed class ConfigUpdaterPlugin : IPlugin, IPullRequestHandler
         }
 
         var (org, repo) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name);
-        var changes = await ChangesAsync(context, org, repo, pr);
+        List<ConfigFileChange> changes;
+        try
+        {
+            changes = await ChangesAsync(context, org, repo, pr);
+        }
+        catch (ConfigFileUnreadableException ex)
+        {
+            await context.GitHub.CreateCommentAsync(org, repo, pr.Number, $"The configuration from this merge was not applied: {ex.Message} The previous configuration keeps running.", context.CancellationToken);
+            return;
+        }
+
         if (changes.Count == 0)
         {
             return;
@@ -88,8 +98,14 @@ public sealed class ConfigUpdaterPlugin : IPlugin, IPullRequestHandler
                 continue;
             }
 
-            var content = file.Status == "removed" ? null
-                : (await context.GitHub.GetFileContentAsync(org, repo, file.Filename, mergeRef, ct))?.Text;
+            string? content = null;
+            if (file.Status != "removed")
+            {
+                // A changed file that cannot be read must not pass for a deleted one.
+                content = (await context.GitHub.GetFileContentAsync(org, repo, file.Filename, mergeRef, ct))?.Text
+                    ?? throw new ConfigFileUnreadableException(file.Filename, mergeRef);
+            }
+
             changes.Add(new ConfigFileChange(file.Filename, name, LocalConfigTargets.Resolve(name, key, context.Config.Paths), content));
         }
 
