@@ -22,6 +22,9 @@ public sealed class FakeIssue
     public string BaseRef { get; set; } = "main";
     public bool Draft { get; set; }
     public bool? Mergeable { get; set; } = true;
+
+    /// <summary>How many more reads answer mergeable null, as GitHub does while it computes mergeability after a push.</summary>
+    public int MergeabilityPendingReads { get; set; }
     public bool Merged { get; set; }
     public string? MergeCommitSha { get; set; }
     public List<FakeChangedFile> Files { get; } = [];

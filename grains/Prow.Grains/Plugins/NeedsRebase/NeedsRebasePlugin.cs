@@ -6,10 +6,12 @@ namespace Prow.Grains.Plugins.NeedsRebase;
 
 /// <summary>
 /// Keeps <c>needs-rebase</c> on a pull request while GitHub reports it cannot be merged (mergeable == false), with a
-/// comment saying so; when the conflict is gone the label and that comment go. Runs on pull request events (Prow's
-/// external plugin also rescans every open pull request daily; that periodic pass is not done here).
+/// comment saying so; when the conflict is gone the label and that comment go. Looks when a pull request is opened,
+/// reopened, edited or pushed to, and at every open pull request into a branch when that branch moves (a merge can
+/// put the others in conflict). Prow's external plugin also rescans every open pull request daily; that periodic pass
+/// is not done here.
 /// </summary>
-public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler
+public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler, IPushHandler
 {
     public const string PluginName = "needs-rebase";
     public const string Label = "needs-rebase";
@@ -30,32 +32,34 @@ public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler
             return;
         }
 
-        var (org, repo, number) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name, pullRequest.PullRequest.Number);
-        var pr = await MergeabilityKnownAsync(context, org, repo, number);
-        if (pr is null || pr.State != "open" || pr.Merged)
+        var (org, repo) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name);
+        foreach (var pr in await WithKnownMergeabilityAsync(context, org, repo, [pullRequest.PullRequest.Number]))
+        {
+            await ReconcileAsync(context, org, repo, pr);
+        }
+    }
+
+    public async Task HandlePushAsync(PluginContext context, PushEvent push)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(push);
+        if (push.Branch is not { } branch || push.Deleted)
         {
             return;
         }
 
-        var labels = await IssueLabels.CurrentAsync(context, org, repo, number);
-        var conflicted = pr.Mergeable == false;
-        var labelled = IssueLabels.Has(labels, Label);
-        if (conflicted && !labelled)
+        var (org, repo) = (push.Repository.Owner.Login, push.Repository.Name);
+        var open = await context.GitHub.SearchIssuesAsync($"is:pr is:open repo:{org}/{repo} base:\"{branch}\"", context.CancellationToken);
+        foreach (var pr in await WithKnownMergeabilityAsync(context, org, repo, [.. open.Select(i => i.Number)]))
         {
-            await context.GitHub.AddLabelsAsync(org, repo, number, [Label], context.CancellationToken);
-            await context.GitHub.CreateCommentAsync(org, repo, number, Comment(pr.User.Login), context.CancellationToken);
-        }
-        else if (!conflicted && labelled)
-        {
-            await context.GitHub.RemoveLabelAsync(org, repo, number, Label, context.CancellationToken);
-            await DeleteOwnCommentsAsync(context, org, repo, number);
+            await ReconcileAsync(context, org, repo, pr);
         }
     }
 
     public PluginHelp Help(PluginHelpContext context) => new(
         "Labels pull requests that need a rebase.",
-        $"The needs-rebase plugin adds the {Label} label, with a comment, to a pull request that conflicts with its base branch, and removes both once the conflict is resolved. It looks when the pull request is opened, reopened, edited or pushed to.",
-        ["pull_request"],
+        $"The needs-rebase plugin adds the {Label} label, with a comment, to a pull request that conflicts with its base branch, and removes both once the conflict is resolved. It looks when the pull request is opened, reopened, edited or pushed to, and at every open pull request into a branch when that branch moves.",
+        ["pull_request", "push"],
         []);
 
     public static string Comment(string author) =>
@@ -69,24 +73,63 @@ public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler
         </details>
         """;
 
-    /// <summary>The pull request once GitHub has computed whether it merges; null if it still had not after the retries.</summary>
-    private static async Task<PullRequest?> MergeabilityKnownAsync(PluginContext context, string org, string repo, int number)
+    private static async Task ReconcileAsync(PluginContext context, string org, string repo, PullRequest pr)
     {
-        for (var attempt = 1; ; attempt++)
+        var labels = await IssueLabels.CurrentAsync(context, org, repo, pr.Number);
+        var conflicted = pr.Mergeable == false;
+        var labelled = IssueLabels.Has(labels, Label);
+        if (conflicted && !labelled)
         {
-            var pr = await context.GitHub.GetPullRequestAsync(org, repo, number, context.CancellationToken);
-            if (pr.Mergeable is not null || pr.State != "open")
+            await context.GitHub.AddLabelsAsync(org, repo, pr.Number, [Label], context.CancellationToken);
+            await context.GitHub.CreateCommentAsync(org, repo, pr.Number, Comment(pr.User.Login), context.CancellationToken);
+        }
+        else if (!conflicted && labelled)
+        {
+            await context.GitHub.RemoveLabelAsync(org, repo, pr.Number, Label, context.CancellationToken);
+            await DeleteOwnCommentsAsync(context, org, repo, pr.Number);
+        }
+    }
+
+    /// <summary>
+    /// The open pull requests among <paramref name="numbers"/> once GitHub has computed whether they merge. Asking starts
+    /// the computation, so all are asked first and only those still unknown are asked again after a pause; any still
+    /// unknown after the last attempt are left for the next event.
+    /// </summary>
+    private static async Task<List<PullRequest>> WithKnownMergeabilityAsync(PluginContext context, string org, string repo, IReadOnlyList<int> numbers)
+    {
+        var known = new List<PullRequest>();
+        var unknown = numbers;
+        for (var attempt = 1; unknown.Count > 0; attempt++)
+        {
+            var stillUnknown = new List<int>();
+            foreach (var number in unknown)
             {
-                return pr;
+                var pr = await context.GitHub.GetPullRequestAsync(org, repo, number, context.CancellationToken);
+                if (pr.State != "open" || pr.Merged)
+                {
+                    continue;
+                }
+
+                if (pr.Mergeable is null)
+                {
+                    stillUnknown.Add(number);
+                }
+                else
+                {
+                    known.Add(pr);
+                }
             }
 
-            if (attempt == MergeabilityAttempts)
+            if (stillUnknown.Count == 0 || attempt == MergeabilityAttempts)
             {
-                return null;
+                break;
             }
 
+            unknown = stillUnknown;
             await Task.Delay(s_mergeabilityDelay, context.Time, context.CancellationToken);
         }
+
+        return known;
     }
 
     private static async Task DeleteOwnCommentsAsync(PluginContext context, string org, string repo, int number)
