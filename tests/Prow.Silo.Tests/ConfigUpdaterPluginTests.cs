@@ -12,6 +12,7 @@ public sealed class ConfigUpdaterPluginTests : IAsyncLifetime
         config_updater:
           maps:
             prow/jobs.yaml: {name: job-config}
+            prow/plugins.yaml: {name: plugins}
             prow/labels.yaml: {name: label-config}
         """;
 
@@ -45,6 +46,22 @@ public sealed class ConfigUpdaterPluginTests : IAsyncLifetime
         Assert.StartsWith("Updated the running configuration from this merge:\n* `prow/jobs.yaml` → `job-config` config map, written to `" + JobsFile + "`", comment, StringComparison.Ordinal);
         Assert.Contains("Not applied:\n* `prow/labels.yaml` → `label-config` config map: this silo has no file for it", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("README.md", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MergedPluginsYaml_EnablesAPlugin_WhichThenHandlesComments()
+    {
+        var plugins = "plugins:\n  org:\n    plugins: [config-updater, hold]\n" + Maps;
+        SeedMerge(9, "merge9", ("prow/plugins.yaml", plugins));
+        _host.FakeRepo.AddPullRequest(10, "change", "alice", "head10");
+
+        await _host.SendAsync("pull_request", WebhookEdits.Merged(Webhooks.PullRequest("closed", Repo, 9, "alice", "head9"), "merge9"), pullRequest: 9);
+
+        Assert.Equal(plugins, await File.ReadAllTextAsync(Path.Combine(_host.Folder, "plugins.yaml")));
+        var config = _host.Prow.Services.GetRequiredService<IConfigSource>();
+        await Until(() => config.Current.Plugins.IsEnabled("org", "repo", "hold"));
+        await _host.SendAsync("issue_comment", Webhooks.PullRequestComment(Repo, 10, "/hold", "bob"), pullRequest: 10);
+        Assert.Equal(["do-not-merge/hold"], _host.GitHub.LabelsOn(Repo, 10));
     }
 
     [Fact]
