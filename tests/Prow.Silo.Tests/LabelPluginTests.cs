@@ -42,6 +42,17 @@ public sealed class LabelPluginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemovingTheLastKind_PutsNeedsKindOn_WhenTheRepoHasIt()
+    {
+        _host.FakeRepo.Labels.Add("needs-kind");
+        _host.FakeRepo.AddIssue(8, "bug", "alice").Labels.Add("kind/bug");
+
+        await _host.SendAsync("issue_comment", Webhooks.IssueComment(Repo, 8, "/remove-kind bug", "bob"));
+
+        Assert.Equal(["needs-kind"], _host.GitHub.LabelsOn(Repo, 8));
+    }
+
+    [Fact]
     public async Task LabelMissingFromTheRepo_IsNotApplied_AndTheReplySaysSo()
     {
         _host.FakeRepo.AddIssue(3, "bug", "alice");

@@ -6,7 +6,8 @@ namespace Prow.Grains.Plugins.Label;
 /// <summary>
 /// <c>/kind</c>, <c>/priority</c>, <c>/area</c>, <c>/triage</c> (and the other label types), <c>/label</c> and their
 /// <c>/remove-</c> forms. A label must exist in the repository; <c>triage/accepted</c> is for org members; restricted
-/// labels are for their allowed users and teams.
+/// labels are for their allowed users and teams. Taking away the last kind, priority, sig or triage label puts the
+/// repository's needs-&lt;category&gt; label on.
 /// </summary>
 public sealed class LabelPlugin : IPlugin, IGenericCommentHandler
 {
@@ -43,7 +44,8 @@ public sealed class LabelPlugin : IPlugin, IGenericCommentHandler
         var notOnIssue = new List<string>();
         var triageRefused = false;
 
-        foreach (var label in commands.ToAdd.Distinct(StringComparer.Ordinal).Where(l => !IssueLabels.Has(onIssue, l)))
+        var toAdd = commands.ToAdd.Concat(NeedsCategoryLabels.ToAdd(commands.ToAdd, commands.ToRemove, onIssue, inRepo));
+        foreach (var label in toAdd.Distinct(StringComparer.Ordinal).Where(l => !IssueLabels.Has(onIssue, l)))
         {
             if (!inRepo.Contains(label))
             {
