@@ -4,6 +4,6 @@ namespace Prow.Grains.Plugins.Size;
 
 internal static partial class SizeLog
 {
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Ignoring the malformed .generated_files of {Repo}; every file counts")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Ignoring the malformed .generated_files of {Repo}; every file counts")]
     public static partial void MalformedGeneratedFiles(ILogger logger, Exception exception, string repo);
 }
