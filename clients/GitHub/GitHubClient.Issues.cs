@@ -48,6 +48,9 @@ public sealed partial class GitHubClient
     public Task CloseIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         PatchIssueAsync(owner, repo, number, new IssuePatchBody(State: "closed"), cancellationToken);
 
+    public Task CloseIssueAsNotPlannedAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
+        PatchIssueAsync(owner, repo, number, new IssuePatchBody(State: "closed", StateReason: "not_planned"), cancellationToken);
+
     public Task ReopenIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         PatchIssueAsync(owner, repo, number, new IssuePatchBody(State: "open"), cancellationToken);
 

@@ -26,6 +26,9 @@ public interface IIssueClient
 
     Task CloseIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
+    /// <summary>Closes an issue with the reason "not planned" (pull requests have no such state).</summary>
+    Task CloseIssueAsNotPlannedAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
     Task ReopenIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
     /// <summary>Edits the title of an issue or pull request (the retitle plugin).</summary>

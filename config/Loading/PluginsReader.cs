@@ -80,8 +80,7 @@ internal static class PluginsReader
                 AllowedGitHubTeams = ReadListMap(o, "allowed_github_teams"),
             }) ?? new OverrideConfig(),
             Retitle = m.Obj("retitle", r => new RetitleConfig(r.Bool("allow_closed_issues") ?? false)) ?? new RetitleConfig(false),
-            Slack = m.Obj("slack", s => new SlackPluginConfig(s.Raw("mergewarnings") as List<object?> ?? [], s.KnownRest("mentionchannels")))
-                ?? new SlackPluginConfig([], new Dictionary<string, object?>()),
+            Slack = m.Obj("slack", ReadSlack) ?? new SlackPluginConfig(),
         };
 
         // Prow has many more plugin sections; keep them all as data, and warn only about names Prow does not know.
@@ -178,6 +177,18 @@ internal static class PluginsReader
         rm?.Finish();
         return result;
     }
+
+    // Prow still reads the older names whitelist and branch_whitelist.
+    private static SlackPluginConfig ReadSlack(MapReader m) => new()
+    {
+        MentionChannels = m.StrList("mentionchannels"),
+        MergeWarnings = m.ObjList("mergewarnings", w => new SlackMergeWarning(
+            w.StrList("repos"),
+            w.StrList("channels"),
+            w.Has("exempt_users") ? w.StrList("exempt_users") : w.StrList("whitelist"),
+            ReadListMap(w, w.Has("exempt_branches") ? "exempt_branches" : "branch_whitelist"))),
+        IncomingWebhookUrlFile = m.Str("incoming_webhook_url_file"),
+    };
 
     private static ConfigUpdaterConfig ReadConfigUpdater(MapReader m)
     {

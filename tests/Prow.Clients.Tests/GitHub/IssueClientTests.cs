@@ -97,4 +97,16 @@ public sealed class IssueClientTests
         Assert.Equal("closed", closed);
         Assert.Equal(("open", "new title"), (issue.State, issue.Title));
     }
+
+    [Fact]
+    public async Task CloseIssueAsNotPlanned_SendsTheStateReason()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.AddIssue(6, "won't do", "bob");
+
+        await h.Client.CloseIssueAsNotPlannedAsync("org", "repo", 6, _none);
+
+        var issue = h.Server.Issue(GitHubHarness.Repo, 6);
+        Assert.Equal(("closed", "not_planned"), (issue.State, issue.StateReason));
+    }
 }

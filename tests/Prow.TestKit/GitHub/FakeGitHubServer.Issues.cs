@@ -77,6 +77,7 @@ public sealed partial class FakeGitHubServer
         if (String(body, "state") is { } state)
         {
             issue.State = state;
+            issue.StateReason = String(body, "state_reason");
         }
 
         if (String(body, "title") is { } title)

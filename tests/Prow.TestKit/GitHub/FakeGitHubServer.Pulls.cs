@@ -9,7 +9,12 @@ public sealed partial class FakeGitHubServer
 
     private void MapPullRoutes(WebApplication app)
     {
-        app.MapGet(PullPath, (HttpContext c) => WithPull(c, (r, p) => FakeJson.Ok(FakeJson.Pull(r, p))));
+        app.MapGet(PullPath, (HttpContext c) => WithPull(c, (r, p) =>
+        {
+            var computing = p.MergeabilityPendingReads > 0;
+            p.MergeabilityPendingReads -= computing ? 1 : 0;
+            return FakeJson.Ok(FakeJson.Pull(r, p, computing));
+        }));
         app.MapPatch(PullPath, (HttpContext c) => WithPull(c, (r, p) =>
         {
             Patch(p, Body(c));

@@ -8,6 +8,9 @@ public sealed class FakeIssue
     public required string Author { get; set; }
     public bool IsPullRequest { get; init; }
     public string State { get; set; } = "open";
+
+    /// <summary>Why a closed issue was closed (completed, not_planned), as the last PATCH set it.</summary>
+    public string? StateReason { get; set; }
     public string Body { get; set; } = "";
     public List<string> Labels { get; } = [];
     public List<string> Assignees { get; } = [];
@@ -19,6 +22,9 @@ public sealed class FakeIssue
     public string BaseRef { get; set; } = "main";
     public bool Draft { get; set; }
     public bool? Mergeable { get; set; } = true;
+
+    /// <summary>How many more reads answer mergeable null, as GitHub does while it computes mergeability after a push.</summary>
+    public int MergeabilityPendingReads { get; set; }
     public bool Merged { get; set; }
     public string? MergeCommitSha { get; set; }
     public List<FakeChangedFile> Files { get; } = [];

@@ -55,7 +55,8 @@ internal static class FakeJson
         updated_at = issue.CreatedAt,
     };
 
-    public static object Pull(FakeRepo repo, FakeIssue pr) => new
+    /// <param name="computing">Mergeability is not known yet (GitHub answers null).</param>
+    public static object Pull(FakeRepo repo, FakeIssue pr, bool computing = false) => new
     {
         id = StableId(repo.FullName + "#" + pr.Number),
         number = pr.Number,
@@ -67,8 +68,8 @@ internal static class FakeJson
         @base = new { @ref = pr.BaseRef, sha = repo.Branches.GetValueOrDefault(pr.BaseRef, ""), label = repo.Owner + ":" + pr.BaseRef, repo = Repo(repo) },
         draft = pr.Draft,
         merged = pr.Merged,
-        mergeable = pr.Mergeable,
-        mergeable_state = pr.Mergeable switch { true => "clean", false => "dirty", null => "unknown" },
+        mergeable = computing ? null : pr.Mergeable,
+        mergeable_state = (computing ? null : pr.Mergeable) switch { true => "clean", false => "dirty", null => "unknown" },
         merge_commit_sha = pr.MergeCommitSha,
         labels = pr.Labels.Select(Label).ToArray(),
         assignees = pr.Assignees.Select(User).ToArray(),

@@ -30,6 +30,11 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
                     await pullRequestHandler.HandlePullRequestAsync(context, pullRequest);
                 }
 
+                if (gitHubEvent is PushEvent push && plugin is IPushHandler pushHandler)
+                {
+                    await pushHandler.HandlePushAsync(context, push);
+                }
+
                 if (comment is not null && plugin is IGenericCommentHandler commentHandler)
                 {
                     await commentHandler.HandleGenericCommentAsync(context, comment);
