@@ -39,8 +39,18 @@ public sealed partial class GitHubClient
         return await SendOrNotFoundAsync(new GitHubRequest(HttpMethod.Delete, route), cancellationToken) is not null;
     }
 
-    public Task AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
-        WriteAsync(HttpMethod.Post, GitHubRoute.Create(IssueTemplate + "/assignees", owner, repo, number), new AssigneesBody(logins), Json.AssigneesBody, cancellationToken);
+    public async Task<IReadOnlyList<string>> AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logins);
+        var response = await WriteAsync(HttpMethod.Post, GitHubRoute.Create(IssueTemplate + "/assignees", owner, repo, number), new AssigneesBody(logins), Json.AssigneesBody, cancellationToken);
+        if (response.DryRun)
+        {
+            return [];
+        }
+
+        var assigned = response.Read(Json.Issue).Assignees.Select(a => a.Login).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. logins.Where(l => !assigned.Contains(l))];
+    }
 
     public Task UnassignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Delete, GitHubRoute.Create(IssueTemplate + "/assignees", owner, repo, number), new AssigneesBody(logins), Json.AssigneesBody, cancellationToken);

@@ -31,6 +31,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(Repository))]
 [JsonSerializable(typeof(Branch))]
 [JsonSerializable(typeof(GitReference))]
+[JsonSerializable(typeof(GitCommit))]
 [JsonSerializable(typeof(GitHubApp))]
 [JsonSerializable(typeof(Installation))]
 [JsonSerializable(typeof(InstallationToken))]

@@ -54,7 +54,8 @@ public sealed partial class FakeGitHubServer
             i.Labels.Remove(Value(c, "name")) ? FakeJson.Ok(i.Labels.Select(FakeJson.Label)) : FakeJson.Error(404, "Label does not exist")));
         app.MapPost(IssuePath + "/assignees", (HttpContext c) => WithIssue(c, (r, i) =>
         {
-            i.Assignees.AddRange(Strings(Body(c), "assignees").Where(a => !i.Assignees.Contains(a)));
+            // Like GitHub, silently skips whoever may not be assigned; the answer shows who was.
+            i.Assignees.AddRange(Strings(Body(c), "assignees").Where(a => !i.Assignees.Contains(a) && Assignable(r, i, a)));
             return FakeJson.Ok(FakeJson.Issue(r, i, BaseUrl(c)), 201);
         }));
         app.MapDelete(IssuePath + "/assignees", (HttpContext c) => WithIssue(c, (r, i) =>
@@ -71,6 +72,13 @@ public sealed partial class FakeGitHubServer
             var index = repo.Comments.FindIndex(c => c.Id == id);
             return index < 0 ? FakeJson.NotFound() : action(repo, index);
         });
+
+    /// <summary>GitHub assigns org members, collaborators, and people taking part in the issue.</summary>
+    private bool Assignable(FakeRepo repo, FakeIssue issue, string login) =>
+        repo.Collaborators.ContainsKey(login)
+        || State.TryOrg(repo.Owner)?.Members.Contains(login) == true
+        || string.Equals(issue.Author, login, StringComparison.OrdinalIgnoreCase)
+        || repo.Comments.Any(c => c.IssueNumber == issue.Number && string.Equals(c.Author, login, StringComparison.OrdinalIgnoreCase));
 
     private static void Patch(FakeIssue issue, System.Text.Json.JsonElement body)
     {
