@@ -30,6 +30,11 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
                     await pullRequestHandler.HandlePullRequestAsync(context, pullRequest);
                 }
 
+                if (gitHubEvent is PullRequestReviewEvent review && plugin is IPullRequestReviewHandler reviewHandler)
+                {
+                    await reviewHandler.HandlePullRequestReviewAsync(context, review);
+                }
+
                 if (comment is not null && plugin is IGenericCommentHandler commentHandler)
                 {
                     await commentHandler.HandleGenericCommentAsync(context, comment);

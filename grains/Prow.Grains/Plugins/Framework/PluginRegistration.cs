@@ -1,6 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Prow.Grains.OwnersFiles;
+using Prow.Grains.Plugins.Approve;
+using Prow.Grains.Plugins.Assign;
+using Prow.Grains.Plugins.Blunderbuss;
 using Prow.Grains.Plugins.Cat;
 using Prow.Grains.Plugins.Help;
+using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Trigger;
 
 namespace Prow.Grains.Plugins.Framework;
@@ -21,6 +26,11 @@ public static class PluginRegistration
                 ? new TheCatApiImages(http, catApiEndpoint ?? TheCatApiImages.DefaultEndpoint, keyPath, builtIn)
                 : builtIn);
         });
+        services.AddSingleton<RepoOwnersLoader>();
+        services.AddSingleton<IPlugin, LgtmPlugin>();
+        services.AddSingleton<IPlugin, ApprovePlugin>();
+        services.AddSingleton<IPlugin, AssignPlugin>();
+        services.AddSingleton<IPlugin, BlunderbussPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<PluginDispatcher>();
         return services;
