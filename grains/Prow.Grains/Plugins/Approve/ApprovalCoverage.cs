@@ -15,6 +15,7 @@ public sealed class ApprovalCoverage
     private readonly RepoOwners _owners;
     private readonly List<(string File, string Directory)> _files = [];
     private readonly SortedSet<string> _directories = new(StringComparer.Ordinal);
+    private readonly int _changedCount;
 
     public ApprovalCoverage(RepoOwners owners, IEnumerable<string> changedFiles)
     {
@@ -23,6 +24,7 @@ public sealed class ApprovalCoverage
         _owners = owners;
         foreach (var file in changedFiles)
         {
+            _changedCount++;
             var directory = owners.FindApproverOwnersForFile(file) ?? "";
             if (IsAutoApproved(file, directory))
             {
@@ -42,8 +44,11 @@ public sealed class ApprovalCoverage
     /// <summary>The OWNERS directories that each need one approval.</summary>
     public IReadOnlyCollection<string> Directories => _directories;
 
-    /// <summary>True when there are files to approve and <paramref name="approvers"/> cover every one of them.</summary>
-    public bool AllApprovedBy(IReadOnlySet<string> approvers) => _files.Count > 0 && UnapprovedBy(approvers).Count == 0;
+    /// <summary>
+    /// True when the pull request changes something and <paramref name="approvers"/> cover every file that needs
+    /// approval (none may, when all fall under auto_approve_unowned_subfolders).
+    /// </summary>
+    public bool AllApprovedBy(IReadOnlySet<string> approvers) => _changedCount > 0 && UnapprovedBy(approvers).Count == 0;
 
     /// <summary>The OWNERS directories none of <paramref name="approvers"/> (lower-case logins) can approve.</summary>
     public IReadOnlySet<string> UnapprovedBy(IReadOnlySet<string> approvers)
