@@ -27,6 +27,9 @@ public sealed partial class GitHubClient
     public Task DeleteCommentAsync(string owner, string repo, long commentId, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Delete, GitHubRoute.Create("/repos/{owner}/{repo}/issues/comments/{comment_id}", owner, repo, commentId), cancellationToken);
 
+    public Task<IReadOnlyList<IssueEvent>> ListIssueEventsAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
+        GetPagedAsync(GitHubRoute.Create(IssueTemplate + "/events", owner, repo, number), Json.ListIssueEvent, cancellationToken);
+
     public Task<IReadOnlyList<Label>> ListIssueLabelsAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         GetPagedAsync(GitHubRoute.Create(IssueTemplate + "/labels", owner, repo, number), Json.ListLabel, cancellationToken);
 

@@ -32,6 +32,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(Branch))]
 [JsonSerializable(typeof(GitReference))]
 [JsonSerializable(typeof(GitCommit))]
+[JsonSerializable(typeof(List<IssueEvent>))]
 [JsonSerializable(typeof(GitHubApp))]
 [JsonSerializable(typeof(Installation))]
 [JsonSerializable(typeof(InstallationToken))]

@@ -13,6 +13,9 @@ public interface IIssueClient
 
     Task DeleteCommentAsync(string owner, string repo, long commentId, CancellationToken cancellationToken);
 
+    /// <summary>The issue's event log, oldest first (who added or removed which label, and when).</summary>
+    Task<IReadOnlyList<IssueEvent>> ListIssueEventsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Label>> ListIssueLabelsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
     Task AddLabelsAsync(string owner, string repo, int number, IReadOnlyList<string> labels, CancellationToken cancellationToken);

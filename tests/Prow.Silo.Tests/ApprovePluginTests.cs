@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
@@ -80,6 +81,29 @@ public sealed class ApprovePluginTests(ApprovePluginTests.Fixture fixture) : ICl
         await OwnersScenario.ReviewAsync(_host, 73, OwnersScenario.DocApprover, "CHANGES_REQUESTED");
         Assert.Empty(_host.GitHub.LabelsOn(Repo, 73));
         Assert.StartsWith("[APPROVALNOTIFIER] This PR is **NOT APPROVED**", Assert.Single(OwnersScenario.BotComments(_host, 73)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheApprovedLabelAddedByAPerson_ApprovesByHand_ButTheBotsOwnLabelFollowsTheRules()
+    {
+        var pr = OwnersScenario.PullRequest(_host, 75, "alice", "sha75", "pkg/a.go");
+        pr.Labels.Add("approved");
+        pr.Events.Add(new FakeIssueEvent(1, "labeled", "maintainer", "approved", DateTimeOffset.UtcNow));
+        var labeled = JsonNode.Parse(Webhooks.PullRequest("labeled", Repo, 75, "alice", "sha75", labels: "approved"))!;
+        labeled["label"] = new JsonObject { ["name"] = "approved" };
+        labeled["sender"] = new JsonObject { ["login"] = "maintainer", ["id"] = 7 };
+
+        await _host.SendAsync("pull_request", labeled.ToJsonString(), pullRequest: 75);
+
+        Assert.Equal(["approved"], _host.GitHub.LabelsOn(Repo, 75));
+        Assert.Contains("bypassed", Assert.Single(OwnersScenario.BotComments(_host, 75)).Body, StringComparison.Ordinal);
+
+        // The bot's own label is not a manual approval: without approvers it comes off.
+        var other = OwnersScenario.PullRequest(_host, 76, "alice", "sha76", "pkg/a.go");
+        other.Labels.Add("approved");
+        other.Events.Add(new FakeIssueEvent(2, "labeled", _host.GitHub.State.BotLogin, "approved", DateTimeOffset.UtcNow));
+        await OwnersScenario.OpenedAsync(_host, 76, "alice", "sha76", action: "synchronize");
+        Assert.Empty(_host.GitHub.LabelsOn(Repo, 76));
     }
 
     [Fact]

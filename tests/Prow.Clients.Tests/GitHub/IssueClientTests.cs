@@ -1,4 +1,5 @@
 using Prow.Clients.GitHub;
+using Prow.TestKit.GitHub;
 
 namespace Prow.Clients.Tests.GitHub;
 
@@ -96,6 +97,22 @@ public sealed class IssueClientTests
 
         Assert.Equal(["stranger"], declined);
         Assert.Equal(["alice", "bob"], h.Server.AssigneesOn(GitHubHarness.Repo, 6));
+    }
+
+    [Fact]
+    public async Task ListIssueEvents_SaysWhoAddedAndRemovedLabels()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        var issue = h.FakeRepo.AddIssue(8, "t", "bob");
+        issue.Labels.Add("approved");
+        issue.Events.Add(new FakeIssueEvent(1, "labeled", "maintainer", "approved", DateTimeOffset.UnixEpoch));
+
+        await h.Client.AddLabelsAsync("org", "repo", 8, ["lgtm"], _none);
+        await h.Client.RemoveLabelAsync("org", "repo", 8, "approved", _none);
+        var events = await h.Client.ListIssueEventsAsync("org", "repo", 8, _none);
+
+        Assert.Equal([("labeled", "maintainer", "approved"), ("labeled", "prow-bot", "lgtm"), ("unlabeled", "prow-bot", "approved")],
+            events.Select(e => (e.Event, e.Actor.Login, e.Label?.Name)));
     }
 
     [Fact]

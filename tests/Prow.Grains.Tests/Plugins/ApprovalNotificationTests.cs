@@ -4,9 +4,9 @@ namespace Prow.Grains.Tests.Plugins;
 
 public sealed class ApprovalNotificationTests
 {
-    private static ApprovalNotification.Facts Facts(Approvals approvals, bool requireIssue = false, int? issue = null) => new(
+    private static ApprovalNotification.Facts Facts(Approvals approvals, bool requireIssue = false, int? issue = null, bool manually = false) => new(
         "org", "repo", "main", new ApprovalCoverage(OwnersFixture.Repo(), ["pkg/a.go", "docs/guide.md"]), approvals, [], 0,
-        requireIssue, issue, "https://go.k8s.io/bot-commands", "https://example.com/process");
+        requireIssue, issue, "https://go.k8s.io/bot-commands", "https://example.com/process", manually);
 
     private static Approvals With(params string[] logins)
     {
@@ -46,6 +46,18 @@ public sealed class ApprovalNotificationTests
         Assert.DoesNotContain("to approve.", message, StringComparison.Ordinal);
         Assert.Contains("<details>\n", message, StringComparison.Ordinal);
         Assert.EndsWith("<!-- META={\"approvers\":[]} -->", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApprovedByHand_IsApprovedWithoutAskingForApprovers()
+    {
+        var facts = Facts(With("pkg-a"), manually: true);
+        var message = ApprovalNotification.Message(facts);
+
+        Assert.True(facts.IsApproved);
+        Assert.StartsWith("[APPROVALNOTIFIER] This PR is **APPROVED**\n\nThe approval requirements were bypassed", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("to approve.", message, StringComparison.Ordinal);
+        Assert.Contains("- **[docs/OWNERS](https://github.com/org/repo/blob/main/docs/OWNERS)**", message, StringComparison.Ordinal);
     }
 
     [Fact]

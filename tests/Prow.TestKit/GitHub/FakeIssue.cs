@@ -11,6 +11,7 @@ public sealed class FakeIssue
     public string Body { get; set; } = "";
     public List<string> Labels { get; } = [];
     public List<string> Assignees { get; } = [];
+    public List<FakeIssueEvent> Events { get; } = [];
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
 
     // Pull request fields.

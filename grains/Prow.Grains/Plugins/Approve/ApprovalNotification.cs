@@ -24,12 +24,19 @@ public static class ApprovalNotification
         bool RequireIssue,
         int? AssociatedIssue,
         string CommandHelpLink,
-        string PrProcessLink)
+        string PrProcessLink,
+        bool ManuallyApproved = false)
     {
         public bool FilesApproved => Coverage.AllApprovedBy(Approvals.Logins);
 
         /// <summary>Every OWNERS file covered and, when an issue is required, one linked or waived by an approver.</summary>
-        public bool IsApproved => FilesApproved && (!RequireIssue || AssociatedIssue is not null || NoIssueWaivers.Count > 0);
+        public bool RequirementsMet => FilesApproved && (!RequireIssue || AssociatedIssue is not null || NoIssueWaivers.Count > 0);
+
+        /// <summary>The requirements are met, or a person put the approved label on by hand, which overrides them.</summary>
+        public bool IsApproved => RequirementsMet || ManuallyApproved;
+
+        /// <summary>Whether the comment should still ask for approvers.</summary>
+        public bool WaitingForApprovers => !FilesApproved && !ManuallyApproved;
 
         /// <summary>No-issue approvals from people who can approve at least one of the OWNERS files.</summary>
         public IReadOnlyList<Approval> NoIssueWaivers =>
@@ -45,11 +52,16 @@ public static class ApprovalNotification
         var (assigned, suggested) = facts.Coverage.Suggest(approvers, facts.Assignees, facts.Seed);
         var text = new StringBuilder();
         text.Append(Marker).Append(" This PR is **").Append(facts.IsApproved ? "" : "NOT ").Append("APPROVED**\n\n");
+        if (facts.ManuallyApproved && !facts.RequirementsMet)
+        {
+            text.Append("The approval requirements were bypassed: the approved label was added by hand.\n\n");
+        }
+
         text.Append(facts.Approvals.All.Count == 0
             ? "Nobody has approved this pull request yet."
             : "Approved by: " + string.Join(", ", facts.Approvals.All.Select(a => $"*<a href=\"{a.Reference}\" title=\"{a.How}\">{a.Login}</a>*")));
         text.Append('\n');
-        if (!facts.FilesApproved && (assigned.Count > 0 || suggested.Count > 0))
+        if (facts.WaitingForApprovers && (assigned.Count > 0 || suggested.Count > 0))
         {
             var asks = new List<string>();
             if (assigned.Count > 0)
@@ -73,7 +85,7 @@ public static class ApprovalNotification
 
         AppendIssue(text, facts);
         text.Append($"\nEvery command this bot understands is listed [here]({facts.CommandHelpLink}?repo={facts.Org}%2F{facts.Repo}).\n\n");
-        text.Append(facts.FilesApproved ? "<details>\n" : "<details open>\n");
+        text.Append(facts.WaitingForApprovers ? "<details open>\n" : "<details>\n");
         text.Append("Each of these OWNERS files needs an approval from one of its approvers:\n\n");
         var unapproved = facts.Coverage.UnapprovedBy(approvers);
         foreach (var directory in facts.Coverage.Directories)

@@ -54,7 +54,10 @@ public sealed partial class ApprovePlugin(RepoOwnersLoader ownersLoader) : IPlug
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pullRequest);
-        if (pullRequest.Action is "opened" or "reopened" or "synchronize")
+        // A person adding the approved label approves by hand, over the OWNERS rules.
+        var labelledByHand = pullRequest.Action == "labeled" && pullRequest.Label?.Name == ApprovedLabel && pullRequest.PullRequest.State == "open"
+            && !IsBot(pullRequest.Sender.Login, await context.BotLoginAsync());
+        if (pullRequest.Action is "opened" or "reopened" or "synchronize" || labelledByHand)
         {
             await UpdateAsync(context, pullRequest.Repository.Owner.Login, pullRequest.Repository.Name, pullRequest.PullRequest.Number);
         }
@@ -103,11 +106,12 @@ public sealed partial class ApprovePlugin(RepoOwnersLoader ownersLoader) : IPlug
             assignees.Add(pr.User.Login.ToLowerInvariant());
         }
 
+        var labelled = pr.Labels.Any(l => l.Name == ApprovedLabel);
+        var manually = labelled && await LabelledByHandAsync(context, org, repo, number, bot);
         var facts = new ApprovalNotification.Facts(org, repo, pr.Base.Ref, new ApprovalCoverage(owners, files), approvals, assignees, number,
-            options.IssueRequired == true, AssociatedIssue(pr.Body ?? "", org), options.CommandHelpLink, options.PrProcessLink);
+            options.IssueRequired == true, AssociatedIssue(pr.Body ?? "", org), options.CommandHelpLink, options.PrProcessLink, manually);
         await NotifyAsync(context, org, repo, number, comments.Where(c => IsBot(c.User.Login, bot) && ApprovalNotification.IsNotification(c.Body)).ToList(), ApprovalNotification.Message(facts));
 
-        var labelled = pr.Labels.Any(l => l.Name == ApprovedLabel);
         if (facts.IsApproved && !labelled)
         {
             await gitHub.AddLabelsAsync(org, repo, number, [ApprovedLabel], ct);
@@ -138,6 +142,14 @@ public sealed partial class ApprovePlugin(RepoOwnersLoader ownersLoader) : IPlug
         {
             await context.GitHub.EditCommentAsync(org, repo, latest.Id, message, ct);
         }
+    }
+
+    /// <summary>Whether the approved label's latest addition was by a person rather than this bot.</summary>
+    private static async Task<bool> LabelledByHandAsync(PluginContext context, string org, string repo, int number, string bot)
+    {
+        var events = await context.GitHub.ListIssueEventsAsync(org, repo, number, context.CancellationToken);
+        // Without knowing the bot's login nobody can be told apart from it: no manual approval then.
+        return bot.Length > 0 && events.LastOrDefault(e => e.Event == "labeled" && e.Label?.Name == ApprovedLabel) is { } added && !IsBot(added.Actor.Login, bot);
     }
 
     /// <summary>The first issue the description links (<c>#12</c> or an issue URL in the same org), as Prow finds it.</summary>
