@@ -33,6 +33,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(GitReference))]
 [JsonSerializable(typeof(GitCommit))]
 [JsonSerializable(typeof(List<IssueEvent>))]
+[JsonSerializable(typeof(List<Events.ReviewComment>))]
 [JsonSerializable(typeof(GitHubApp))]
 [JsonSerializable(typeof(Installation))]
 [JsonSerializable(typeof(InstallationToken))]

@@ -107,6 +107,17 @@ public sealed class ApprovePluginTests(ApprovePluginTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task ApprovalsInLineCommentsOfTheDiff_CountToo()
+    {
+        var pr = OwnersScenario.PullRequest(_host, 77, "alice", "sha77", "pkg/a.go");
+        pr.ReviewComments.Add(new FakeComment(77_001, 77, OwnersScenario.PkgApprover, "nit, but fine\n/approve", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+
+        await OwnersScenario.OpenedAsync(_host, 77, "alice", "sha77", action: "synchronize");
+
+        Assert.Equal(["approved"], _host.GitHub.LabelsOn(Repo, 77));
+    }
+
+    [Fact]
     public async Task ACommentWithoutACommand_LeavesThePullRequestAlone()
     {
         OwnersScenario.PullRequest(_host, 74, "alice", "sha74", "pkg/a.go");

@@ -55,6 +55,18 @@ public sealed class PullRequestClientTests
     }
 
     [Fact]
+    public async Task ListReviewComments_ReturnsLineCommentsWithAuthorAndTime()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        var at = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        h.FakeRepo.AddPullRequest(6, "t", "alice", "s6").ReviewComments.Add(new FakeComment(41, 6, "bob", "/approve", at, at));
+
+        var comment = Assert.Single(await h.Client.ListReviewCommentsAsync("org", "repo", 6, _none));
+
+        Assert.Equal((41L, "bob", "/approve", at), (comment.Id, comment.User.Login, comment.Body, comment.CreatedAt));
+    }
+
+    [Fact]
     public async Task RequestAndRemoveReviewers_ChangeRequestedReviewers()
     {
         await using var h = await GitHubHarness.StartAsync();

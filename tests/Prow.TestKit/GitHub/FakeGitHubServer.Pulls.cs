@@ -34,6 +34,15 @@ public sealed partial class FakeGitHubServer
             commit_id = v.CommitId,
             submitted_at = v.SubmittedAt,
         }))));
+        app.MapGet(PullPath + "/comments", (HttpContext c) => WithPull(c, (r, p) => FakeJson.Ok(Paging.Page(c, p.ReviewComments).Select(x => new
+        {
+            id = x.Id,
+            body = x.Body,
+            user = FakeJson.User(x.Author),
+            html_url = $"https://github.com/{r.FullName}/pull/{p.Number}#discussion_r{x.Id}",
+            created_at = x.CreatedAt,
+            updated_at = x.UpdatedAt,
+        }))));
         app.MapPost(PullPath + "/requested_reviewers", (HttpContext c) => WithPull(c, (r, p) =>
         {
             var reviewers = Strings(Body(c), "reviewers");

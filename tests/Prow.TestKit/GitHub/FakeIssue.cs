@@ -26,6 +26,9 @@ public sealed class FakeIssue
     public List<string> RequestedReviewers { get; } = [];
     public List<FakeReview> Reviews { get; } = [];
 
+    /// <summary>Comments on lines of the diff (their <see cref="FakeComment.IssueNumber"/> is the pull request's).</summary>
+    public List<FakeComment> ReviewComments { get; } = [];
+
     /// <summary>When set, the next merge attempt answers this status and message instead of merging.</summary>
     public (int Status, string Message)? MergeFailure { get; set; }
 }

@@ -92,9 +92,12 @@ public sealed partial class ApprovePlugin(RepoOwnersLoader ownersLoader) : IPlug
         var bot = await context.BotLoginAsync();
         var comments = await gitHub.ListIssueCommentsAsync(org, repo, number, ct);
         var reviews = await gitHub.ListReviewsAsync(org, repo, number, ct);
+        var reviewComments = await gitHub.ListReviewCommentsAsync(org, repo, number, ct);
         var prUrl = pr.HtmlUrl ?? $"https://github.com/{org}/{repo}/pull/{number}";
         var timeline = comments.Where(c => !IsBot(c.User.Login, bot))
             .Select(c => new ApprovalEvent(c.User.Login, c.Body, c.CreatedAt ?? DateTimeOffset.MinValue, c.HtmlUrl ?? prUrl))
+            .Concat(reviewComments.Where(c => !IsBot(c.User.Login, bot))
+                .Select(c => new ApprovalEvent(c.User.Login, c.Body, c.CreatedAt ?? DateTimeOffset.MinValue, c.HtmlUrl ?? prUrl)))
             .Concat(reviews.Where(r => !IsBot(r.User.Login, bot))
                 .Select(r => new ApprovalEvent(r.User.Login, r.Body ?? "", r.SubmittedAt ?? DateTimeOffset.MinValue, $"{prUrl}#pullrequestreview-{r.Id}", r.State)));
         var approvals = Approvals.Read(timeline, pr.User.Login, prUrl, options);
