@@ -20,6 +20,9 @@ public sealed partial class RepoOwnersLoader(ILogger<RepoOwnersLoader> logger)
     /// <summary>Files kept before the cache starts over; each entry is one small file (or the fact it is absent).</summary>
     private const int CacheCapacity = 20_000;
 
+    /// <summary>Reads in flight at once: a wide pull request needs a hundred files, but one event should not burst the token budget.</summary>
+    private const int ConcurrentReads = 8;
+
     private readonly ConcurrentDictionary<string, string?> _files = new(StringComparer.Ordinal);
 
     /// <summary>The OWNERS that apply to <paramref name="changedFiles"/> on <paramref name="baseBranch"/> as it is now.</summary>
@@ -28,14 +31,21 @@ public sealed partial class RepoOwnersLoader(ILogger<RepoOwnersLoader> logger)
         ArgumentNullException.ThrowIfNull(gitHub);
         ArgumentNullException.ThrowIfNull(changedFiles);
         var baseSha = await gitHub.GetRefShaAsync(org, repo, "heads/" + baseBranch, cancellationToken);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in RelevantPaths(changedFiles))
+        var paths = RelevantPaths(changedFiles);
+        using var gate = new SemaphoreSlim(ConcurrentReads);
+        var read = await Task.WhenAll(paths.Select(async path =>
         {
-            if (await ReadAsync(gitHub, org, repo, baseSha, path, cancellationToken) is { } text)
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                texts[path] = text;
+                return (Path: path, Text: await ReadAsync(gitHub, org, repo, baseSha, path, cancellationToken));
             }
-        }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var texts = read.Where(r => r.Text is not null).ToDictionary(r => r.Path, r => r.Text!, StringComparer.Ordinal);
 
         var sink = new ProblemSink(strict: false);
         var owners = RepoOwners.Parse(texts, sink);

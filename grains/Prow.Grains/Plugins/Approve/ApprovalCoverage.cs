@@ -13,8 +13,11 @@ namespace Prow.Grains.Plugins.Approve;
 public sealed class ApprovalCoverage
 {
     private readonly RepoOwners _owners;
-    private readonly List<(string File, string Directory)> _files = [];
+    private readonly List<(string File, string Directory, IReadOnlySet<string> Approvers)> _files = [];
     private readonly SortedSet<string> _directories = new(StringComparer.Ordinal);
+
+    // Per OWNERS directory, everyone who can approve some file of it, and the closest of them (asked once, not per lookup).
+    private readonly Dictionary<string, (HashSet<string> All, HashSet<string> Leaf)> _approversByDirectory = new(StringComparer.Ordinal);
     private readonly int _changedCount;
 
     public ApprovalCoverage(RepoOwners owners, IEnumerable<string> changedFiles)
@@ -31,8 +34,16 @@ public sealed class ApprovalCoverage
                 continue;
             }
 
-            _files.Add((file, directory));
+            var approvers = owners.Approvers(file);
+            _files.Add((file, directory, approvers));
             _directories.Add(directory);
+            if (!_approversByDirectory.TryGetValue(directory, out var known))
+            {
+                _approversByDirectory[directory] = known = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            }
+
+            known.All.UnionWith(approvers);
+            known.Leaf.UnionWith(owners.LeafApprovers(file));
         }
 
         foreach (var directory in _directories.ToList().Where(HasCoveringParent))
@@ -55,9 +66,9 @@ public sealed class ApprovalCoverage
     {
         ArgumentNullException.ThrowIfNull(approvers);
         var unapproved = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (file, directory) in _files)
+        foreach (var (_, directory, fileApprovers) in _files)
         {
-            if (_directories.Contains(directory) && !_owners.Approvers(file).Overlaps(approvers))
+            if (_directories.Contains(directory) && !fileApprovers.Overlaps(approvers))
             {
                 unapproved.Add(directory);
             }
@@ -68,7 +79,7 @@ public sealed class ApprovalCoverage
 
     /// <summary>Who among <paramref name="approvers"/> can approve some file of this OWNERS directory.</summary>
     public IReadOnlyList<string> ApproversIn(string directory, IReadOnlySet<string> approvers) =>
-        [.. FilesOf(directory).SelectMany(f => _owners.Approvers(f)).Where(approvers.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        _approversByDirectory.TryGetValue(directory, out var known) ? [.. known.All.Where(approvers.Contains).Order(StringComparer.Ordinal)] : [];
 
     /// <summary>
     /// People to ask so that every OWNERS directory is covered, given who approved already: first those of
@@ -82,7 +93,7 @@ public sealed class ApprovalCoverage
         ArgumentNullException.ThrowIfNull(assignees);
         var remaining = new HashSet<string>(UnapprovedBy(approvers), StringComparer.Ordinal);
         var assigned = PickCovering(remaining, assignees.Where(a => !approvers.Contains(a)).Order(StringComparer.Ordinal).ToList(), leafOnly: false);
-        var leafApprovers = _directories.SelectMany(d => FilesOf(d).SelectMany(f => _owners.LeafApprovers(f))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var leafApprovers = _directories.SelectMany(d => _approversByDirectory[d].Leaf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var suggested = PickCovering(remaining, CandidateRotation.Rotate(leafApprovers, seed), leafOnly: true);
         return (assigned, suggested);
     }
@@ -112,9 +123,7 @@ public sealed class ApprovalCoverage
     }
 
     private bool CanApprove(string login, string directory, bool leafOnly) =>
-        FilesOf(directory).Any(f => (leafOnly ? _owners.LeafApprovers(f) : _owners.Approvers(f)).Contains(login));
-
-    private IEnumerable<string> FilesOf(string directory) => _files.Where(f => f.Directory == directory).Select(f => f.File);
+        (leafOnly ? _approversByDirectory[directory].Leaf : _approversByDirectory[directory].All).Contains(login);
 
     // A file in a subfolder without approvers of its own, under an OWNERS that approves such subfolders automatically.
     private bool IsAutoApproved(string file, string directory)
