@@ -17,9 +17,7 @@ public sealed class RepoOwnersLoaderTests
             .WithFile("main", "OWNERS", "approvers: [root]\n")
             .WithFile("main", "a/OWNERS", "approvers: [team]\n")
             .WithFile("main", "elsewhere/OWNERS", "approvers: [nobody-asks]\n");
-        var options = new GitHubClientOptions { Token = "t" };
-        options.Endpoints.Add(gitHub.BaseAddress);
-        using var client = new GitHubClient(options);
+        using var client = Client(gitHub);
         var loader = new RepoOwnersLoader(NullLogger<RepoOwnersLoader>.Instance);
 
         var first = await loader.LoadAsync(client, "org", "repo", "main", ["a/b/x.go"], CancellationToken.None);
@@ -35,5 +33,26 @@ public sealed class RepoOwnersLoaderTests
 
         Assert.Equal(["carol"], moved.LeafApprovers("a/b/x.go"));
         Assert.Contains(gitHub.Calls, c => c.Path == "/repos/org/repo/contents/a/OWNERS" && c.Query == "?ref=c2");
+    }
+
+    [Fact]
+    public async Task Load_WithABrokenOwnersFile_KeepsTheOthers()
+    {
+        await using var gitHub = await FakeGitHubServer.StartAsync();
+        gitHub.State.AddRepo("org/repo").WithBranch("main", "c1")
+            .WithFile("main", "OWNERS", "approvers: [root]\n")
+            .WithFile("main", "a/OWNERS", "approvers: [unclosed\n  - : :\n");
+        using var client = Client(gitHub);
+
+        var owners = await new RepoOwnersLoader(NullLogger<RepoOwnersLoader>.Instance).LoadAsync(client, "org", "repo", "main", ["a/x.go"], CancellationToken.None);
+
+        Assert.Equal(["root"], owners.Approvers("a/x.go"));
+    }
+
+    private static GitHubClient Client(FakeGitHubServer gitHub)
+    {
+        var options = new GitHubClientOptions { Token = "t" };
+        options.Endpoints.Add(gitHub.BaseAddress);
+        return new GitHubClient(options);
     }
 }
