@@ -5,7 +5,7 @@ namespace Prow.Silo.Tests;
 /// <summary>The lgtm plugin end to end, on a repository with review_acts_as_lgtm and store_tree_hash.</summary>
 public sealed class LgtmPluginTests(LgtmPluginTests.Fixture fixture) : IClassFixture<LgtmPluginTests.Fixture>
 {
-    public sealed class Fixture() : OwnersHostFixture("lgtm", "lgtm:\n- repos: [org/repo]\n  review_acts_as_lgtm: true\n  store_tree_hash: true\n");
+    public sealed class Fixture() : OwnersHostFixture("lgtm", "lgtm:\n- repos: [org/repo]\n  review_acts_as_lgtm: true\n  store_tree_hash: true\n  trusted_team_for_sticky_lgtm: sticky\n");
 
     private const string Repo = PluginTestHost.Repo;
     private readonly PluginTestHost _host = fixture.Host;
@@ -99,6 +99,29 @@ public sealed class LgtmPluginTests(LgtmPluginTests.Fixture fixture) : IClassFix
         Assert.Equal(["lgtm"], _host.GitHub.LabelsOn(Repo, 66));
         Assert.DoesNotContain(OwnersScenario.BotComments(_host, 66), c => c.Body.StartsWith("New changes", StringComparison.Ordinal));
         Assert.Contains(OwnersScenario.BotComments(_host, 66), c => c.Body.EndsWith("Git tree hash: tree66c</details>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Push_ByAMemberOfTheStickyTeam_KeepsTheLabel()
+    {
+        _host.GitHub.State.Org("org").Teams["sticky"] = ["trusted-author"];
+        OwnersScenario.PullRequest(_host, 68, "trusted-author", "sha68b", "pkg/a.go").Labels.Add("lgtm");
+
+        await OwnersScenario.OpenedAsync(_host, 68, "trusted-author", "sha68b", action: "synchronize");
+
+        Assert.Equal(["lgtm"], _host.GitHub.LabelsOn(Repo, 68));
+        Assert.Empty(OwnersScenario.BotComments(_host, 68));
+    }
+
+    [Fact]
+    public async Task Push_WhenTheStickyTeamDoesNotExist_StillRemovesTheLabel()
+    {
+        await using var host = await OwnersScenario.StartAsync("lgtm", "lgtm:\n- repos: [org]\n  trusted_team_for_sticky_lgtm: org/no-such-team\n");
+        OwnersScenario.PullRequest(host, 69, "alice", "sha69b", "pkg/a.go").Labels.Add("lgtm");
+
+        await OwnersScenario.OpenedAsync(host, 69, "alice", "sha69b", action: "synchronize");
+
+        Assert.Empty(host.GitHub.LabelsOn(Repo, 69));
     }
 
     [Fact]

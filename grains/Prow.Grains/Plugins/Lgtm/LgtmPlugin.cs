@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
 using Prow.Clients.GitHub.Events;
 using Prow.Config.Plugins;
@@ -89,7 +90,8 @@ public sealed partial class LgtmPlugin(RepoOwnersLoader ownersLoader) : IPlugin,
         var (org, repo, number) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name, pr.Number);
         var options = context.Config.Plugins.LgtmFor(org, repo);
         var ct = context.CancellationToken;
-        if (await IsStickyAsync(context, options, org, pr.User.Login))
+        var labels = await context.GitHub.ListIssueLabelsAsync(org, repo, number, ct);
+        if (!labels.Any(l => l.Name == LgtmLabel) || await IsStickyAsync(context, options, org, pr.User.Login))
         {
             return;
         }
@@ -105,12 +107,8 @@ public sealed partial class LgtmPlugin(RepoOwnersLoader ownersLoader) : IPlugin,
             }
         }
 
-        var labels = await context.GitHub.ListIssueLabelsAsync(org, repo, number, ct);
-        if (labels.Any(l => l.Name == LgtmLabel))
-        {
-            await context.GitHub.CreateCommentAsync(org, repo, number, LgtmReplies.RemovedOnPush, ct);
-            await context.GitHub.RemoveLabelAsync(org, repo, number, LgtmLabel, ct);
-        }
+        await context.GitHub.CreateCommentAsync(org, repo, number, LgtmReplies.RemovedOnPush, ct);
+        await context.GitHub.RemoveLabelAsync(org, repo, number, LgtmLabel, ct);
     }
 
     public PluginHelp Help(PluginHelpContext context)
@@ -206,8 +204,17 @@ public sealed partial class LgtmPlugin(RepoOwnersLoader ownersLoader) : IPlugin,
 
         var slash = team.IndexOf('/', StringComparison.Ordinal);
         var (teamOrg, slug) = slash < 0 ? (org, team) : (team[..slash], team[(slash + 1)..]);
-        var members = await context.GitHub.ListTeamMembersBySlugAsync(teamOrg, slug, context.CancellationToken);
-        return members.Any(m => string.Equals(m.Login, author, StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            var members = await context.GitHub.ListTeamMembersBySlugAsync(teamOrg, slug, context.CancellationToken);
+            return members.Any(m => string.Equals(m.Login, author, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (GitHubApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // A team that does not exist (or that the bot cannot see) trusts nobody; the push still removes the label.
+            LogStickyTeamMissing(context.Logger, team, org);
+            return false;
+        }
     }
 
     private static string Describe(PluginHelpContext context, string scope)
@@ -218,4 +225,7 @@ public sealed partial class LgtmPlugin(RepoOwnersLoader ownersLoader) : IPlugin,
             + $"A push {(options.StoreTreeHash ? "keeps the label when the code (git tree) is unchanged" : "always removes the label")}."
             + (options.TrustedTeamForStickyLgtm is { Length: > 0 } team ? $"<br>Pull requests by members of {team} keep the label on a push." : "");
     }
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "lgtm: trusted_team_for_sticky_lgtm {Team} not found for {Org}")]
+    private static partial void LogStickyTeamMissing(ILogger logger, string team, string org);
 }
