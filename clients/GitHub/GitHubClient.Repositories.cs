@@ -30,6 +30,12 @@ public sealed partial class GitHubClient
         return reference.Target.Sha;
     }
 
+    public async Task<string> GetCommitTreeShaAsync(string owner, string repo, string commitSha, CancellationToken cancellationToken)
+    {
+        var commit = await GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}/git/commits/{sha}", owner, repo, commitSha), Json.GitCommit, cancellationToken);
+        return commit.Tree.Sha;
+    }
+
     public Task<Branch> GetBranchAsync(string owner, string repo, string branch, CancellationToken cancellationToken) =>
         GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}/branches/{branch}", owner, repo, branch), Json.Branch, cancellationToken);
 

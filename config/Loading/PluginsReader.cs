@@ -24,9 +24,10 @@ internal static class PluginsReader
             {
                 Repos = a.StrList("repos"),
                 IssueRequired = a.Bool("issue_required"),
-                RequireSelfApproval = a.Bool("require_self_approval"),
+                // implicit_self_approve and review_acts_as_approve are the older, inverted names Prow still reads.
+                RequireSelfApproval = a.Bool("require_self_approval") ?? !a.Bool("implicit_self_approve"),
                 LgtmActsAsApprove = a.Bool("lgtm_acts_as_approve"),
-                IgnoreReviewState = a.Bool("ignore_review_state"),
+                IgnoreReviewState = a.Bool("ignore_review_state") ?? !a.Bool("review_acts_as_approve"),
                 CommandHelpLink = a.Str("commandHelpLink") ?? "https://go.k8s.io/bot-commands",
                 PrProcessLink = a.Str("pr_process_link") ?? "",
             }),

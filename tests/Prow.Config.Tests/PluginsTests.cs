@@ -62,6 +62,25 @@ public sealed class PluginsTests
     }
 
     [Fact]
+    public void Approve_DefaultsAndOlderFieldNames_DecideSelfApprovalAndReviewState()
+    {
+        using var dir = new TempDir();
+        var p = Load.Ok(dir, "", pluginsYaml: """
+            approve:
+            - repos: [org/old]
+              implicit_self_approve: false
+              review_acts_as_approve: false
+            - repos: [org/new]
+              require_self_approval: true
+              ignore_review_state: true
+            """).Plugins;
+
+        Assert.Equal((true, true), (p.ApproveFor("org", "unlisted").HasSelfApproval, p.ApproveFor("org", "unlisted").ConsiderReviewState));
+        Assert.Equal((false, false), (p.ApproveFor("org", "old").HasSelfApproval, p.ApproveFor("org", "old").ConsiderReviewState));
+        Assert.Equal((false, false), (p.ApproveFor("org", "new").HasSelfApproval, p.ApproveFor("org", "new").ConsiderReviewState));
+    }
+
+    [Fact]
     public void UnknownPluginName_IsWarning()
     {
         using var dir = new TempDir();

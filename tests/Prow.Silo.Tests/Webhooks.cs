@@ -63,6 +63,26 @@ internal static class Webhooks
             ["sender"] = User("alice"),
         });
 
+    /// <summary>A submitted (or dismissed) review; webhooks carry the state lower-case.</summary>
+    public static string PullRequestReview(string repo, int number, string reviewer, string state, string headSha, string body = "", string prAuthor = "alice", string action = "submitted") =>
+        Json(new JsonObject
+        {
+            ["action"] = action,
+            ["review"] = new JsonObject { ["id"] = number * 1000 + 1, ["user"] = User(reviewer), ["state"] = state, ["body"] = body },
+            ["pull_request"] = new JsonObject
+            {
+                ["number"] = number,
+                ["state"] = "open",
+                ["title"] = "a pull request",
+                ["user"] = User(prAuthor),
+                ["head"] = new JsonObject { ["ref"] = "feature", ["sha"] = headSha },
+                ["base"] = new JsonObject { ["ref"] = "main", ["sha"] = "base0000" },
+                ["html_url"] = $"https://github.com/{repo}/pull/{number}",
+            },
+            ["repository"] = Repository(repo),
+            ["sender"] = User(reviewer),
+        });
+
     private static JsonObject Issue(int number, string title, string author, bool pullRequest)
     {
         var issue = new JsonObject { ["number"] = number, ["title"] = title, ["state"] = "open", ["user"] = User(author), ["body"] = "" };

@@ -37,10 +37,31 @@ public sealed partial class FakeGitHubServer
             state = v.State,
             body = v.Body,
             commit_id = v.CommitId,
+            submitted_at = v.SubmittedAt,
+        }))));
+        app.MapGet(PullPath + "/comments", (HttpContext c) => WithPull(c, (r, p) => FakeJson.Ok(Paging.Page(c, p.ReviewComments).Select(x => new
+        {
+            id = x.Id,
+            body = x.Body,
+            user = FakeJson.User(x.Author),
+            html_url = $"https://github.com/{r.FullName}/pull/{p.Number}#discussion_r{x.Id}",
+            created_at = x.CreatedAt,
+            updated_at = x.UpdatedAt,
         }))));
         app.MapPost(PullPath + "/requested_reviewers", (HttpContext c) => WithPull(c, (r, p) =>
         {
-            p.RequestedReviewers.AddRange(Strings(Body(c), "reviewers").Where(x => !p.RequestedReviewers.Contains(x)));
+            var reviewers = Strings(Body(c), "reviewers");
+            if (reviewers.Any(x => string.Equals(x, p.Author, StringComparison.OrdinalIgnoreCase)))
+            {
+                return FakeJson.Error(422, "Review cannot be requested from pull request author.");
+            }
+
+            if (reviewers.Any(x => !r.Collaborators.ContainsKey(x) && State.TryOrg(r.Owner)?.Members.Contains(x) != true))
+            {
+                return FakeJson.Error(422, $"Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the {r.FullName} repository.");
+            }
+
+            p.RequestedReviewers.AddRange(reviewers.Where(x => !p.RequestedReviewers.Contains(x)));
             return FakeJson.Ok(FakeJson.Pull(r, p), 201);
         }));
         app.MapDelete(PullPath + "/requested_reviewers", (HttpContext c) => WithPull(c, (r, p) =>

@@ -24,6 +24,11 @@ public sealed partial class FakeGitHubServer
                 ? FakeJson.Ok(new { @ref = "refs/" + name, @object = new { sha, type = "commit" } })
                 : FakeJson.NotFound();
         }));
+        app.MapGet("/repos/{owner}/{repo}/git/commits/{sha}", (HttpContext c) => WithRepo(c, r =>
+        {
+            var sha = Value(c, "sha");
+            return FakeJson.Ok(new { sha, tree = new { sha = r.Trees.GetValueOrDefault(sha) ?? FakeJson.Sha("tree:" + sha) } });
+        }));
         app.MapGet("/repos/{owner}/{repo}/labels", (HttpContext c) => WithRepo(c, r => FakeJson.Ok(Paging.Page(c, r.Labels).Select(FakeJson.Label))));
         app.MapGet("/repos/{owner}/{repo}/contents/{**path}", (HttpContext c) => WithRepo(c, r => Content(c, r)));
         app.MapGet("/repos/{owner}/{repo}/collaborators/{user}", (HttpContext c) => WithRepo(c, r =>
@@ -45,7 +50,14 @@ public sealed partial class FakeGitHubServer
     {
         var gitRef = context.Request.Query["ref"].ToString() is { Length: > 0 } given ? given : repo.DefaultBranch;
         var path = Value(context, "path");
-        if (!repo.Files.TryGetValue(gitRef, out var files) || !files.TryGetValue(path, out var text))
+        if (!repo.Files.TryGetValue(gitRef, out var files))
+        {
+            // Files seeded on a branch are also found by the SHA the branch points at.
+            var branch = repo.Branches.FirstOrDefault(b => b.Value == gitRef).Key;
+            files = branch is null ? null : repo.Files.GetValueOrDefault(branch);
+        }
+
+        if (files is null || !files.TryGetValue(path, out var text))
         {
             return FakeJson.NotFound();
         }

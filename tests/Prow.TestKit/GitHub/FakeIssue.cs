@@ -14,6 +14,7 @@ public sealed class FakeIssue
     public string Body { get; set; } = "";
     public List<string> Labels { get; } = [];
     public List<string> Assignees { get; } = [];
+    public List<FakeIssueEvent> Events { get; } = [];
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
 
     // Pull request fields.
@@ -30,6 +31,9 @@ public sealed class FakeIssue
     public List<FakeChangedFile> Files { get; } = [];
     public List<string> RequestedReviewers { get; } = [];
     public List<FakeReview> Reviews { get; } = [];
+
+    /// <summary>Comments on lines of the diff (their <see cref="FakeComment.IssueNumber"/> is the pull request's).</summary>
+    public List<FakeComment> ReviewComments { get; } = [];
 
     /// <summary>When set, the next merge attempt answers this status and message instead of merging.</summary>
     public (int Status, string Message)? MergeFailure { get; set; }

@@ -19,6 +19,11 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     /// <summary>ref → path → content.</summary>
     public Dictionary<string, Dictionary<string, string>> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// commit SHA → tree SHA, for commits whose content should compare equal; any other commit gets a tree of its own.
+    /// </summary>
+    public Dictionary<string, string> Trees { get; } = new(StringComparer.Ordinal);
+
     /// <summary>branch → the protection body last PUT (GitHub's request shape).</summary>
     public Dictionary<string, JsonObject> Protection { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, FakeIssue> Issues { get; } = [];

@@ -35,6 +35,11 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
                     await pushHandler.HandlePushAsync(context, push);
                 }
 
+                if (gitHubEvent is PullRequestReviewEvent review && plugin is IPullRequestReviewHandler reviewHandler)
+                {
+                    await reviewHandler.HandlePullRequestReviewAsync(context, review);
+                }
+
                 if (comment is not null && plugin is IGenericCommentHandler commentHandler)
                 {
                     await commentHandler.HandleGenericCommentAsync(context, comment);

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Prow.Grains.OwnersFiles;
+using Prow.Grains.Plugins.Approve;
+using Prow.Grains.Plugins.Assign;
+using Prow.Grains.Plugins.Blunderbuss;
 using Prow.Grains.Plugins.Cat;
 using Prow.Grains.Plugins.ConfigUpdater;
 using Prow.Grains.Plugins.Help;
 using Prow.Grains.Plugins.Hold;
 using Prow.Grains.Plugins.Label;
+using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Lifecycle;
 using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
@@ -43,6 +48,11 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, NeedsRebasePlugin>();
         services.AddSingleton<IPlugin, ConfigUpdaterPlugin>();
         services.AddSingleton<IPlugin>(_ => new SlackEventsPlugin(new SlackWebhook(new HttpClient { Timeout = TimeSpan.FromSeconds(10) })));
+        services.AddSingleton<RepoOwnersLoader>();
+        services.AddSingleton<IPlugin, LgtmPlugin>();
+        services.AddSingleton<IPlugin, ApprovePlugin>();
+        services.AddSingleton<IPlugin, AssignPlugin>();
+        services.AddSingleton<IPlugin, BlunderbussPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<PluginDispatcher>();
         return services;
