@@ -13,7 +13,7 @@ public static partial class BuildLogParser
     [GeneratedRegex(@"\x1b\[([0-9;]*)([A-Za-z])")]
     private static partial Regex AnsiEscape();
 
-    [GeneratedRegex(@"\b(error|errors|fail|failed|failure|fatal|panic)\b|timed out|^E\d{4} ", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(error|fail|failed|failure|fatal|panic)\b|timed out|^E\d{4} ", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorLine();
 
     public static IReadOnlyList<BuildLogLine> Parse(string log)
