@@ -74,20 +74,24 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
         ArgumentNullException.ThrowIfNull(query);
         var sql = new StringBuilder($"SELECT {columns} FROM prowjob_index WHERE 1 = 1");
         var parameters = new List<(string, object?)>();
-        void Filter(string column, object? value)
+
+        // State and type have a handful of values each: when a selective filter (repo, author, job) is also given, a
+        // unary + keeps SQLite off their indexes, which would otherwise scan a large share of the table.
+        var selective = query.Repo is not null || query.Author is not null || query.Job is not null;
+        void Filter(string column, object? value, bool coarse = false)
         {
             if (value is not null)
             {
-                sql.Append($" AND {column} = ${column}");
+                sql.Append($" AND {(coarse && selective ? "+" : "")}{column} = ${column}");
                 parameters.Add(($"${column}", value));
             }
         }
 
-        Filter("type", query.Type);
+        Filter("type", query.Type, coarse: true);
         Filter("repo", query.Repo);
         Filter("author", query.Author);
         Filter("job", query.Job);
-        Filter("state", query.State);
+        Filter("state", query.State, coarse: true);
         Filter("pull", query.Pull);
         if (query.After is { } after)
         {

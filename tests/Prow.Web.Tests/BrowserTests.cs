@@ -113,7 +113,7 @@ public sealed partial class BrowserTests(DeckHost host)
     }
 
     [Fact]
-    public async Task Screenshots_JobsPullRequestAdminAndPhoneWidth()
+    public async Task Screenshots_JobsPullRequestAdminWithGrainState_AndPhoneWidth()
     {
         var job = await host.CreateJobAsync("screenshot-job", pull: 51, script: "echo all good");
         await host.WaitFinishedAsync(job.Id);
@@ -134,6 +134,9 @@ public sealed partial class BrowserTests(DeckHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the dashboard" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Grain types" })).ToContainTextAsync("prowjob");
         await page.ScreenshotAsync(new() { Path = Path.Combine(DeckHost.ScreenshotFolder, "admin.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "prowjob", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = job.Id }).ClickAsync();
+        await Expect(page.Locator("pre.state")).ToContainTextAsync("screenshot-job");
 
         var phone = await host.NewPageAsync(width: 390, height: 844);
         await phone.GotoAsync("/");

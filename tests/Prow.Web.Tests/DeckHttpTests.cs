@@ -90,6 +90,19 @@ public sealed class DeckHttpTests(DeckHost host)
     }
 
     [Fact]
+    public async Task JobGrain_KeepsItsIndexRow_FromCreationToDeletion()
+    {
+        var job = await host.CreateJobAsync("indexed-job", pull: 63, script: "echo indexed");
+        var finished = await host.WaitFinishedAsync(job.Id);
+        var row = Assert.Single((await host.Index.QueryAsync(new() { Job = "indexed-job" }, CancellationToken.None)).Jobs);
+        Assert.Equal((ProwJobState.Success, finished.Status.BuildId), (row.State, row.BuildId));
+
+        Assert.True(await host.Grains.GetGrain<IProwJobGrain>(job.Id).DeleteAsync());
+
+        Assert.Empty((await host.Index.QueryAsync(new() { Job = "indexed-job" }, CancellationToken.None)).Jobs);
+    }
+
+    [Fact]
     public async Task JobView_UnknownJob_Is404()
     {
         using var response = await host.Http.GetAsync("/view/no-such-job");
