@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Prow.Web.Auth;
 using Prow.Web.Components;
@@ -13,6 +14,16 @@ public static class WebRegistration
     public static IServiceCollection AddProwWeb(this IServiceCollection services, DeckOptions options)
     {
         services.AddRazorComponents();
+        var protection = services.AddDataProtection().SetApplicationName("prow");
+        if (options.KeysFolder is not null)
+        {
+            protection.PersistKeysToFileSystem(Directory.CreateDirectory(options.KeysFolder));
+        }
+        else
+        {
+            protection.UseEphemeralDataProtectionProvider();
+        }
+
         services.AddSingleton(options);
         services.AddSingleton<DeckSession>();
         services.AddSingleton<RerunAuthorizer>();

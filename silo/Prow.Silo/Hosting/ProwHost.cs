@@ -53,6 +53,8 @@ public static class ProwHost
             console.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The cookie keys sit beside the database, as protected as it is; ASP.NET warns that they are not encrypted.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(adminToken);
@@ -118,6 +120,7 @@ public static class ProwHost
         {
             AdminTokenMatches = adminToken.Configured ? adminToken.Matches : null,
             GitHubOAuth = LoadGitHubOAuth(options),
+            KeysFolder = database is null ? null : Path.Combine(Path.GetDirectoryName(database.Path)!, "deck-keys"),
         });
         builder.Services.AddHostedService<ActiveJobResumer>();
         builder.Services.AddHostedService<PeriodicScheduler>();
