@@ -49,6 +49,8 @@ public sealed class DeckHost : IAsyncLifetime
                   github_users: [alice]
                   github_orgs: [acme-admins]
             """);
+        var plugins = Path.Combine(Folder, "plugins.yaml");
+        await File.WriteAllTextAsync(plugins, "plugins:\n  acme/widgets:\n    plugins: [trigger]\n");
         var oauth = Path.Combine(Folder, "github-oauth-config.yaml");
         await File.WriteAllTextAsync(oauth, $"client_id: {GitHub.OAuthApp.ClientId}\nclient_secret: {GitHub.OAuthApp.ClientSecret}\n");
         var adminToken = Path.Combine(Folder, "admin-token");
@@ -58,6 +60,7 @@ public sealed class DeckHost : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             Storage = new StorageLocation(StorageKind.Sqlite, Path.Combine(Folder, "prow.db")),
             ConfigPath = config,
+            PluginConfig = plugins,
             AdminTokenFile = adminToken,
             Artifacts = Path.Combine(Folder, "artifacts"),
             GitHubEndpoints = [GitHub.BaseAddress],

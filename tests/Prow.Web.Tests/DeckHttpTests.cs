@@ -103,6 +103,30 @@ public sealed class DeckHttpTests(DeckHost host)
     }
 
     [Fact]
+    public async Task JobHistory_CountsRunsPassesAndFailures()
+    {
+        var passed = await host.CreateJobAsync("history-job", pull: null, script: "true");
+        await host.WaitFinishedAsync(passed.Id);
+        var failed = await host.CreateJobAsync("history-job", pull: null);
+
+        var page = await host.Http.GetStringAsync("/job-history/history-job");
+
+        Assert.Contains("Shown: 2 runs, 1 passed, 1 failed, average duration", page, StringComparison.Ordinal);
+        Assert.Contains($"data-job-id=\"{passed.Id}\"", page, StringComparison.Ordinal);
+        Assert.True(page.IndexOf(failed.Id, StringComparison.Ordinal) < page.IndexOf(passed.Id, StringComparison.Ordinal), "newest run first");
+    }
+
+    [Fact]
+    public async Task CommandHelp_ShowsEnabledPluginsAndTheirCommands()
+    {
+        var page = await host.Http.GetStringAsync("/command-help");
+
+        Assert.Contains("<h2 id=\"plugin-trigger\">trigger</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<code>/test", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("plugin-cat", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JobView_UnknownJob_Is404()
     {
         using var response = await host.Http.GetAsync("/view/no-such-job");
