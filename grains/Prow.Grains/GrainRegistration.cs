@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Local;
+using Prow.Grains.JobIndex;
 using Prow.Grains.Periodics;
 using Prow.Grains.Plugins.Framework;
 using Prow.Grains.ProwJobs;
@@ -36,6 +38,7 @@ public static class GrainRegistration
         services.AddSingleton<GitHubStatusReporter>();
         services.AddSingleton(new JobUrls(options.StatusSite));
         services.AddSingleton<BuildIds>();
+        services.TryAddSingleton<IProwJobIndex, MemoryProwJobIndex>();
         services.AddSingleton(new LocalProcessRunnerOptions());
         services.AddSingleton(sp => new LocalProcessRunner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalProcessRunner>>(), sp.GetRequiredService<LocalProcessRunnerOptions>()));
         var local = options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (folder => Path.Combine(store.Root, folder)) };
