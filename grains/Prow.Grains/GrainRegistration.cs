@@ -10,6 +10,7 @@ using Prow.Grains.PullRequests;
 using Prow.Grains.Reporting;
 using Prow.Grains.Repositories;
 using Prow.Grains.Sinker;
+using Prow.Grains.Tide;
 using Prow.Grains.Webhooks;
 using Prow.Runtime.Hosting;
 
@@ -28,6 +29,9 @@ public static class GrainRegistration
         services.AddSingleton<WebhookPluginRunner>();
         services.AddSingleton<PullRequestJobs>();
         services.AddSingleton<PostsubmitTrigger>();
+        services.AddSingleton<TideEventRouter>();
+        services.AddSingleton<TideJobStarter>();
+        services.AddSingleton<TideSync>();
         services.AddSingleton(options);
 
         var store = new LocalArtifactStore(options.ArtifactsRoot);
@@ -49,6 +53,9 @@ public static class GrainRegistration
             .AddGrain<IBuildClusterGrain, BuildClusterGrain>()
             .AddGrain<IActiveJobsGrain, ActiveJobsGrain>()
             .AddGrain<IPeriodicJobGrain, PeriodicJobGrain>()
-            .AddGrain<ISinkerGrain, SinkerGrain>();
+            .AddGrain<ISinkerGrain, SinkerGrain>()
+            .AddGrain<IMergePoolGrain, MergePoolGrain>()
+            .AddGrain<IPoolHeadIndexGrain, PoolHeadIndexGrain>()
+            .AddGrain<ITidePoolsGrain, TidePoolsGrain>();
     }
 }

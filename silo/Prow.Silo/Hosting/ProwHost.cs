@@ -108,6 +108,7 @@ public static class ProwHost
         builder.Services.AddHostedService<ActiveJobResumer>();
         builder.Services.AddHostedService<PeriodicScheduler>();
         builder.Services.AddHostedService<SinkerScheduler>();
+        builder.Services.AddHostedService<Prow.Grains.Tide.TideSyncService>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);
@@ -120,6 +121,7 @@ public static class ProwHost
         app.MapPluginHelp();
         app.MapProwJob();
         app.MapAdminApi();
+        app.MapTide();
         return app;
     }
 
