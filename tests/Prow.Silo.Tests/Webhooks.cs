@@ -63,6 +63,17 @@ internal static class Webhooks
             ["sender"] = User("alice"),
         });
 
+    public static string Status(string repo, string sha, string context, string state) =>
+        Json(new JsonObject
+        {
+            ["sha"] = sha,
+            ["context"] = context,
+            ["state"] = state,
+            ["description"] = $"{context} is {state}",
+            ["repository"] = Repository(repo),
+            ["sender"] = User("ci-bot"),
+        });
+
     private static JsonObject Issue(int number, string title, string author, bool pullRequest)
     {
         var issue = new JsonObject { ["number"] = number, ["title"] = title, ["state"] = "open", ["user"] = User(author), ["body"] = "" };

@@ -19,14 +19,14 @@ public static class PoolMembership
         ArgumentNullException.ThrowIfNull(pull);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(requirements);
-        if (mergeFailure is not null)
-        {
-            return (false, TideStatus.MergeFailed(mergeFailure));
-        }
-
         if (pull.Mergeable == false)
         {
             return (false, TideStatus.Conflict);
+        }
+
+        if (mergeFailure is not null)
+        {
+            return (false, TideStatus.MergeFailed(mergeFailure));
         }
 
         if (pull.Draft)

@@ -12,6 +12,7 @@ public sealed class FakeIssue
     public List<string> Labels { get; } = [];
     public List<string> Assignees { get; } = [];
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
+    public string? Milestone { get; set; }
 
     // Pull request fields.
     public string HeadSha { get; set; } = "";

@@ -48,12 +48,15 @@ internal static class FakeJson
         user = User(issue.Author),
         labels = issue.Labels.Select(Label).ToArray(),
         assignees = issue.Assignees.Select(User).ToArray(),
+        milestone = Milestone(issue),
         html_url = $"https://github.com/{repo.FullName}/{(issue.IsPullRequest ? "pull" : "issues")}/{issue.Number}",
         repository_url = $"{baseUrl}/repos/{repo.FullName}",
         pull_request = issue.IsPullRequest ? new { url = $"{baseUrl}/repos/{repo.FullName}/pulls/{issue.Number}", html_url = $"https://github.com/{repo.FullName}/pull/{issue.Number}" } : null,
         created_at = issue.CreatedAt,
         updated_at = issue.CreatedAt,
     };
+
+    private static object? Milestone(FakeIssue issue) => issue.Milestone is { } title ? new { number = StableId(title) % 1000, title } : null;
 
     public static object Pull(FakeRepo repo, FakeIssue pr) => new
     {
@@ -73,6 +76,7 @@ internal static class FakeJson
         labels = pr.Labels.Select(Label).ToArray(),
         assignees = pr.Assignees.Select(User).ToArray(),
         requested_reviewers = pr.RequestedReviewers.Select(User).ToArray(),
+        milestone = Milestone(pr),
         html_url = $"https://github.com/{repo.FullName}/pull/{pr.Number}",
         created_at = pr.CreatedAt,
         updated_at = pr.CreatedAt,
