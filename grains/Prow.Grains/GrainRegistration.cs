@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
+using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Local;
 using Prow.Grains.Periodics;
@@ -56,6 +57,7 @@ public static class GrainRegistration
             .AddGrain<ISinkerGrain, SinkerGrain>()
             .AddGrain<IMergePoolGrain, MergePoolGrain>()
             .AddGrain<IPoolHeadIndexGrain, PoolHeadIndexGrain>()
-            .AddGrain<ITidePoolsGrain, TidePoolsGrain>();
+            .AddGrain<ITidePoolsGrain, TidePoolsGrain>()
+            .AddGrain<IBranchProtectorGrain, BranchProtectorGrain>();
     }
 }
