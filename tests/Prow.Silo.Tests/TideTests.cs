@@ -66,6 +66,38 @@ public sealed class TideTests
     }
 
     [Fact]
+    public async Task ApprovingReview_AndGreenCheckRun_AreEventsTideActsOn()
+    {
+        await using var host = await PluginTestHost.StartAsync("presubmits: {}", "help", configYaml: """
+            tide:
+              queries:
+              - repos: [org/repo]
+                labels: [lgtm]
+                reviewApprovedRequired: true
+              context_options:
+                required-contexts: [ci/check]
+            """);
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.CallsTo("GET", "/search/issues").Count > 0, () => "tide never synced");
+        host.GitHub.Change(Repo, r =>
+        {
+            r.AddPullRequest(3, "reviewed", "alice", "head3").Labels.Add("lgtm");
+            r.CheckRuns["head3"] = [new FakeCheckRun(1, "ci/check", "in_progress", null)];
+        });
+
+        await host.SendAsync("pull_request", Webhooks.PullRequest("opened", Repo, 3, "alice", "head3", labels: ["lgtm"]), pullRequest: 3);
+        await WaitForTideStatusAsync(host, "head3", "pending", "Not mergeable. PullRequest is missing sufficient approving GitHub review(s)");
+
+        host.GitHub.Change(Repo, r => r.Issues[3].Reviews.Add(new FakeReview(1, "maintainer", "APPROVED", "", "head3")));
+        await host.SendAsync("pull_request_review", Webhooks.Review(Repo, 3, "head3", "maintainer", "approved"), pullRequest: 3);
+        await WaitForTideStatusAsync(host, "head3", "pending", "Not mergeable. Job ci/check has not succeeded.");
+
+        host.GitHub.Change(Repo, r => r.CheckRuns["head3"] = [new FakeCheckRun(1, "ci/check", "completed", "success")]);
+        await host.SendAsync("check_run", Webhooks.CheckRun(Repo, "head3", "ci/check", "completed", "success"));
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.MergesIn(Repo).Count == 1, () => "no merge; calls: " + Calls(host));
+        Assert.Equal(3, host.GitHub.MergesIn(Repo)[0].Number);
+    }
+
+    [Fact]
     public async Task RefusedMerge_IsReportedOnThePullRequest_AndNotRetried_AConflictIsReported()
     {
         const string Refusal = "Required status check \"ci/security\" is expected.";
@@ -88,6 +120,22 @@ public sealed class TideTests
         await WaitForTideStatusAsync(host, "head2", "error", "Not mergeable. PR has a merge conflict.");
         Assert.Single(host.GitHub.CallsTo("PUT", "/repos/org/repo/pulls/2/merge"));
         Assert.Empty(host.GitHub.MergesIn(Repo));
+    }
+
+    [Fact]
+    public async Task GitHubRefusingAWrite_IsRetried_AndTheMergeStillHappens()
+    {
+        await using var host = await PluginTestHost.StartAsync("presubmits: {}", "help", configYaml: Queries);
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.CallsTo("GET", "/search/issues").Count > 0, () => "tide never synced");
+        host.GitHub.Change(Repo, r => r.AddPullRequest(4, "unlucky", "alice", "head4").Labels.AddRange(["lgtm", "approved"]));
+        host.GitHub.FailNext(1, 422, "Validation Failed", pathPrefix: "/repos/org/repo/statuses/");
+
+        await host.SendAsync("pull_request", Webhooks.PullRequest("opened", Repo, 4, "alice", "head4", labels: ["lgtm", "approved"]), pullRequest: 4);
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.MergesIn(Repo).Count == 1, () => "no merge; calls: " + Calls(host));
+
+        // The first status write was refused; the pool tried again on its timer, then merged.
+        Assert.Equal(2, host.GitHub.CallsTo("POST", "/repos/org/repo/statuses/head4").Count);
+        Assert.Null((await host.Prow.Grains.GetGrain<IMergePoolGrain>("org/repo@main").GetAsync()).Error);
     }
 
     [Fact]

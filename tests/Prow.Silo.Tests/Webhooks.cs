@@ -74,6 +74,32 @@ internal static class Webhooks
             ["sender"] = User("ci-bot"),
         });
 
+    public static string Review(string repo, int number, string headSha, string reviewer, string state) =>
+        Json(new JsonObject
+        {
+            ["action"] = "submitted",
+            ["review"] = new JsonObject { ["id"] = number * 1000, ["user"] = User(reviewer), ["state"] = state, ["body"] = "", ["commit_id"] = headSha },
+            ["pull_request"] = new JsonObject
+            {
+                ["number"] = number,
+                ["state"] = "open",
+                ["user"] = User("alice"),
+                ["head"] = new JsonObject { ["ref"] = "feature", ["sha"] = headSha },
+                ["base"] = new JsonObject { ["ref"] = "main", ["sha"] = "base0000" },
+            },
+            ["repository"] = Repository(repo),
+            ["sender"] = User(reviewer),
+        });
+
+    public static string CheckRun(string repo, string headSha, string name, string status, string? conclusion) =>
+        Json(new JsonObject
+        {
+            ["action"] = status == "completed" ? "completed" : "created",
+            ["check_run"] = new JsonObject { ["id"] = 77, ["name"] = name, ["head_sha"] = headSha, ["status"] = status, ["conclusion"] = conclusion },
+            ["repository"] = Repository(repo),
+            ["sender"] = User("ci-app"),
+        });
+
     private static JsonObject Issue(int number, string title, string author, bool pullRequest)
     {
         var issue = new JsonObject { ["number"] = number, ["title"] = title, ["state"] = "open", ["user"] = User(author), ["body"] = "" };

@@ -3,7 +3,8 @@ using Orleans;
 namespace Prow.GrainInterfaces.Tide;
 
 /// <summary>One pool as deck's <c>/tide.js</c> shows it.</summary>
-/// <param name="Action">WAIT, TRIGGER, TRIGGER_BATCH, MERGE, MERGE_BATCH or BLOCKED.</param>
+/// <param name="Action">WAIT, TRIGGER, TRIGGER_BATCH, MERGE or MERGE_BATCH.</param>
+/// <param name="Error">Why the last evaluation could not finish (GitHub trouble), until one does.</param>
 [GenerateSerializer, Immutable]
 public sealed record MergePoolView(
     string Org,
@@ -16,7 +17,6 @@ public sealed record MergePoolView(
     IReadOnlyList<PoolPullSummary> BatchPending,
     string Action,
     IReadOnlyList<PoolPullSummary> Target,
-    IReadOnlyList<string> Blockers,
     string? Error);
 
 [GenerateSerializer, Immutable]

@@ -44,18 +44,13 @@ public sealed partial class MergePoolGrain(
         return Task.CompletedTask;
     }
 
-    async Task IMergePoolGrain.OnPullRequestAsync(PoolPullRequest pull)
-    {
-        await TrackAsync(pull, approved: null);
-        await EvaluateAsync();
-    }
+    Task IMergePoolGrain.OnPullRequestAsync(PoolPullRequest pull) => EvaluateAsync(() => TrackAsync(pull, approved: null));
 
-    async Task IMergePoolGrain.RefreshPullRequestAsync(int number)
+    Task IMergePoolGrain.RefreshPullRequestAsync(int number) => EvaluateAsync(async () =>
     {
         var pr = await github.GetPullRequestAsync(_org, _repo, number, CancellationToken.None);
         await TrackAsync(PoolPullRequests.From(pr), await ApprovalAsync(number));
-        await EvaluateAsync();
-    }
+    });
 
     async Task IMergePoolGrain.OnContextAsync(ContextUpdate update)
     {
@@ -94,7 +89,7 @@ public sealed partial class MergePoolGrain(
         await EvaluateAsync();
     }
 
-    async Task IMergePoolGrain.SyncAsync(PoolSync sync)
+    Task IMergePoolGrain.SyncAsync(PoolSync sync) => EvaluateAsync(async () =>
     {
         if (sync.BaseSha != Pool.BaseSha)
         {
@@ -114,12 +109,9 @@ public sealed partial class MergePoolGrain(
             // The sync is the safety net for missed status events: read every head's contexts again.
             await TrackAsync(pull, needsApproval ? await ApprovalAsync(pull.Number) : null, reloadContexts: true);
         }
+    });
 
-        await EvaluateAsync();
-    }
-
-    Task<MergePoolView> IMergePoolGrain.GetAsync() =>
-        Task.FromResult(Pool.LastView ?? new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", [], [], [], [], TideActions.Wait, [], [], null));
+    Task<MergePoolView> IMergePoolGrain.GetAsync() => Task.FromResult(CurrentView());
 
     Task<IReadOnlyList<TideHistoryRecord>> IMergePoolGrain.GetHistoryAsync() => Task.FromResult<IReadOnlyList<TideHistoryRecord>>([.. Pool.History]);
 
@@ -188,11 +180,20 @@ public sealed partial class MergePoolGrain(
     private IReadOnlyList<Config.Components.TideQuery> Queries(ConfigSnapshot snapshot) =>
         [.. snapshot.Prow.Tide.Queries.Where(q => QueryMatch.Covers(q, _org, _repo))];
 
-    /// <summary>Brings statuses up to date and acts until the pool has to wait; GitHub trouble is retried on a timer.</summary>
-    private async Task EvaluateAsync()
+    /// <summary>
+    /// Applies an input that may need GitHub (<paramref name="change"/>), brings statuses up to date and acts until the
+    /// pool has to wait. GitHub trouble is retried on a timer (an input whose reads failed is caught up by the next sync);
+    /// whatever was learnt is saved either way.
+    /// </summary>
+    private async Task EvaluateAsync(Func<Task>? change = null)
     {
         try
         {
+            if (change is not null)
+            {
+                await change();
+            }
+
             for (var i = 0; i < MaxActionsPerTurn && await StepAsync(); i++)
             {
             }
@@ -203,7 +204,8 @@ public sealed partial class MergePoolGrain(
         catch (Exception ex) when (ex is GitHubApiException or HttpRequestException or TaskCanceledException)
         {
             LogEvaluationFailed(logger, ex, this.GetPrimaryKeyString());
-            _retry ??= RegisterGrainTimer(EvaluateAsync, s_retry, s_retry);
+            state.State = Pool with { LastView = CurrentView() with { Error = ex.Message } };
+            _retry ??= RegisterGrainTimer(() => EvaluateAsync(), s_retry, s_retry);
             DelayDeactivation(s_retry * 2);
         }
         finally
@@ -278,10 +280,13 @@ public sealed partial class MergePoolGrain(
         }
     }
 
+    private MergePoolView CurrentView() =>
+        Pool.LastView ?? new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", [], [], [], [], TideActions.Wait, [], null);
+
     private MergePoolView View(PoolDecision decision)
     {
         List<PoolPullSummary> Of(IEnumerable<int> numbers) => [.. numbers.Where(Pool.Pulls.ContainsKey).Select(n => Summary(Pool.Pulls[n].Pull))];
-        return new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", Of(decision.Successes), Of(decision.Pendings), Of(decision.Missings), Of(decision.BatchPending), decision.Action, Of(decision.Targets), [], null);
+        return new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", Of(decision.Successes), Of(decision.Pendings), Of(decision.Missings), Of(decision.BatchPending), decision.Action, Of(decision.Targets), null);
     }
 
     private static PoolPullSummary Summary(PoolPullRequest pull) => new(pull.Number, pull.Title, pull.Author, pull.HeadSha, pull.HeadRef, pull.Labels);
