@@ -98,7 +98,7 @@ public sealed class TideTests
     }
 
     [Fact]
-    public async Task RefusedMerge_IsReportedOnThePullRequest_AndNotRetried_AConflictIsReported()
+    public async Task RefusedMerge_IsReported_AndNotRetriedUntilThePullRequestChanges_AConflictIsReported()
     {
         const string Refusal = "Required status check \"ci/security\" is expected.";
         await using var host = await PluginTestHost.StartAsync("presubmits: {}", "help", configYaml: Queries, seed: r =>
@@ -120,6 +120,13 @@ public sealed class TideTests
         await WaitForTideStatusAsync(host, "head2", "error", "Not mergeable. PR has a merge conflict.");
         Assert.Single(host.GitHub.CallsTo("PUT", "/repos/org/repo/pulls/2/merge"));
         Assert.Empty(host.GitHub.MergesIn(Repo));
+
+        // The author resolves it: the pull request changes, GitHub says it merges cleanly, and tide tries again.
+        host.GitHub.Change(Repo, r => r.Issues[2].Mergeable = true);
+        await host.SendAsync("pull_request", Webhooks.PullRequest("edited", Repo, 2, "alice", "head2", labels: ["lgtm", "approved"]), pullRequest: 2);
+        await host.Prow.Services.GetRequiredService<Prow.Grains.Tide.TideSync>().SyncOnceAsync(CancellationToken.None);
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.MergesIn(Repo).Count == 1, () => "no merge; calls: " + Calls(host));
+        Assert.Equal(2, host.GitHub.CallsTo("PUT", "/repos/org/repo/pulls/2/merge").Count);
     }
 
     [Fact]

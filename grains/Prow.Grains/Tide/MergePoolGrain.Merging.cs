@@ -48,7 +48,6 @@ public sealed partial class MergePoolGrain
         }
 
         AddHistory(decision.Action, merged, error);
-        await PublishHeadsAsync();
         return decideAgain;
     }
 
@@ -57,7 +56,7 @@ public sealed partial class MergePoolGrain
         switch (refusal.Error)
         {
             case MergeError.HeadModified:
-                await TrackAsync(PoolPullRequests.From(await github.GetPullRequestAsync(_org, _repo, number, CancellationToken.None)), approved: null);
+                await TrackAsync(PoolPullRequests.From(await github.GetPullRequestAsync(_org, _repo, number, CancellationToken.None)), approved: null, changed: true);
                 break;
             case MergeError.BaseBranchModified:
                 MoveBase((await github.GetBranchAsync(_org, _repo, _branch, CancellationToken.None)).Commit.Sha);

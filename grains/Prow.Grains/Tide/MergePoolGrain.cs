@@ -44,12 +44,12 @@ public sealed partial class MergePoolGrain(
         return Task.CompletedTask;
     }
 
-    Task IMergePoolGrain.OnPullRequestAsync(PoolPullRequest pull) => EvaluateAsync(() => TrackAsync(pull, approved: null));
+    Task IMergePoolGrain.OnPullRequestAsync(PoolPullRequest pull) => EvaluateAsync(() => TrackAsync(pull, approved: null, changed: true));
 
     Task IMergePoolGrain.RefreshPullRequestAsync(int number) => EvaluateAsync(async () =>
     {
         var pr = await github.GetPullRequestAsync(_org, _repo, number, CancellationToken.None);
-        await TrackAsync(PoolPullRequests.From(pr), await ApprovalAsync(number));
+        await TrackAsync(PoolPullRequests.From(pr), await ApprovalAsync(number), changed: true);
     });
 
     async Task IMergePoolGrain.OnContextAsync(ContextUpdate update)
@@ -107,7 +107,7 @@ public sealed partial class MergePoolGrain(
         foreach (var pull in open.Values)
         {
             // The sync is the safety net for missed status events: read every head's contexts again.
-            await TrackAsync(pull, needsApproval ? await ApprovalAsync(pull.Number) : null, reloadContexts: true);
+            await TrackAsync(pull, needsApproval ? await ApprovalAsync(pull.Number) : null, changed: false, reloadContexts: true);
         }
     });
 
@@ -115,8 +115,11 @@ public sealed partial class MergePoolGrain(
 
     Task<IReadOnlyList<TideHistoryRecord>> IMergePoolGrain.GetHistoryAsync() => Task.FromResult<IReadOnlyList<TideHistoryRecord>>([.. Pool.History]);
 
-    /// <summary>Takes a pull request's latest snapshot; a new head starts with the contexts GitHub has for it.</summary>
-    private async Task TrackAsync(PoolPullRequest pull, bool? approved, bool reloadContexts = false)
+    /// <summary>
+    /// Takes a pull request's latest snapshot; a new head starts with the contexts GitHub has for it. A refused merge
+    /// is not tried again until the pull request itself changes (<paramref name="changed"/>: an event about it).
+    /// </summary>
+    private async Task TrackAsync(PoolPullRequest pull, bool? approved, bool changed, bool reloadContexts = false)
     {
         var existing = Pool.Pulls.GetValueOrDefault(pull.Number);
         if (!pull.Open || pull.BaseRef != _branch)
@@ -127,14 +130,19 @@ public sealed partial class MergePoolGrain(
         }
 
         var sameHead = existing?.Pull.HeadSha == pull.HeadSha;
+        if (!sameHead)
+        {
+            // Index the new head before reading its contexts, so a status set meanwhile is routed here and queued.
+            await PublishHeadsAsync(pull.HeadSha);
+        }
+
         // Webhook payloads usually carry no mergeability yet; keep what GitHub last said about this head.
         var snapshot = pull.Mergeable is null && sameHead ? pull with { Mergeable = existing!.Pull.Mergeable } : pull;
         Pool.Pulls[pull.Number] = new TrackedPull(
             snapshot,
             sameHead && !reloadContexts ? existing!.Contexts : await ContextsAsync(pull.HeadSha),
             approved ?? (sameHead ? existing!.Approved : null),
-            sameHead ? existing!.MergeFailure : null);
-        await PublishHeadsAsync();
+            sameHead && !changed ? existing!.MergeFailure : null);
     }
 
     private async Task<Dictionary<string, string>> ContextsAsync(string sha)
@@ -160,9 +168,9 @@ public sealed partial class MergePoolGrain(
     }
 
     /// <summary>Statuses and check runs name a commit: tell the repository's index which heads are this pool's.</summary>
-    private async Task PublishHeadsAsync()
+    private async Task PublishHeadsAsync(string? arriving = null)
     {
-        var heads = Pool.Pulls.Values.Select(t => t.Pull.HeadSha).ToHashSet(StringComparer.Ordinal);
+        var heads = Pool.Pulls.Values.Select(t => t.Pull.HeadSha).Append(arriving).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (_publishedHeads is not null && _publishedHeads.SetEquals(heads))
         {
             return;
@@ -197,6 +205,8 @@ public sealed partial class MergePoolGrain(
             for (var i = 0; i < MaxActionsPerTurn && await StepAsync(); i++)
             {
             }
+
+            await PublishHeadsAsync();
 
             _retry?.Dispose();
             _retry = null;
