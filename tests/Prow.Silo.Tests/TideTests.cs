@@ -98,6 +98,29 @@ public sealed class TideTests
     }
 
     [Fact]
+    public async Task BlockerIssue_HoldsTheBranch_UntilItCloses()
+    {
+        await using var host = await PluginTestHost.StartAsync("presubmits: {}", "help", configYaml: Queries + "\n  blocker_label: merge-blocker\n", seed: r =>
+        {
+            r.AddIssue(9, "Release freeze branch:main", "maintainer").Labels.Add("merge-blocker");
+            r.AddIssue(10, "Freeze of branch:release-1.0 only", "maintainer").Labels.Add("merge-blocker");
+            r.AddPullRequest(5, "waits", "alice", "head5").Labels.AddRange(["lgtm", "approved"]);
+        });
+
+        await WaitForTideStatusAsync(host, "head5", "error", "Not mergeable. Merging is blocked by issue(s) 9.");
+        var pool = (await GetJsonAsync(host, "/tide.js")).GetProperty("Pools")[0];
+        Assert.Equal("BLOCKED", pool.GetProperty("Action").GetString());
+        Assert.Equal(9, pool.GetProperty("Blockers")[0].GetProperty("Number").GetInt32());
+        Assert.Equal(1, pool.GetProperty("Blockers").GetArrayLength());
+        Assert.Empty(host.GitHub.MergesIn(Repo));
+
+        host.GitHub.Change(Repo, r => r.Issues[9].State = "closed");
+        await host.SendAsync("issues", Webhooks.IssueEvent("closed", Repo, 9, "Release freeze branch:main", null, "merge-blocker"));
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.MergesIn(Repo).Count == 1, () => "no merge; calls: " + Calls(host));
+        Assert.Equal(5, host.GitHub.MergesIn(Repo)[0].Number);
+    }
+
+    [Fact]
     public async Task RefusedMerge_IsReported_AndNotRetriedUntilThePullRequestChanges_AConflictIsReported()
     {
         const string Refusal = "Required status check \"ci/security\" is expected.";

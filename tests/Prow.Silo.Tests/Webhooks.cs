@@ -91,6 +91,21 @@ internal static class Webhooks
             ["sender"] = User(reviewer),
         });
 
+    /// <summary>An <c>issues</c> event (labeled, closed, ...) on a plain issue carrying these labels.</summary>
+    public static string IssueEvent(string action, string repo, int number, string title, string? label, params string[] labels)
+    {
+        var issue = Issue(number, title, "alice", pullRequest: false);
+        issue["labels"] = new JsonArray([.. labels.Select(l => (JsonNode)new JsonObject { ["name"] = l })]);
+        return Json(new JsonObject
+        {
+            ["action"] = action,
+            ["issue"] = issue,
+            ["label"] = label is null ? null : new JsonObject { ["name"] = label },
+            ["repository"] = Repository(repo),
+            ["sender"] = User("maintainer"),
+        });
+    }
+
     public static string CheckRun(string repo, string headSha, string name, string status, string? conclusion) =>
         Json(new JsonObject
         {

@@ -22,6 +22,10 @@ public interface IMergePoolGrain : IGrainWithStringKey
     [OneWay]
     Task OnContextAsync(ContextUpdate update);
 
+    /// <summary>An issue carrying the blocker label changed: search for this branch's blockers again.</summary>
+    [OneWay]
+    Task RefreshBlockersAsync();
+
     /// <summary>The branch moved (a push, or a merge made elsewhere).</summary>
     [OneWay]
     Task OnBaseMovedAsync(string sha);

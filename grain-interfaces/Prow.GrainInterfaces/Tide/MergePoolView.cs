@@ -3,7 +3,7 @@ using Orleans;
 namespace Prow.GrainInterfaces.Tide;
 
 /// <summary>One pool as deck's <c>/tide.js</c> shows it.</summary>
-/// <param name="Action">WAIT, TRIGGER, TRIGGER_BATCH, MERGE or MERGE_BATCH.</param>
+/// <param name="Action">WAIT, TRIGGER, TRIGGER_BATCH, MERGE, MERGE_BATCH or BLOCKED.</param>
 /// <param name="Error">Why the last evaluation could not finish (GitHub trouble), until one does.</param>
 [GenerateSerializer, Immutable]
 public sealed record MergePoolView(
@@ -17,6 +17,7 @@ public sealed record MergePoolView(
     IReadOnlyList<PoolPullSummary> BatchPending,
     string Action,
     IReadOnlyList<PoolPullSummary> Target,
+    IReadOnlyList<PoolBlocker> Blockers,
     string? Error);
 
 [GenerateSerializer, Immutable]

@@ -25,6 +25,10 @@ public sealed record PoolPullRequest(
 [GenerateSerializer, Immutable]
 public sealed record ContextUpdate(string Sha, string Context, string State);
 
-/// <summary>The periodic sync's view of a branch.</summary>
+/// <summary>The periodic sync's view of a branch, with the open issues that block merging to it.</summary>
 [GenerateSerializer, Immutable]
-public sealed record PoolSync(string BaseSha, IReadOnlyList<PoolPullRequest> Pulls);
+public sealed record PoolSync(string BaseSha, IReadOnlyList<PoolPullRequest> Pulls, IReadOnlyList<PoolBlocker> Blockers);
+
+/// <summary>An open issue carrying tide's blocker_label: no merges to its branches (all, or those its title names as <c>branch:name</c>).</summary>
+[GenerateSerializer, Immutable]
+public sealed record PoolBlocker(int Number, string Title, string Url);

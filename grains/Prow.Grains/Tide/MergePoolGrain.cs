@@ -64,6 +64,12 @@ public sealed partial class MergePoolGrain(
         await EvaluateAsync();
     }
 
+    Task IMergePoolGrain.RefreshBlockersAsync() => EvaluateAsync(async () =>
+    {
+        var issues = await TideBlockers.SearchAsync(github, config.Current.Prow.Tide.BlockerLabel, $"repo:\"{_org}/{_repo}\"", CancellationToken.None);
+        state.State = Pool with { Blockers = [.. TideBlockers.For(issues, _branch)] };
+    });
+
     async Task IMergePoolGrain.OnBaseMovedAsync(string sha)
     {
         if (sha != Pool.BaseSha)
@@ -95,6 +101,8 @@ public sealed partial class MergePoolGrain(
         {
             MoveBase(sync.BaseSha);
         }
+
+        state.State = Pool with { Blockers = [.. sync.Blockers] };
 
         var open = sync.Pulls.Where(p => p.Open && p.BaseRef == _branch).ToDictionary(p => p.Number);
         foreach (var gone in Pool.Pulls.Keys.Where(n => !open.ContainsKey(n)).ToList())
@@ -236,6 +244,7 @@ public sealed partial class MergePoolGrain(
         var requirements = ContextRequirements.For(snapshot, _org, _repo, _branch);
         var queries = Queries(snapshot);
         var inPool = new Dictionary<int, string>();
+        var blocked = Pool.Blockers.Count > 0;
         foreach (var (number, tracked) in Pool.Pulls.OrderBy(p => p.Key))
         {
             var (member, status) = PoolMembership.Evaluate(tracked.Pull, tracked.Contexts, tracked.Approved, queries, requirements, tracked.MergeFailure);
@@ -244,10 +253,15 @@ public sealed partial class MergePoolGrain(
                 inPool[number] = tracked.Pull.HeadSha;
             }
 
-            await SendStatusAsync(snapshot, tracked.Pull, status);
+            await SendStatusAsync(snapshot, tracked.Pull, member && blocked ? TideStatus.Blocked(Pool.Blockers) : status);
         }
 
         var decision = PoolPlanner.Decide(Pool.BaseSha!, inPool, [.. Pool.Jobs.Values], [.. requirements.RequiredJobs.Select(j => j.Name)], snapshot.Prow.Tide.BatchSizeLimitFor(_org, _repo));
+        if (blocked)
+        {
+            decision = decision with { Action = TideActions.Blocked, Targets = [], Jobs = [] };
+        }
+
         state.State = Pool with { LastView = View(decision) };
         switch (decision.Action)
         {
@@ -291,12 +305,12 @@ public sealed partial class MergePoolGrain(
     }
 
     private MergePoolView CurrentView() =>
-        Pool.LastView ?? new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", [], [], [], [], TideActions.Wait, [], null);
+        Pool.LastView ?? new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", [], [], [], [], TideActions.Wait, [], Pool.Blockers, null);
 
     private MergePoolView View(PoolDecision decision)
     {
         List<PoolPullSummary> Of(IEnumerable<int> numbers) => [.. numbers.Where(Pool.Pulls.ContainsKey).Select(n => Summary(Pool.Pulls[n].Pull))];
-        return new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", Of(decision.Successes), Of(decision.Pendings), Of(decision.Missings), Of(decision.BatchPending), decision.Action, Of(decision.Targets), null);
+        return new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", Of(decision.Successes), Of(decision.Pendings), Of(decision.Missings), Of(decision.BatchPending), decision.Action, Of(decision.Targets), Pool.Blockers, null);
     }
 
     private static PoolPullSummary Summary(PoolPullRequest pull) => new(pull.Number, pull.Title, pull.Author, pull.HeadSha, pull.HeadRef, pull.Labels);

@@ -22,6 +22,9 @@ public sealed record MergePoolState
     /// <summary>Newest first.</summary>
     public List<TideHistoryRecord> History { get; init; } = [];
 
+    /// <summary>Open issues with the blocker label that apply to this branch.</summary>
+    public List<PoolBlocker> Blockers { get; init; } = [];
+
     public MergePoolView? LastView { get; init; }
 }
 

@@ -8,4 +8,5 @@ public static class TideActions
     public const string TriggerBatch = "TRIGGER_BATCH";
     public const string Merge = "MERGE";
     public const string MergeBatch = "MERGE_BATCH";
+    public const string Blocked = "BLOCKED";
 }

@@ -41,12 +41,24 @@ public sealed class TideEventRouter(IGrainFactory grains, IConfigSource config)
             case CheckRunEvent { CheckRun: var run }:
                 await ContextAsync(org, repo, new ContextUpdate(run.HeadSha, run.Name, ContextStates.StateOfCheckRun(run.Status, run.Conclusion)));
                 break;
+            case IssuesEvent issue when IsAboutBlockers(issue):
+                foreach (var poolBranch in await grains.GetGrain<IPoolHeadIndexGrain>(GrainKeys.Repository(org, repo)).BranchesAsync())
+                {
+                    await TideRouting.Pool(grains, org, repo, poolBranch).RefreshBlockersAsync();
+                }
+
+                break;
             case PushEvent { Branch: { } branch, Deleted: false } push
                 when (await grains.GetGrain<IPoolHeadIndexGrain>(GrainKeys.Repository(org, repo)).BranchesAsync()).Contains(branch):
                 await TideRouting.Pool(grains, org, repo, branch).OnBaseMovedAsync(push.After);
                 break;
         }
     }
+
+    /// <summary>The blocker label was added or removed, or an issue carrying it opened, closed or was retitled.</summary>
+    private bool IsAboutBlockers(IssuesEvent issue) =>
+        config.Current.Prow.Tide.BlockerLabel is { Length: > 0 } label
+        && (string.Equals(issue.Label?.Name, label, StringComparison.OrdinalIgnoreCase) || issue.Issue.Labels.Any(l => string.Equals(l.Name, label, StringComparison.OrdinalIgnoreCase)));
 
     private async Task ContextAsync(string org, string repo, ContextUpdate update)
     {

@@ -26,6 +26,12 @@ public sealed record TideStatus(string State, string Description)
         return Pending(contexts.Count == 1 ? $"Job {contexts[0]} has not succeeded." : $"Jobs {string.Join(", ", contexts)} have not succeeded.");
     }
 
+    public static TideStatus Blocked(IReadOnlyList<PoolBlocker> blockers)
+    {
+        ArgumentNullException.ThrowIfNull(blockers);
+        return new("error", Truncate($"Not mergeable. Merging is blocked by issue(s) {string.Join(", ", blockers.Select(b => b.Number))}."));
+    }
+
     /// <summary>GitHub refused the merge for a reason that retrying will not fix.</summary>
     public static TideStatus MergeFailed(string reason) => new("error", Truncate($"Not mergeable. Merge failed: {reason}"));
 

@@ -17,8 +17,10 @@ public sealed partial class TideSync(IGrainFactory grains, IGitHubClient github,
         var queries = config.Current.Prow.Tide.Queries;
         var scopes = queries.SelectMany(q => q.Orgs.Select(o => $"org:\"{o}\"").Concat(q.Repos.Select(r => $"repo:\"{r}\""))).Distinct(StringComparer.OrdinalIgnoreCase);
         var pulls = new Dictionary<string, List<PoolPullRequest>>(StringComparer.Ordinal);
+        var blockers = new List<Issue>();
         foreach (var scope in scopes)
         {
+            blockers.AddRange(await TideBlockers.SearchAsync(github, config.Current.Prow.Tide.BlockerLabel, scope, cancellationToken));
             foreach (var issue in await github.SearchIssuesAsync($"is:pr state:open archived:false {scope}", cancellationToken))
             {
                 if (RepositoryOf(issue) is not var (org, repo) || !queries.Any(q => QueryMatch.Covers(q, org, repo)))
@@ -51,7 +53,8 @@ public sealed partial class TideSync(IGrainFactory grains, IGitHubClient github,
             try
             {
                 var baseSha = (await github.GetBranchAsync(org, repo, branch, cancellationToken)).Commit.Sha;
-                await grains.GetGrain<IMergePoolGrain>(key).SyncAsync(new PoolSync(baseSha, pulls.GetValueOrDefault(key) ?? []));
+                var repoBlockers = blockers.Where(b => RepositoryOf(b) == (org, repo));
+                await grains.GetGrain<IMergePoolGrain>(key).SyncAsync(new PoolSync(baseSha, pulls.GetValueOrDefault(key) ?? [], TideBlockers.For(repoBlockers, branch)));
             }
             catch (Exception ex) when (ex is GitHubApiException or HttpRequestException or Orleans.Storage.InconsistentStateException)
             {

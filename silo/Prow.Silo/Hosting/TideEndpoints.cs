@@ -63,7 +63,7 @@ internal static class TideEndpoints
         ["BatchPending"] = Pulls(pool, pool.BatchPending),
         ["Action"] = pool.Action,
         ["Target"] = Pulls(pool, pool.Target),
-        ["Blockers"] = new JsonArray(), // deck reads the field; tide.blocker_label is not implemented yet
+        ["Blockers"] = new JsonArray([.. pool.Blockers.Select(b => (JsonNode)new JsonObject { ["Number"] = b.Number, ["Title"] = b.Title, ["URL"] = b.Url })]),
         ["Error"] = pool.Error,
     };
 
