@@ -256,7 +256,11 @@ public sealed partial class MergePoolGrain(
             await SendStatusAsync(snapshot, tracked.Pull, member && blocked ? TideStatus.Blocked(Pool.Blockers) : status);
         }
 
-        var decision = PoolPlanner.Decide(Pool.BaseSha!, inPool, [.. Pool.Jobs.Values], [.. requirements.RequiredJobs.Select(j => j.Name)], snapshot.Prow.Tide.BatchSizeLimitFor(_org, _repo));
+        var priority = inPool.Keys
+            .Select(n => (Number: n, Rank: TidePriority.Rank(snapshot.Prow.Tide.Priority, Pool.Pulls[n].Pull.Labels)))
+            .Where(r => r.Rank is not null)
+            .ToDictionary(r => r.Number, r => r.Rank!.Value);
+        var decision = PoolPlanner.Decide(Pool.BaseSha!, inPool, [.. Pool.Jobs.Values], [.. requirements.RequiredJobs.Select(j => j.Name)], snapshot.Prow.Tide.BatchSizeLimitFor(_org, _repo), priority);
         if (blocked)
         {
             decision = decision with { Action = TideActions.Blocked, Targets = [], Jobs = [] };

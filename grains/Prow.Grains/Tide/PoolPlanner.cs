@@ -5,7 +5,7 @@ namespace Prow.Grains.Tide;
 /// <summary>
 /// Tide's choice for a pool, as a pure function. Each pull request in the pool is sorted by the results of its
 /// required presubmits at the current base and its current head (success, pending, missing or failed); then, in
-/// Prow's order: merge a passing batch; merge a passing pull request unless a batch is running; start a batch of
+/// Prow's order: merge a passing batch; merge a passing pull request (highest priority, then lowest number) unless a batch is running; start a batch of
 /// the pull requests waiting for tests; retest one; or wait. Unlike Prow, a batch that failed at this base is not
 /// started again: the pool falls back to testing pull requests one at a time.
 /// </summary>
@@ -23,12 +23,13 @@ public static class PoolPlanner
     /// <param name="jobs">Every presubmit and batch job the pool knows of.</param>
     /// <param name="requiredJobs">The presubmits a pull request must pass at the current base before it merges.</param>
     /// <param name="batchSizeLimit">0 for no limit, -1 for no batches.</param>
-    public static PoolDecision Decide(string baseSha, IReadOnlyDictionary<int, string> pool, IReadOnlyList<PoolJob> jobs, IReadOnlyList<string> requiredJobs, int batchSizeLimit)
+    /// <param name="priority">Each pull request's rank from tide.priority (lower goes first); unranked ones come last.</param>
+    public static PoolDecision Decide(string baseSha, IReadOnlyDictionary<int, string> pool, IReadOnlyList<PoolJob> jobs, IReadOnlyList<string> requiredJobs, int batchSizeLimit, IReadOnlyDictionary<int, int>? priority = null)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(requiredJobs);
-        var numbers = pool.Keys.Order().ToList();
+        var numbers = pool.Keys.OrderBy(n => priority?.GetValueOrDefault(n, int.MaxValue) ?? 0).ThenBy(n => n).ToList();
         var standing = numbers.ToDictionary(n => n, n => StandingOf(SingleJobs(jobs, baseSha, n, pool[n]), requiredJobs));
         var batches = jobs.Where(j => j.Type == ProwJobType.Batch && j.BaseSha == baseSha && j.Pulls.All(p => pool.GetValueOrDefault(p.Number) == p.Sha))
             .GroupBy(j => BatchKey(j.Pulls))
@@ -62,10 +63,10 @@ public static class PoolPlanner
             candidates = [.. candidates.Take(batchSizeLimit)];
         }
 
-        var failedBefore = batches.Exists(b => b.Standing == Standing.Failed && b.Pulls.SequenceEqual(candidates));
+        var failedBefore = batches.Exists(b => b.Standing == Standing.Failed && b.Pulls.SequenceEqual(candidates.Order()));
         if (batchSizeLimit != -1 && candidates.Count > 1 && !failedBefore && pendings.Count == 0)
         {
-            return Decision(TideActions.TriggerBatch, candidates, requiredJobs);
+            return Decision(TideActions.TriggerBatch, [.. candidates.Order()], requiredJobs);
         }
 
         if (missings.Count > 0 && pendings.Count == 0)

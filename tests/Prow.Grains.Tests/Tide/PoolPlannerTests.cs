@@ -144,6 +144,26 @@ public sealed class PoolPlannerTests
         Assert.Equal(["e2e"], decision.Jobs);
     }
 
+    [Fact]
+    public void Priority_MergesAndRetestsRankedPullRequestsFirst()
+    {
+        var ranks = new Dictionary<int, int> { [3] = 0, [2] = 1 };
+
+        Assert.Equal([3], PoolPlanner.Decide(Base, Pool(1, 2, 3), [], [], 0, ranks).Targets);
+        Assert.Equal([2], PoolPlanner.Decide(Base, Pool(1, 2), [], s_unit, -1, ranks).Targets);
+        Assert.Equal([2, 3], PoolPlanner.Decide(Base, Pool(1, 2, 3), [], s_unit, 2, ranks).Targets);
+    }
+
+    [Fact]
+    public void PriorityRank_IsTheFirstSetWhoseLabelsAreAllPresent()
+    {
+        IReadOnlyList<IReadOnlyList<string>> sets = [["kind/bug", "priority/critical-urgent"], ["kind/bug,kind/regression"]];
+
+        Assert.Equal(0, TidePriority.Rank(sets, ["priority/critical-urgent", "kind/bug"]));
+        Assert.Equal(1, TidePriority.Rank(sets, ["kind/regression"]));
+        Assert.Null(TidePriority.Rank(sets, ["priority/critical-urgent"]));
+    }
+
     private static Dictionary<int, string> Pool(params int[] numbers) => numbers.ToDictionary(n => n, n => $"head{n}");
 
     private static PoolJob Single(int number, string state, bool byTide = false) =>
