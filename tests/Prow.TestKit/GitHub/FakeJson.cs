@@ -56,8 +56,6 @@ internal static class FakeJson
         updated_at = issue.CreatedAt,
     };
 
-    private static object? Milestone(FakeIssue issue) => issue.Milestone is { } title ? new { number = StableId(title) % 1000, title } : null;
-
     public static object Pull(FakeRepo repo, FakeIssue pr) => new
     {
         id = StableId(repo.FullName + "#" + pr.Number),
@@ -122,4 +120,6 @@ internal static class FakeJson
 
         return Math.Abs(hash % 1_000_000_000);
     }
+
+    private static object? Milestone(FakeIssue issue) => issue.Milestone is { } title ? new { number = StableId(title) % 1000, title } : null;
 }
