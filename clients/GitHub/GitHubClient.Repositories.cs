@@ -39,6 +39,9 @@ public sealed partial class GitHubClient
     public Task<Branch> GetBranchAsync(string owner, string repo, string branch, CancellationToken cancellationToken) =>
         GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}/branches/{branch}", owner, repo, branch), Json.Branch, cancellationToken);
 
+    public Task<IReadOnlyList<Branch>> ListBranchesAsync(string owner, string repo, CancellationToken cancellationToken) =>
+        GetPagedAsync(GitHubRoute.Create("/repos/{owner}/{repo}/branches", owner, repo), Json.ListBranch, cancellationToken);
+
     public Task<BranchProtection?> GetBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken) =>
         GetOrNullAsync(GitHubRoute.Create(ProtectionTemplate, owner, repo, branch), Json.BranchProtection, cancellationToken);
 

@@ -30,6 +30,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(ContentResponse))]
 [JsonSerializable(typeof(Repository))]
 [JsonSerializable(typeof(Branch))]
+[JsonSerializable(typeof(List<Branch>))]
 [JsonSerializable(typeof(GitReference))]
 [JsonSerializable(typeof(GitCommit))]
 [JsonSerializable(typeof(List<IssueEvent>))]

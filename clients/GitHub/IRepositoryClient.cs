@@ -17,6 +17,9 @@ public interface IRepositoryClient
 
     Task<Branch> GetBranchAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
 
+    /// <summary>Every branch of the repository, following pagination.</summary>
+    Task<IReadOnlyList<Branch>> ListBranchesAsync(string owner, string repo, CancellationToken cancellationToken);
+
     /// <returns>Null when the branch is not protected.</returns>
     Task<BranchProtection?> GetBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
 

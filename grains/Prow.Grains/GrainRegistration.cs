@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
+using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Local;
 using Prow.Grains.JobIndex;
@@ -12,6 +13,7 @@ using Prow.Grains.PullRequests;
 using Prow.Grains.Reporting;
 using Prow.Grains.Repositories;
 using Prow.Grains.Sinker;
+using Prow.Grains.Tide;
 using Prow.Grains.Webhooks;
 using Prow.Runtime.Hosting;
 
@@ -30,6 +32,9 @@ public static class GrainRegistration
         services.AddSingleton<WebhookPluginRunner>();
         services.AddSingleton<PullRequestJobs>();
         services.AddSingleton<PostsubmitTrigger>();
+        services.AddSingleton<TideEventRouter>();
+        services.AddSingleton<TideJobStarter>();
+        services.AddSingleton<TideSync>();
         services.AddSingleton(options);
 
         var store = new LocalArtifactStore(options.ArtifactsRoot);
@@ -52,6 +57,10 @@ public static class GrainRegistration
             .AddGrain<IBuildClusterGrain, BuildClusterGrain>()
             .AddGrain<IActiveJobsGrain, ActiveJobsGrain>()
             .AddGrain<IPeriodicJobGrain, PeriodicJobGrain>()
-            .AddGrain<ISinkerGrain, SinkerGrain>();
+            .AddGrain<ISinkerGrain, SinkerGrain>()
+            .AddGrain<IMergePoolGrain, MergePoolGrain>()
+            .AddGrain<IPoolHeadIndexGrain, PoolHeadIndexGrain>()
+            .AddGrain<ITidePoolsGrain, TidePoolsGrain>()
+            .AddGrain<IBranchProtectorGrain, BranchProtectorGrain>();
     }
 }

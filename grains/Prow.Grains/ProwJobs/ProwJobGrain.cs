@@ -19,6 +19,7 @@ public sealed partial class ProwJobGrain(
     BuildIds buildIds,
     IProwJobIndex index,
     TimeProvider time,
+    Configuration.IConfigSource config,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain
 {
     private static readonly TimeSpan s_reportRetry = TimeSpan.FromSeconds(5);
@@ -55,6 +56,7 @@ public sealed partial class ProwJobGrain(
         }
 
         await ReportAsync();
+        await Tide.TideRouting.NotifyJobAsync(GrainFactory, config.Current, Job);
         if (!Job.Status.Complete)
         {
             await RequestSlotAsync();
@@ -190,6 +192,7 @@ public sealed partial class ProwJobGrain(
         await ReportAsync();
         await ReleaseAsync();
         await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(job.Id);
+        await Tide.TideRouting.NotifyJobAsync(GrainFactory, config.Current, job);
         if (job.Spec is { Type: ProwJobType.Presubmit, Report: true, Refs: { Pulls: [var pull, ..] } refs })
         {
             var required = job.Metadata.Labels.GetValueOrDefault(ProwJobLabels.IsOptional) != "true";

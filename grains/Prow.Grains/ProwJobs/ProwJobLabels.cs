@@ -14,6 +14,7 @@ public static class ProwJobLabels
     public const string IsOptional = "prow.k8s.io/is-optional";
     public const string EventGuid = "event-GUID";
     public const string Retest = "prow.k8s.io/retest";
+    public const string CreatedByTide = "created-by-tide";
 
     /// <summary>Kubernetes label values are at most 63 characters; the full value goes in an annotation.</summary>
     public const int MaxValueLength = 63;

@@ -125,6 +125,8 @@ public static class ProwHost
         builder.Services.AddHostedService<ActiveJobResumer>();
         builder.Services.AddHostedService<PeriodicScheduler>();
         builder.Services.AddHostedService<SinkerScheduler>();
+        builder.Services.AddHostedService<Prow.Grains.Tide.TideSyncService>();
+        builder.Services.AddHostedService<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);
@@ -137,6 +139,7 @@ public static class ProwHost
         app.MapPluginHelp();
         app.MapProwJob();
         app.MapAdminApi();
+        app.MapTide();
         app.MapProwWeb();
         return app;
     }

@@ -86,6 +86,22 @@ public sealed class RepositoryClientTests
     }
 
     [Fact]
+    public async Task ListBranches_FollowsPages()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        for (var i = 0; i < 120; i++)
+        {
+            h.FakeRepo.WithBranch($"b{i:D3}", $"sha{i}");
+        }
+
+        var branches = await h.Client.ListBranchesAsync("org", "repo", _none);
+
+        Assert.Equal(121, branches.Count); // with main
+        Assert.Contains(branches, b => b is { Name: "b119", Commit.Sha: "sha119" });
+        Assert.True(h.Server.CallsTo("GET", "/repos/org/repo/branches").Count >= 2);
+    }
+
+    [Fact]
     public async Task BranchProtection_PutGetDelete_RoundTrips()
     {
         await using var h = await GitHubHarness.StartAsync();

@@ -95,7 +95,7 @@ public sealed partial class FakeGitHubServer
         }
 
         var method = String(body, "merge_method") ?? "merge";
-        var mergeSha = FakeJson.Sha($"{repo.FullName}#{pr.Number}:{pr.HeadSha}:{method}");
+        var mergeSha = repo.MergeCommit?.Invoke(pr, method) ?? FakeJson.Sha($"{repo.FullName}#{pr.Number}:{pr.HeadSha}:{method}");
         repo.Merges.Add(new FakeMerge(pr.Number, method, String(body, "commit_title"), String(body, "commit_message"), guard, mergeSha));
         pr.Merged = true;
         pr.State = "closed";

@@ -13,6 +13,8 @@ public sealed partial class FakeGitHubServer
     private void MapRepositoryRoutes(WebApplication app)
     {
         app.MapGet("/repos/{owner}/{repo}", (HttpContext c) => WithRepo(c, r => FakeJson.Ok(FakeJson.Repo(r))));
+        app.MapGet("/repos/{owner}/{repo}/branches", (HttpContext c) => WithRepo(c, r => FakeJson.Ok(Paging.Page(c, r.Branches.OrderBy(b => b.Key, StringComparer.Ordinal).ToList())
+            .Select(b => new { name = b.Key, commit = new { sha = b.Value }, @protected = r.Protection.ContainsKey(b.Key) }))));
         app.MapGet("/repos/{owner}/{repo}/branches/{branch}", (HttpContext c) => WithRepo(c, r =>
             r.Branches.TryGetValue(Value(c, "branch"), out var sha)
                 ? FakeJson.Ok(new { name = Value(c, "branch"), commit = new { sha }, @protected = r.Protection.ContainsKey(Value(c, "branch")) })

@@ -16,6 +16,7 @@ public sealed class FakeIssue
     public List<string> Assignees { get; } = [];
     public List<FakeIssueEvent> Events { get; } = [];
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
+    public string? Milestone { get; set; }
 
     // Pull request fields.
     public string HeadSha { get; set; } = "";

@@ -48,6 +48,7 @@ internal static class FakeJson
         user = User(issue.Author),
         labels = issue.Labels.Select(Label).ToArray(),
         assignees = issue.Assignees.Select(User).ToArray(),
+        milestone = Milestone(issue),
         html_url = $"https://github.com/{repo.FullName}/{(issue.IsPullRequest ? "pull" : "issues")}/{issue.Number}",
         repository_url = $"{baseUrl}/repos/{repo.FullName}",
         pull_request = issue.IsPullRequest ? new { url = $"{baseUrl}/repos/{repo.FullName}/pulls/{issue.Number}", html_url = $"https://github.com/{repo.FullName}/pull/{issue.Number}" } : null,
@@ -74,6 +75,7 @@ internal static class FakeJson
         labels = pr.Labels.Select(Label).ToArray(),
         assignees = pr.Assignees.Select(User).ToArray(),
         requested_reviewers = pr.RequestedReviewers.Select(User).ToArray(),
+        milestone = Milestone(pr),
         html_url = $"https://github.com/{repo.FullName}/pull/{pr.Number}",
         created_at = pr.CreatedAt,
         updated_at = pr.CreatedAt,
@@ -119,4 +121,6 @@ internal static class FakeJson
 
         return Math.Abs(hash % 1_000_000_000);
     }
+
+    private static object? Milestone(FakeIssue issue) => issue.Milestone is { } title ? new { number = StableId(title) % 1000, title } : null;
 }

@@ -31,6 +31,12 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public Dictionary<string, List<FakeStatus>> Statuses { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<FakeCheckRun>> CheckRuns { get; } = new(StringComparer.Ordinal);
     public List<FakeMerge> Merges { get; } = [];
+
+    /// <summary>
+    /// Makes the commit a merge produces and returns its SHA (e.g. a real <c>git merge</c> in a repository jobs clone);
+    /// given the pull request and the method. Unset, the SHA is a hash of what was merged.
+    /// </summary>
+    public Func<FakeIssue, string, string>? MergeCommit { get; set; }
     public long? InstallationId { get; set; }
 
     public FakeIssue AddPullRequest(int number, string title, string author, string headSha, string baseRef = "main", string? headRef = null)
