@@ -92,7 +92,7 @@ internal sealed class GitHubTransport
                 }
 
                 var backoff = _retry.Backoff(attempt);
-                Log.RetryingConnection(_logger, request.Method.Method, request.Route.Template, attempt + 1, backoff, e);
+                Log.RetryingConnection(_logger, request.Method.Method, request.Route.Template, e.Message, attempt + 1, backoff);
                 await Task.Delay(backoff, _time, cancellationToken);
                 continue;
             }

@@ -13,8 +13,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "GitHub {Method} {Path} answered {Status}; retry {Attempt} in {Delay}")]
     public static partial void Retrying(ILogger logger, string method, string path, int status, int attempt, TimeSpan delay);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "GitHub {Method} {Path} could not connect; retry {Attempt} in {Delay}")]
-    public static partial void RetryingConnection(ILogger logger, string method, string path, int attempt, TimeSpan delay, Exception exception);
+    // The reason only, not the stack: a retried connection failure is expected and would otherwise flood the log.
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "GitHub {Method} {Path} could not connect ({Reason}); retry {Attempt} in {Delay}")]
+    public static partial void RetryingConnection(ILogger logger, string method, string path, string reason, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "GitHub rate limit on {Resource} is low; waiting {Delay} before the next call")]
     public static partial void Throttling(ILogger logger, string resource, TimeSpan delay);
