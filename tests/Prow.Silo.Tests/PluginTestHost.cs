@@ -1,5 +1,6 @@
 using System.Net;
 using Prow.GrainInterfaces;
+using Prow.Silo.Hosting;
 using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
@@ -29,7 +30,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
 
     public string Folder => _folder.Path;
 
-    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false)
+    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false, Func<ProwOptions, ProwOptions>? configure = null)
     {
         var folder = new TempFolder();
         var gitHub = await FakeGitHubServer.StartAsync();
@@ -40,7 +41,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "jobs.yaml"), jobs);
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "plugins.yaml"), $"plugins:\n  org:\n    plugins: [{plugins}]\n{extraPluginsYaml}");
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "token"), Token);
-        var prow = await InProcessProw.StartAsync(folder.Path, o => o with
+        var prow = await InProcessProw.StartAsync(folder.Path, o => (configure ?? (x => x))(o with
         {
             JobConfigPath = Path.Combine(folder.Path, "jobs.yaml"),
             PluginConfig = Path.Combine(folder.Path, "plugins.yaml"),
@@ -48,7 +49,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
             GitHubTokenPath = Path.Combine(folder.Path, "token"),
             CatApiEndpoint = catApi,
             DryRun = dryRun,
-        });
+        }));
         return new PluginTestHost(folder, gitHub, prow);
     }
 

@@ -18,7 +18,11 @@ public interface IBuildClusterGrain : IGrainWithStringKey
 }
 
 [GenerateSerializer, Immutable]
-public sealed record BuildClusterView(string Name, int Capacity, IReadOnlyList<string> Running, IReadOnlyList<string> Queued);
+public sealed record BuildClusterView(string Name, int Capacity, IReadOnlyList<string> Running, IReadOnlyList<string> Queued)
+{
+    /// <summary>Why the cluster takes no jobs now (its API does not answer), or null.</summary>
+    public string? UnavailableReason { get; init; }
+}
 
 /// <param name="WaitReason">Why the job waits, for its description; null when granted.</param>
 [GenerateSerializer, Immutable]

@@ -32,6 +32,11 @@ public sealed partial class ProwJobGrain(
         }
 
         job = job with { Status = job.Status with { Url = urls.For(job.Id) } };
+        if (clusters.Pools.TryGetValue(job.Spec.Cluster, out var pool))
+        {
+            job = await PlaceInPoolAsync(job, pool);
+        }
+
         if (clusters.Find(job.Spec.Cluster) is null)
         {
             job = ProwJobStateMachine.Complete(job, ProwJobState.Error, $"Unknown build cluster '{job.Spec.Cluster}'; this silo has: {string.Join(", ", clusters.Names)}.", time.GetUtcNow());
@@ -132,6 +137,20 @@ public sealed partial class ProwJobGrain(
                 await RequestSlotAsync();
                 break;
         }
+    }
+
+    /// <summary>A pool's member for this job (see <see cref="BuildClusterChooser"/>); the pool is kept in an annotation.</summary>
+    private async Task<ProwJob> PlaceInPoolAsync(ProwJob job, IReadOnlyList<string> pool)
+    {
+        var views = await Task.WhenAll(pool.Where(m => clusters.Find(m) is not null).Select(m => GrainFactory.GetGrain<IBuildClusterGrain>(m).GetAsync()));
+        if (views.Length == 0)
+        {
+            return job;
+        }
+
+        var chosen = BuildClusterChooser.Choose(views.Select(v => (v, v.UnavailableReason is null)));
+        var annotations = new Dictionary<string, string>(job.Metadata.Annotations, StringComparer.Ordinal) { [ProwJobLabels.ClusterPool] = job.Spec.Cluster };
+        return job with { Metadata = job.Metadata with { Annotations = annotations }, Spec = job.Spec with { Cluster = chosen } };
     }
 
     private async Task RequestSlotAsync()

@@ -60,9 +60,24 @@ public static class ProwCommandLine
         var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
         var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
+        var kubeconfig = new Option<string[]>("--kubeconfig") { Description = "A kubeconfig file; repeat for more. Every context is a Kubernetes build cluster named after it.", AllowMultipleArgumentsPerToken = false };
+        var inCluster = new Option<bool>("--in-cluster") { Description = "The cluster prow runs in (its service account) is a build cluster too, named in-cluster." };
+        var defaultCluster = new Option<string?>("--default-cluster") { Description = "The context that jobs without cluster: (Prow's 'default') run on; otherwise a context named default, else the local cluster." };
+        var clusterPool = new Option<string[]>("--cluster-pool") { Description = "NAME=a,b: a name jobs may use in cluster: that runs each job on the member that answers and has the most room; repeatable.", AllowMultipleArgumentsPerToken = false };
+        clusterPool.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (ClusterPoolFlag.TryParse(value, out _, out _) is false)
+                {
+                    result.AddError($"--cluster-pool: '{value}' is not NAME=cluster,cluster");
+                }
+            }
+        });
+        var s3CredentialsFile = new Option<string?>("--s3-credentials-file") { Description = "For --artifacts s3://bucket/prefix: Prow's S3 credentials JSON (region, endpoint, insecure, s3_force_path_style, access_key, secret_key)." };
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -92,6 +107,11 @@ public static class ProwCommandLine
                     GitBaseUrl = parse.GetValue(gitBaseUrl)!,
                     AdminTokenFile = parse.GetValue(adminTokenFile),
                     HoldIngress = parse.GetValue(holdIngress),
+                    Kubeconfigs = parse.GetValue(kubeconfig) ?? [],
+                    InCluster = parse.GetValue(inCluster),
+                    DefaultCluster = parse.GetValue(defaultCluster),
+                    ClusterPools = ClusterPoolFlag.ParseAll(parse.GetValue(clusterPool) ?? []),
+                    S3CredentialsFile = parse.GetValue(s3CredentialsFile),
                 },
                 stdout,
                 stderr);
@@ -101,12 +121,36 @@ public static class ProwCommandLine
         root.Subcommands.Add(run);
 
         var checkConfig = new Command("check-config", "Validate Prow configuration: exit 0 when valid, otherwise every problem as file:line: field: message.");
-        foreach (var option in (Option[])[configPath, jobConfigPath, pluginConfig, strict])
+        foreach (var option in (Option[])[configPath, jobConfigPath, pluginConfig, strict, kubeconfig, inCluster, defaultCluster, clusterPool])
         {
             checkConfig.Options.Add(option);
         }
 
-        checkConfig.SetAction(parse => Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr));
+        checkConfig.SetAction(parse =>
+        {
+            var clusterOptions = new ProwOptions
+            {
+                Kubeconfigs = parse.GetValue(kubeconfig) ?? [],
+                InCluster = parse.GetValue(inCluster),
+                DefaultCluster = parse.GetValue(defaultCluster),
+                ClusterPools = ClusterPoolFlag.ParseAll(parse.GetValue(clusterPool) ?? []),
+            };
+            IReadOnlyCollection<string>? known = null;
+            if (clusterOptions.Kubeconfigs.Count > 0 || clusterOptions.InCluster || clusterOptions.ClusterPools.Count > 0)
+            {
+                try
+                {
+                    known = BuildClusterSetup.From(clusterOptions).KnownNames;
+                }
+                catch (StartupException ex)
+                {
+                    stderr.WriteLine($"prow: {ex.Message}");
+                    return 1;
+                }
+            }
+
+            return Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr, known);
+        });
         root.Subcommands.Add(checkConfig);
         return root;
     }

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Prow.GrainInterfaces.ProwJobs;
+using Prow.TestKit.Kubernetes;
+
+namespace Prow.Silo.Tests;
+
+/// <summary>
+/// Jobs spread over two Kubernetes-shaped clusters (fake API servers on loopback whose pods run as local processes)
+/// and the local cluster, through the real host: webhook, pods, statuses, logs in the artifacts; and a cluster that
+/// stops answering mid-run.
+/// </summary>
+[Collection(HeavyTests.Name)]
+public sealed class KubernetesClustersEndToEndTests
+{
+    [Fact]
+    public async Task PullRequest_JobsOnTwoKubernetesClustersAndLocal_CloneMergeRun_StatusesAndLogsReported()
+    {
+        using var scratch = new TempFolder();
+        var git = LocalGitRepository.Create(Path.Combine(scratch.Path, "origin"));
+        var head = git.AddPullRequest(1, "feature.txt", "new feature\n");
+        await using var alpha = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { RequiredToken = "alpha-token" });
+        await using var beta = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { RequiredToken = "beta-token" });
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(scratch.Path, "kubeconfig"), ("alpha", alpha), ("beta", beta));
+        await using var host = await PluginTestHost.StartAsync(
+            $$"""
+            presubmits:
+              org/repo:
+              - name: on-alpha
+                cluster: alpha
+                always_run: true
+                decorate: true
+                clone_uri: {{git.Path}}
+                spec:
+                  containers:
+                  - image: alpine
+                    command: [sh, -c]
+                    args: ["test -f README.md && test -f feature.txt && echo built $PULL_PULL_SHA on alpha in $(pwd)"]
+              - name: on-beta
+                cluster: beta
+                always_run: true
+                decorate: true
+                clone_uri: {{git.Path}}
+                spec:
+                  containers:
+                  - image: alpine
+                    command: [sh, -c, "test -f feature.txt && echo beta fails on purpose; exit 3"]
+              - name: on-local
+                always_run: true
+                spec:
+                  containers:
+                  - image: alpine
+                    command: [sh, -c, "echo local ran for PR $PULL_NUMBER"]
+            """,
+            "trigger",
+            configure: o => o with { Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) });
+        host.FakeRepo.AddPullRequest(1, "feature", "alice", head);
+
+        await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "alice", head, baseSha: git.MainSha), pullRequest: 1);
+        await host.WaitForStatusesAsync(head, ["on-alpha", "on-local"], "success");
+        await host.WaitForStatusesAsync(head, ["on-beta"], "failure");
+
+        Assert.Contains("built " + head + " on alpha in ", await BuildLogAsync(host, "on-alpha"), StringComparison.Ordinal);
+        Assert.Contains("src/github.com/org/repo", await BuildLogAsync(host, "on-alpha"), StringComparison.Ordinal);
+        Assert.Contains("beta fails on purpose", await BuildLogAsync(host, "on-beta"), StringComparison.Ordinal);
+        Assert.Contains("local ran for PR 1", await BuildLogAsync(host, "on-local"), StringComparison.Ordinal);
+        Assert.Equal("Job failed (exit 3).", host.GitHub.StatusesFor(PluginTestHost.Repo, head).First(s => s is { Context: "on-beta", State: "failure" }).Description);
+
+        // Each Kubernetes job ran as exactly one pod, on its own cluster, named after the job with Prow's labels.
+        var alphaPod = Assert.Single(alpha.PodNames);
+        var betaPod = Assert.Single(beta.PodNames);
+        Assert.Equal(1, alpha.CreationsOf(alphaPod));
+        Assert.Equal(1, beta.CreationsOf(betaPod));
+        var labels = alpha.Pod("default", alphaPod)!["metadata"]!["labels"]!;
+        Assert.Equal(("true", "on-alpha", alphaPod, "presubmit", "1"), (
+            labels["created-by-prow"]!.GetValue<string>(),
+            labels["prow.k8s.io/job"]!.GetValue<string>(),
+            labels["prow.k8s.io/id"]!.GetValue<string>(),
+            labels["prow.k8s.io/type"]!.GetValue<string>(),
+            labels["prow.k8s.io/refs.pull"]!.GetValue<string>()));
+        var job = await host.Prow.Grains.GetGrain<IProwJobGrain>(alphaPod).GetAsync();
+        Assert.Equal(("alpha", alphaPod), (job!.Spec.Cluster, job.Status.PodName));
+    }
+
+    [Fact]
+    public async Task ClusterStopsAnsweringMidRun_JobsWaitWithTheReason_NoJobLostNoneRunTwice()
+    {
+        using var scratch = new TempFolder();
+        var release = Path.Combine(scratch.Path, "release");
+        await using var alpha = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { RequiredToken = "alpha-token" });
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(scratch.Path, "kubeconfig"), ("alpha", alpha));
+        await using var host = await PluginTestHost.StartAsync(
+            $$"""
+            postsubmits:
+              org/repo:
+              - name: long
+                cluster: alpha
+                spec:
+                  containers:
+                  - image: alpine
+                    command: [sh, -c, "echo started $PULL_BASE_SHA; while [ ! -f {{release}} ]; do sleep 0.1; done; echo finished $PULL_BASE_SHA"]
+            """,
+            "trigger",
+            configure: o => o with { Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) });
+
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "first"));
+        await WaitUntilAsync(() => alpha.PodNames.Count == 1 && alpha.Pod("default", alpha.PodNames[0])?["status"]?["phase"]?.GetValue<string>() == "Running");
+        var firstPod = alpha.PodNames[0];
+
+        // The cluster stops answering while the first job's pod runs.
+        alpha.Unreachable = true;
+        var cluster = host.Prow.Grains.GetGrain<IBuildClusterGrain>("alpha");
+        await WaitUntilAsync(() => cluster.GetAsync().Result.UnavailableReason is not null);
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "second"));
+        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "second").Any(s => s.State == "pending"));
+        var waiting = await WaitForJobAsync(host, "second", j => j.Status.Description?.Contains("unreachable", StringComparison.Ordinal) == true);
+        Assert.Equal(ProwJobState.Triggered, waiting.Status.State);
+        Assert.StartsWith("Build cluster alpha is unreachable", waiting.Status.Description, StringComparison.Ordinal);
+
+        // The first pod finishes while nobody can see it; then the cluster answers again.
+        await File.WriteAllTextAsync(release, "");
+        await WaitUntilAsync(() => alpha.Pod("default", firstPod)?["status"]?["phase"]?.GetValue<string>() == "Succeeded");
+        alpha.Unreachable = false;
+
+        await host.WaitForStatusesAsync("first", ["long"], "success");
+        await host.WaitForStatusesAsync("second", ["long"], "success");
+        Assert.Equal(2, alpha.PodNames.Count);
+        Assert.All(alpha.PodNames, pod => Assert.Equal(1, alpha.CreationsOf(pod)));
+        Assert.Contains("finished first", await BuildLogAsync(host, "long", "first"), StringComparison.Ordinal);
+        Assert.Contains("finished second", await BuildLogAsync(host, "long", "second"), StringComparison.Ordinal);
+    }
+
+    private static async Task<ProwJob> WaitForJobAsync(PluginTestHost host, string sha, Func<ProwJob, bool> condition)
+    {
+        ProwJob? found = null;
+        await WaitUntilAsync(() =>
+        {
+            var url = host.GitHub.StatusesFor(PluginTestHost.Repo, sha).Select(s => s.TargetUrl).FirstOrDefault(u => u is not null);
+            if (url is null)
+            {
+                return false;
+            }
+
+            var id = Uri.UnescapeDataString(url[(url.IndexOf("prowjob=", StringComparison.Ordinal) + "prowjob=".Length)..]);
+            found = host.Prow.Grains.GetGrain<IProwJobGrain>(id).GetAsync().Result;
+            return found is not null && condition(found);
+        });
+        return found!;
+    }
+
+    /// <summary>The build log of the job's latest build, or of the build whose prowjob.json names <paramref name="sha"/>.</summary>
+    private static async Task<string> BuildLogAsync(PluginTestHost host, string job, string? sha = null)
+    {
+        var folder = sha is null
+            ? Path.Combine(host.Prow.Folder, "artifacts", "pr-logs", "pull", "org_repo", "1", job)
+            : Path.Combine(host.Prow.Folder, "artifacts", "logs", job);
+        await WaitUntilAsync(() => File.Exists(Path.Combine(folder, "latest-build.txt")));
+        foreach (var build in Directory.EnumerateDirectories(folder))
+        {
+            var prowjob = Path.Combine(build, "prowjob.json");
+            if (sha is null || (File.Exists(prowjob) && JsonDocument.Parse(await File.ReadAllTextAsync(prowjob)).RootElement.GetProperty("spec").GetProperty("refs").GetProperty("base_sha").GetString() == sha))
+            {
+                return await File.ReadAllTextAsync(Path.Combine(build, "build-log.txt"));
+            }
+        }
+
+        throw new InvalidOperationException($"no build of {job} for {sha}");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 60)
+    {
+        for (var i = 0; i < seconds * 20 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "the condition was not reached in time");
+    }
+}
