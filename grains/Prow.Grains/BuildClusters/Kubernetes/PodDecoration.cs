@@ -20,17 +20,21 @@ internal static class PodDecoration
     /// <summary>Exit status the wrapper uses when it had to stop the command at its timeout (as coreutils timeout does).</summary>
     public const int TimedOutExitCode = 124;
 
-    /// <summary>The wrapper: $1.. is the command; TIMEOUT and GRACE are seconds (0: none).</summary>
-    private const string Wrapper = """
+    /// <summary>
+    /// The wrapper: $1.. is the command; PROW_TIMEOUT and PROW_GRACE are seconds (0: no timeout). A timeout leaves a
+    /// marker in the logs volume, so the exit status says "timed out" whatever the stopped command returned.
+    /// </summary>
+    private static readonly string s_wrapper = $$"""
         mkdir -p "$ARTIFACTS"
         if [ "$PROW_TIMEOUT" -gt 0 ]; then
           "$@" &
           child=$!
-          ( sleep "$PROW_TIMEOUT" >/dev/null 2>&1; echo "Process did not finish before its ${PROW_TIMEOUT}s timeout"; kill -TERM "$child" 2>/dev/null; sleep "$PROW_GRACE" >/dev/null 2>&1; kill -KILL "$child" 2>/dev/null ) &
+          ( sleep "$PROW_TIMEOUT" >/dev/null 2>&1; : > {{LogsMount}}/timed-out; echo "Process did not finish before its ${PROW_TIMEOUT}s timeout"; kill -TERM "$child" 2>/dev/null; sleep "$PROW_GRACE" >/dev/null 2>&1; kill -KILL "$child" 2>/dev/null ) &
           watchdog=$!
           wait "$child"; code=$?
-          if kill -0 "$watchdog" 2>/dev/null; then kill "$watchdog" 2>/dev/null; exit "$code"; fi
-          exit 124
+          kill "$watchdog" 2>/dev/null
+          if [ -f {{LogsMount}}/timed-out ]; then exit {{TimedOutExitCode}}; fi
+          exit "$code"
         fi
         exec "$@"
         """;
@@ -55,7 +59,7 @@ internal static class PodDecoration
         var test = spec["containers"]![0]!.AsObject();
         var command = Strings(test["command"]).Concat(Strings(test["args"])).ToList();
         test.Remove("args");
-        test["command"] = new JsonArray([.. new[] { "sh", "-c", Wrapper, "entrypoint" }.Concat(command).Select(s => JsonValue.Create(s))]);
+        test["command"] = new JsonArray([.. new[] { "sh", "-c", s_wrapper, "entrypoint" }.Concat(command).Select(s => JsonValue.Create(s))]);
         if (workdir is not null)
         {
             test["workingDir"] = $"{CodeMount}/src/{PathOf(workdir)}";
