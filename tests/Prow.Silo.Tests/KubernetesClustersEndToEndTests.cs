@@ -129,12 +129,61 @@ public sealed class KubernetesClustersEndToEndTests
         Assert.Contains("finished second", await BuildLogAsync(host, "long", "second"), StringComparison.Ordinal);
     }
 
-    private static async Task<ProwJob> WaitForJobAsync(PluginTestHost host, string sha, Func<ProwJob, bool> condition)
+    [Fact]
+    public async Task DefaultClusterAndPool_JobsAvoidTheMemberThatDoesNotAnswer_MetricsPerCluster()
+    {
+        using var scratch = new TempFolder();
+        await using var alpha = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { RequiredToken = "a" });
+        await using var beta = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { RequiredToken = "b" });
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(scratch.Path, "kubeconfig"), ("alpha", alpha), ("beta", beta));
+        alpha.Unreachable = true;
+        await using var host = await PluginTestHost.StartAsync(
+            """
+            postsubmits:
+              org/repo:
+              - name: plain
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo plain"]}]}
+              - name: pooled
+                cluster: any
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo pooled"]}]}
+              - name: here
+                cluster: local
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo here"]}]}
+            """,
+            "trigger",
+            configure: o => o with
+            {
+                Kubeconfigs = [kubeconfig],
+                DefaultCluster = "beta",
+                ClusterPools = new Dictionary<string, IReadOnlyList<string>> { ["any"] = ["alpha", "beta"] },
+                KubernetesRetryInterval = TimeSpan.FromMilliseconds(200),
+            });
+        var alphaGrain = host.Prow.Grains.GetGrain<IBuildClusterGrain>("alpha");
+        await WaitUntilAsync(() => alphaGrain.GetAsync().Result.UnavailableReason is not null);
+
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "poolsha"));
+        await host.WaitForStatusesAsync("poolsha", ["plain", "pooled", "here"], "success");
+
+        Assert.Empty(alpha.PodNames);
+        Assert.Equal(2, beta.PodNames.Count);
+        var pooled = await WaitForJobAsync(host, "poolsha", j => j.Spec.Job == "pooled", context: "pooled");
+        Assert.Equal(("beta", "any"), (pooled.Spec.Cluster, pooled.Metadata.Annotations["prow-orleans/cluster-pool"]));
+        var plain = await WaitForJobAsync(host, "poolsha", j => j.Spec.Job == "plain", context: "plain");
+        Assert.Equal(("beta", "default"), (plain.Spec.Cluster, plain.Metadata.Annotations["prow-orleans/cluster-pool"]));
+        Assert.Contains("here", await BuildLogAsync(host, "here", "poolsha"), StringComparison.Ordinal);
+
+        var metrics = await host.Prow.Client.GetStringAsync("/metrics");
+        Assert.Contains("prow_build_cluster_api_errors{cluster=\"alpha\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("prow_build_cluster_running_jobs{cluster=\"beta\"} 0", metrics, StringComparison.Ordinal);
+        Assert.Contains("prow_build_cluster_queued_jobs{cluster=\"local\"} 0", metrics, StringComparison.Ordinal);
+    }
+
+    private static async Task<ProwJob> WaitForJobAsync(PluginTestHost host, string sha, Func<ProwJob, bool> condition, string? context = null)
     {
         ProwJob? found = null;
         await WaitUntilAsync(() =>
         {
-            var url = host.GitHub.StatusesFor(PluginTestHost.Repo, sha).Select(s => s.TargetUrl).FirstOrDefault(u => u is not null);
+            var url = host.GitHub.StatusesFor(PluginTestHost.Repo, sha).Where(s => context is null || s.Context == context).Select(s => s.TargetUrl).FirstOrDefault(u => u is not null);
             if (url is null)
             {
                 return false;
