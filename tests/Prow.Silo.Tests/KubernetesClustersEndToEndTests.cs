@@ -43,7 +43,7 @@ public sealed class KubernetesClustersEndToEndTests
                 spec:
                   containers:
                   - image: alpine
-                    command: [sh, -c, "test -f feature.txt && echo beta fails on purpose; exit 3"]
+                    command: [sh, -c, "test -f feature.txt && echo beta ran; test -f {{Path.Combine(scratch.Path, "fixed")}} || { echo beta fails on purpose; exit 3; }"]
               - name: on-local
                 always_run: true
                 spec:
@@ -53,7 +53,7 @@ public sealed class KubernetesClustersEndToEndTests
             """,
             "trigger",
             configure: o => o with { Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) });
-        host.FakeRepo.AddPullRequest(1, "feature", "alice", head);
+        host.FakeRepo.WithBranch("main", git.MainSha).AddPullRequest(1, "feature", "alice", head);
 
         await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "alice", head, baseSha: git.MainSha), pullRequest: 1);
         await host.WaitForStatusesAsync(head, ["on-alpha", "on-local"], "success");
@@ -79,6 +79,16 @@ public sealed class KubernetesClustersEndToEndTests
             labels["prow.k8s.io/refs.pull"]!.GetValue<string>()));
         var job = await host.Prow.Grains.GetGrain<IProwJobGrain>(alphaPod).GetAsync();
         Assert.Equal(("alpha", alphaPod), (job!.Spec.Cluster, job.Status.PodName));
+
+        // The failure comment names the Kubernetes job; /retest runs only it again, as a new pod on its cluster.
+        await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 1);
+        Assert.Contains("`/test on-beta`", host.GitHub.CommentsOn(PluginTestHost.Repo, 1)[0].Body, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(scratch.Path, "fixed"), "");
+        await host.SendAsync("issue_comment", Webhooks.PullRequestComment(PluginTestHost.Repo, 1, "/retest", "alice"), pullRequest: 1);
+        await host.WaitForStatusesAsync(head, ["on-beta"], "success");
+        await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 0);
+        Assert.Equal(2, beta.PodNames.Count);
+        Assert.Single(alpha.PodNames);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ internal static class PodDecoration
     /// <summary>Each ref: init, fetch the base, check out the base SHA as the base branch, merge each pull in order.</summary>
     private static string CloneScript(IEnumerable<ProwJobRefs> refs, string gitBaseUrl)
     {
-        var script = new StringBuilder("set -eu\ngit config --global user.name prow\ngit config --global user.email prow@localhost\n");
+        var script = new StringBuilder("set -eu\n");
         foreach (var r in refs)
         {
             var url = r.CloneUri ?? $"{gitBaseUrl.TrimEnd('/')}/{r.Org}/{r.Repo}.git";
@@ -99,7 +99,7 @@ internal static class PodDecoration
                 script.Append(CultureInfo.InvariantCulture, $"""
                     echo "# Merging #{pull.Number} ({pull.Sha})"
                     git fetch -q {Quote(url)} {Quote(pullRef)}
-                    git merge -q --no-ff --no-edit {Quote(string.IsNullOrEmpty(pull.Sha) ? "FETCH_HEAD" : pull.Sha)}
+                    git -c user.name=prow -c user.email=prow@localhost merge -q --no-ff --no-edit {Quote(string.IsNullOrEmpty(pull.Sha) ? "FETCH_HEAD" : pull.Sha)}
 
                     """);
             }
