@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Prow.GrainInterfaces.ProwJobs;
+using Prow.Silo.Hosting;
+using Prow.TestKit;
 using Prow.TestKit.Kubernetes;
 
 namespace Prow.Silo.Tests;
@@ -52,7 +54,7 @@ public sealed class KubernetesClustersEndToEndTests
                     command: [sh, -c, "echo local ran for PR $PULL_NUMBER"]
             """,
             "trigger",
-            configure: o => o with { Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) });
+            configure: OnClusters(kubeconfig));
         host.FakeRepo.WithBranch("main", git.MainSha).AddPullRequest(1, "feature", "alice", head);
 
         await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "alice", head, baseSha: git.MainSha), pullRequest: 1);
@@ -81,12 +83,12 @@ public sealed class KubernetesClustersEndToEndTests
         Assert.Equal(("alpha", alphaPod), (job!.Spec.Cluster, job.Status.PodName));
 
         // The failure comment names the Kubernetes job; /retest runs only it again, as a new pod on its cluster.
-        await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 1);
+        await Poll.UntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 1);
         Assert.Contains("`/test on-beta`", host.GitHub.CommentsOn(PluginTestHost.Repo, 1)[0].Body, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(scratch.Path, "fixed"), "");
         await host.SendAsync("issue_comment", Webhooks.PullRequestComment(PluginTestHost.Repo, 1, "/retest", "alice"), pullRequest: 1);
         await host.WaitForStatusesAsync(head, ["on-beta"], "success");
-        await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 0);
+        await Poll.UntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 0);
         Assert.Equal(2, beta.PodNames.Count);
         Assert.Single(alpha.PodNames);
     }
@@ -110,25 +112,25 @@ public sealed class KubernetesClustersEndToEndTests
                     command: [sh, -c, "echo started $PULL_BASE_SHA; while [ ! -f {{release}} ]; do sleep 0.1; done; echo finished $PULL_BASE_SHA"]
             """,
             "trigger",
-            configure: o => o with { Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) });
+            configure: OnClusters(kubeconfig));
 
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "first"));
-        await WaitUntilAsync(() => alpha.PodNames.Count == 1 && alpha.Pod("default", alpha.PodNames[0])?["status"]?["phase"]?.GetValue<string>() == "Running");
+        await Poll.UntilAsync(() => alpha.PodNames.Count == 1 && alpha.Pod("default", alpha.PodNames[0])?["status"]?["phase"]?.GetValue<string>() == "Running");
         var firstPod = alpha.PodNames[0];
 
         // The cluster stops answering while the first job's pod runs.
         alpha.Unreachable = true;
         var cluster = host.Prow.Grains.GetGrain<IBuildClusterGrain>("alpha");
-        await WaitUntilAsync(() => cluster.GetAsync().Result.UnavailableReason is not null);
+        await Poll.UntilAsync(() => cluster.GetAsync().Result.UnavailableReason is not null);
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "second"));
-        await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "second").Any(s => s.State == "pending"));
+        await Poll.UntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "second").Any(s => s.State == "pending"));
         var waiting = await WaitForJobAsync(host, "second", j => j.Status.Description?.Contains("unreachable", StringComparison.Ordinal) == true);
         Assert.Equal(ProwJobState.Triggered, waiting.Status.State);
         Assert.StartsWith("Build cluster alpha is unreachable", waiting.Status.Description, StringComparison.Ordinal);
 
         // The first pod finishes while nobody can see it; then the cluster answers again.
         await File.WriteAllTextAsync(release, "");
-        await WaitUntilAsync(() => alpha.Pod("default", firstPod)?["status"]?["phase"]?.GetValue<string>() == "Succeeded");
+        await Poll.UntilAsync(() => alpha.Pod("default", firstPod)?["status"]?["phase"]?.GetValue<string>() == "Succeeded");
         alpha.Unreachable = false;
 
         await host.WaitForStatusesAsync("first", ["long"], "success");
@@ -169,7 +171,7 @@ public sealed class KubernetesClustersEndToEndTests
                 KubernetesRetryInterval = TimeSpan.FromMilliseconds(200),
             });
         var alphaGrain = host.Prow.Grains.GetGrain<IBuildClusterGrain>("alpha");
-        await WaitUntilAsync(() => alphaGrain.GetAsync().Result.UnavailableReason is not null);
+        await Poll.UntilAsync(() => alphaGrain.GetAsync().Result.UnavailableReason is not null);
 
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "poolsha"));
         await host.WaitForStatusesAsync("poolsha", ["plain", "pooled", "here"], "success");
@@ -188,10 +190,13 @@ public sealed class KubernetesClustersEndToEndTests
         Assert.Contains("prow_build_cluster_queued_jobs{cluster=\"local\"} 0", metrics, StringComparison.Ordinal);
     }
 
+    private static Func<ProwOptions, ProwOptions> OnClusters(string kubeconfig) =>
+        o => o with { Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) };
+
     private static async Task<ProwJob> WaitForJobAsync(PluginTestHost host, string sha, Func<ProwJob, bool> condition, string? context = null)
     {
         ProwJob? found = null;
-        await WaitUntilAsync(() =>
+        await Poll.UntilAsync(() =>
         {
             var url = host.GitHub.StatusesFor(PluginTestHost.Repo, sha).Where(s => context is null || s.Context == context).Select(s => s.TargetUrl).FirstOrDefault(u => u is not null);
             if (url is null)
@@ -212,7 +217,7 @@ public sealed class KubernetesClustersEndToEndTests
         var folder = sha is null
             ? Path.Combine(host.Prow.Folder, "artifacts", "pr-logs", "pull", "org_repo", "1", job)
             : Path.Combine(host.Prow.Folder, "artifacts", "logs", job);
-        await WaitUntilAsync(() => File.Exists(Path.Combine(folder, "latest-build.txt")));
+        await Poll.UntilAsync(() => File.Exists(Path.Combine(folder, "latest-build.txt")));
         foreach (var build in Directory.EnumerateDirectories(folder))
         {
             var prowjob = Path.Combine(build, "prowjob.json");
@@ -223,15 +228,5 @@ public sealed class KubernetesClustersEndToEndTests
         }
 
         throw new InvalidOperationException($"no build of {job} for {sha}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 60)
-    {
-        for (var i = 0; i < seconds * 20 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "the condition was not reached in time");
     }
 }

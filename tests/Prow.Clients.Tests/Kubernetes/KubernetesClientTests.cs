@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Prow.Clients.Kubernetes;
 using Prow.Clients.Kubernetes.Config;
 using Prow.Clients.Kubernetes.Models;
+using Prow.TestKit;
 using Prow.TestKit.Kubernetes;
 
 namespace Prow.Clients.Tests.Kubernetes;
@@ -22,7 +23,7 @@ public sealed class KubernetesClientTests : IDisposable
 
         await client.CreatePodAsync("ci", Pod("one", "echo one", ("team", "a")), CancellationToken.None);
         await client.CreatePodAsync("ci", Pod("two", "echo two", ("team", "b")), CancellationToken.None);
-        await WaitUntilAsync(async () => (await client.GetPodAsync("ci", "one", CancellationToken.None))?.Status?.Phase == PodStatus.Succeeded);
+        await Poll.UntilAsync(async () => (await client.GetPodAsync("ci", "one", CancellationToken.None))?.Status?.Phase == PodStatus.Succeeded);
 
         Assert.Equal(["one"], (await client.ListPodsAsync("ci", "team=a", CancellationToken.None)).Items.Select(p => p.Metadata.Name));
         Assert.Equal(["two"], (await client.ListPodsAsync("ci", "team!=a", CancellationToken.None)).Items.Select(p => p.Metadata.Name));
@@ -162,19 +163,4 @@ public sealed class KubernetesClientTests : IDisposable
         Metadata = new ObjectMeta { Name = name, Labels = labels.ToDictionary(l => l.Key, l => l.Value) },
         Spec = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "main", ["image"] = "alpine", ["command"] = new JsonArray("sh", "-c", command) }) },
     };
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 1200; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("the condition was not reached in time");
-    }
 }

@@ -6,6 +6,7 @@ using Prow.Clients.Kubernetes.Config;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
+using Prow.TestKit;
 using Prow.TestKit.Kubernetes;
 
 namespace Prow.Grains.Tests.BuildClusters;
@@ -28,27 +29,19 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task PodSucceeds_JobSucceeds_WithTheContainersLogAndProwsEnvironment()
+    [Theory]
+    [InlineData("ok-1", 0, ProwJobState.Success, "Job succeeded.")]
+    [InlineData("fails-1", 4, ProwJobState.Failure, "Job failed (exit 4).")]
+    public async Task PodEnds_JobEndsWithTheExitCode_TheContainersLog_AndProwsEnvironment(string name, int exit, string state, string description)
     {
         using var cluster = Cluster();
-        var result = await RunAsync(cluster, Job("ok-1", "echo hello from $JOB_NAME build $BUILD_ID"));
+        var result = await RunAsync(cluster, Job(name, $"echo hello from $JOB_NAME build $BUILD_ID; exit {exit}"));
 
-        Assert.Equal((ProwJobState.Success, "Job succeeded.", 0), (result.State, result.Description, result.ExitCode));
+        Assert.Equal((state, description, exit), (result.State, result.Description, result.ExitCode));
         Assert.Equal("hello from unit build 7\n", await File.ReadAllTextAsync(result.BuildLogFile!));
-        var pod = _server.Pod(Ns, "ok-1")!;
+        var pod = _server.Pod(Ns, name)!;
         Assert.Equal("Never", pod["spec"]!["restartPolicy"]!.GetValue<string>());
         Assert.Equal("7", pod["metadata"]!["labels"]!["prow.k8s.io/build-id"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task NonZeroExit_IsAFailureWithTheExitCode()
-    {
-        using var cluster = Cluster();
-        var result = await RunAsync(cluster, Job("fails-1", "echo broken; exit 4"));
-
-        Assert.Equal((ProwJobState.Failure, "Job failed (exit 4).", 4), (result.State, result.Description, result.ExitCode));
-        Assert.Equal("broken\n", await File.ReadAllTextAsync(result.BuildLogFile!));
     }
 
     [Theory]
@@ -60,7 +53,7 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
         using var cluster = Cluster();
         var name = "fault-" + fault;
         var finished = Start(cluster, Job(name, "echo working; sleep 60"));
-        await WaitUntilAsync(() => _server.Pod(Ns, name)?["status"]?["phase"]?.GetValue<string>() == "Running");
+        await Poll.UntilAsync(() => _server.Pod(Ns, name)?["status"]?["phase"]?.GetValue<string>() == "Running");
 
         switch (fault)
         {
@@ -85,7 +78,7 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
 
         Assert.Equal(ProwJobState.Error, result.State);
         Assert.Contains("ImagePullBackOff", result.Description, StringComparison.Ordinal);
-        await WaitUntilAsync(() => _server.Pod(Ns, "pull-1") is null);
+        await Poll.UntilAsync(() => _server.Pod(Ns, "pull-1") is null);
     }
 
     [Fact]
@@ -119,16 +112,16 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
         using var cluster = Cluster(o => o with { WatchTimeout = TimeSpan.FromSeconds(1) });
         var release = Path.Combine(Path.GetTempPath(), "release-" + Guid.NewGuid().ToString("N"));
         var finished = Start(cluster, Job("gone-1", $"while [ ! -f {release} ]; do sleep 0.1; done; echo released"));
-        await WaitUntilAsync(() => _server.Pod(Ns, "gone-1")?["status"]?["phase"]?.GetValue<string>() == "Running");
+        await Poll.UntilAsync(() => _server.Pod(Ns, "gone-1")?["status"]?["phase"]?.GetValue<string>() == "Running");
         var listsBefore = Lists();
 
         // Changes the watcher does not see (another namespace), then the history is compacted past its version.
         using var other = new KubernetesClient(Connection());
         await other.CreatePodAsync("elsewhere", new Clients.Kubernetes.Models.Pod { Metadata = new() { Name = "noise" }, Spec = System.Text.Json.Nodes.JsonNode.Parse("""{"containers":[{"name":"c","image":"x","command":["true"]}]}""")!.AsObject() }, CancellationToken.None);
-        await WaitUntilAsync(() => _server.Pod("elsewhere", "noise")?["status"]?["phase"]?.GetValue<string>() == "Succeeded");
+        await Poll.UntilAsync(() => _server.Pod("elsewhere", "noise")?["status"]?["phase"]?.GetValue<string>() == "Succeeded");
         _server.Compact();
 
-        await WaitUntilAsync(() => Lists() > listsBefore);
+        await Poll.UntilAsync(() => Lists() > listsBefore);
         await File.WriteAllTextAsync(release, "");
         var result = await (await finished).WaitAsync(TimeSpan.FromSeconds(60));
         File.Delete(release);
@@ -142,7 +135,7 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
         await RunAsync(cluster, Job("done-1", "true"));
 
         var deleted = 0;
-        await WaitUntilAsync(() => (deleted += cluster.DeleteFinishedPodsAsync(TimeSpan.Zero, CancellationToken.None).Result) == 1);
+        await Poll.UntilAsync(() => (deleted += cluster.DeleteFinishedPodsAsync(TimeSpan.Zero, CancellationToken.None).Result) == 1);
         Assert.Null(_server.Pod(Ns, "done-1"));
     }
 
@@ -175,16 +168,6 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
     };
 
     private static JsonElement PodSpec(string json) => JsonDocument.Parse(json).RootElement;
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1200 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "the condition was not reached in time");
-    }
 
     private sealed class TestMeterFactory : IMeterFactory
     {

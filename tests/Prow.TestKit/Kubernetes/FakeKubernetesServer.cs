@@ -4,12 +4,8 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Prow.TestKit.Kubernetes;
 
@@ -37,8 +33,7 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
     private FakeKubernetesServer(FakeKubernetesOptions options)
     {
         Options = options;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        _app = LoopbackApp.CreateBuilder(listen =>
         {
             if (options.ServerCertificate is { } certificate)
             {
@@ -52,9 +47,7 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
                     }
                 });
             }
-        }));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        }).Build();
         _app.Use(GuardAsync);
         MapRoutes(_app);
     }
@@ -101,9 +94,7 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
     public static async Task<FakeKubernetesServer> StartAsync(FakeKubernetesOptions? options = null, CancellationToken cancellationToken = default)
     {
         var server = new FakeKubernetesServer(options ?? new FakeKubernetesOptions());
-        await server._app.StartAsync(cancellationToken);
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        server.BaseAddress = await LoopbackApp.StartAsync(server._app, cancellationToken);
         return server;
     }
 

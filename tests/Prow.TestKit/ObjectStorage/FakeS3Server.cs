@@ -4,12 +4,7 @@ using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Prow.TestKit.ObjectStorage;
 
@@ -29,10 +24,7 @@ public sealed class FakeS3Server : IAsyncDisposable
     private FakeS3Server(string accessKey)
     {
         AccessKey = accessKey;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackApp.CreateBuilder().Build();
         _app.Run(HandleAsync);
     }
 
@@ -54,8 +46,7 @@ public sealed class FakeS3Server : IAsyncDisposable
     public static async Task<FakeS3Server> StartAsync(string accessKey = "test-access-key")
     {
         var server = new FakeS3Server(accessKey);
-        await server._app.StartAsync();
-        server.BaseAddress = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        server.BaseAddress = await LoopbackApp.StartAsync(server._app, CancellationToken.None);
         return server;
     }
 
