@@ -15,6 +15,9 @@ public interface IBuildClusterGrain : IGrainWithStringKey
     Task ReleaseAsync(string jobId);
 
     Task<BuildClusterView> GetAsync();
+
+    /// <summary>After a restart, a run that still goes on holds a slot again (even beyond capacity: it is running).</summary>
+    Task AdoptAsync(string jobId, string jobName);
 }
 
 [GenerateSerializer, Immutable]

@@ -57,6 +57,14 @@ public sealed class BuildClusterGrain(BuildClusterRegistry clusters, BuildCluste
         return Task.CompletedTask;
     }
 
+    Task IBuildClusterGrain.AdoptAsync(string jobId, string jobName)
+    {
+        _queue.RemoveAll(q => q.JobId == jobId);
+        _running[jobId] = jobName;
+        Published();
+        return Task.CompletedTask;
+    }
+
     Task<BuildClusterView> IBuildClusterGrain.GetAsync() =>
         Task.FromResult(new BuildClusterView(this.GetPrimaryKeyString(), Capacity, [.. _running.Keys], [.. _queue.Select(q => q.JobId)]) { UnavailableReason = Unavailable });
 

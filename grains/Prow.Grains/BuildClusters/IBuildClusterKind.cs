@@ -16,6 +16,12 @@ public interface IBuildClusterKind
     /// <summary>Stops the job's run if it is running here (its end is still reported, as aborted).</summary>
     Task AbortAsync(string jobId);
 
+    /// <summary>
+    /// After prow restarted: follows a run that may still be going and reports its end (true), or false when the
+    /// run died with the process (the local kind).
+    /// </summary>
+    Task<bool> ResumeAsync(ProwJob job, Func<BuildRunResult, Task> onFinished, CancellationToken cancellationToken) => Task.FromResult(false);
+
     /// <summary>Why the cluster cannot take jobs now (its API does not answer), or null when it can.</summary>
     string? UnavailableReason => null;
 

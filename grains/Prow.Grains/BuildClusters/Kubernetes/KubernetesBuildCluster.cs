@@ -76,6 +76,13 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
         }
     }
 
+    /// <summary>The pod outlived prow: creating it again is harmless (409 adopts it; a pod never created is created now).</summary>
+    public async Task<bool> ResumeAsync(ProwJob job, Func<BuildRunResult, Task> onFinished, CancellationToken cancellationToken)
+    {
+        await StartAsync(job, onFinished, cancellationToken);
+        return true;
+    }
+
     public Task AbortAsync(string jobId)
     {
         if (_tracked.TryRemove(jobId, out var run))
@@ -170,16 +177,16 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
             {
                 version = null;
             }
-            catch (Exception ex) when (!stopping.IsCancellationRequested && (IsUnanswered(ex) || ex is KubernetesApiException))
-            {
-                Unavailable(ex);
-                // After an outage the missed events are re-read from a fresh list.
-                version = null;
-                await Delay(_options.RetryInterval);
-            }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                // Unanswered, refused or unreadable alike: after a pause the missed events are re-read from a fresh list.
+                Unavailable(ex);
+                version = null;
+                await Delay(_options.RetryInterval);
             }
         }
     }
@@ -316,7 +323,7 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
             {
                 if (run.CreatedAt is null)
                 {
-                    await TryAsync(() => CreateAsync(run, _stopping.Token));
+                    await RetryCreateAsync(run);
                 }
                 else
                 {
@@ -332,6 +339,23 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
                     _toDelete.TryRemove((ns, name), out _);
                 });
             }
+        }
+    }
+
+    /// <summary>A creation the API refuses on retry (not merely leaves unanswered) ends the job as error.</summary>
+    private async Task RetryCreateAsync(TrackedPod run)
+    {
+        try
+        {
+            await CreateAsync(run, _stopping.Token);
+        }
+        catch (KubernetesApiException ex) when (!ex.IsTransient)
+        {
+            Finish(run, new BuildRunResult(ProwJobState.Error, $"The job could not be started: {ex.Message}", null, null), fetchLog: false);
+        }
+        catch (Exception ex) when (!_stopping.IsCancellationRequested && IsUnanswered(ex))
+        {
+            Unavailable(ex);
         }
     }
 
