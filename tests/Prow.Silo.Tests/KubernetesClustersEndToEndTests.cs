@@ -190,6 +190,45 @@ public sealed class KubernetesClustersEndToEndTests
         Assert.Contains("prow_build_cluster_queued_jobs{cluster=\"local\"} 0", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sinker_DeletesFinishedPods_AndAJobOnAnUnknownClusterEndsAsAClearError()
+    {
+        using var scratch = new TempFolder();
+        await using var alpha = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { RequiredToken = "a" });
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(scratch.Path, "kubeconfig"), ("alpha", alpha));
+        var config = Path.Combine(scratch.Path, "config.yaml");
+        await File.WriteAllTextAsync(config, "sinker:\n  max_pod_age: 1s\n");
+        await using var host = await PluginTestHost.StartAsync(
+            """
+            postsubmits:
+              org/repo:
+              - name: quick
+                cluster: alpha
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+              - name: astray
+                cluster: nowhere
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """,
+            "trigger",
+            configure: o => OnClusters(kubeconfig)(o) with { ConfigPath = config });
+
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "sinksha"));
+        await host.WaitForStatusesAsync("sinksha", ["quick"], "success");
+        await host.WaitForStatusesAsync("sinksha", ["astray"], "error");
+
+        Assert.Equal("Unknown build cluster 'nowhere'; this silo has: alpha, default.", host.GitHub.StatusesFor(PluginTestHost.Repo, "sinksha").First(s => s.State == "error").Description);
+        var pod = Assert.Single(alpha.PodNames);
+        var sinker = host.Prow.Grains.GetGrain<ISinkerGrain>("sinker");
+        // Polled on the pods, not on a pass's count: the sinker's own reminder may run a pass too.
+        await Poll.UntilAsync(async () =>
+        {
+            await sinker.CleanAsync();
+            return alpha.PodNames.Count == 0;
+        });
+        Assert.Null(alpha.Pod("default", pod));
+        Assert.Contains(alpha.Calls, c => c == $"DELETE /api/v1/namespaces/default/pods/{pod}");
+    }
+
     private static Func<ProwOptions, ProwOptions> OnClusters(string kubeconfig) =>
         o => o with { Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) };
 
