@@ -121,7 +121,7 @@ public sealed class KubernetesClustersEndToEndTests
         // The cluster stops answering while the first job's pod runs.
         alpha.Unreachable = true;
         var cluster = host.Prow.Grains.GetGrain<IBuildClusterGrain>("alpha");
-        await Poll.UntilAsync(() => cluster.GetAsync().Result.UnavailableReason is not null);
+        await Poll.UntilAsync(async () => (await cluster.GetAsync()).UnavailableReason is not null);
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "second"));
         await Poll.UntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "second").Any(s => s.State == "pending"));
         var waiting = await WaitForJobAsync(host, "second", j => j.Status.Description?.Contains("unreachable", StringComparison.Ordinal) == true);
@@ -171,7 +171,7 @@ public sealed class KubernetesClustersEndToEndTests
                 KubernetesRetryInterval = TimeSpan.FromMilliseconds(200),
             });
         var alphaGrain = host.Prow.Grains.GetGrain<IBuildClusterGrain>("alpha");
-        await Poll.UntilAsync(() => alphaGrain.GetAsync().Result.UnavailableReason is not null);
+        await Poll.UntilAsync(async () => (await alphaGrain.GetAsync()).UnavailableReason is not null);
 
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "poolsha"));
         await host.WaitForStatusesAsync("poolsha", ["plain", "pooled", "here"], "success");
@@ -235,7 +235,7 @@ public sealed class KubernetesClustersEndToEndTests
     private static async Task<ProwJob> WaitForJobAsync(PluginTestHost host, string sha, Func<ProwJob, bool> condition, string? context = null)
     {
         ProwJob? found = null;
-        await Poll.UntilAsync(() =>
+        await Poll.UntilAsync(async () =>
         {
             var url = host.GitHub.StatusesFor(PluginTestHost.Repo, sha).Where(s => context is null || s.Context == context).Select(s => s.TargetUrl).FirstOrDefault(u => u is not null);
             if (url is null)
@@ -244,7 +244,7 @@ public sealed class KubernetesClustersEndToEndTests
             }
 
             var id = Uri.UnescapeDataString(url[(url.IndexOf("prowjob=", StringComparison.Ordinal) + "prowjob=".Length)..]);
-            found = host.Prow.Grains.GetGrain<IProwJobGrain>(id).GetAsync().Result;
+            found = await host.Prow.Grains.GetGrain<IProwJobGrain>(id).GetAsync();
             return found is not null && condition(found);
         });
         return found!;

@@ -135,7 +135,7 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
         await RunAsync(cluster, Job("done-1", "true"));
 
         var deleted = 0;
-        await Poll.UntilAsync(() => (deleted += cluster.DeleteFinishedPodsAsync(TimeSpan.Zero, CancellationToken.None).Result) == 1);
+        await Poll.UntilAsync(async () => (deleted += await cluster.DeleteFinishedPodsAsync(TimeSpan.Zero, CancellationToken.None)) == 1);
         Assert.Null(_server.Pod(Ns, "done-1"));
     }
 
