@@ -76,9 +76,16 @@ public sealed class KubernetesClient : IDisposable
     {
         var what = $"logs of pod {ns}/{name}";
         using var deadline = Deadline(cancellationToken);
-        using var response = await _http.GetAsync($"{PodsPath(ns)}/{Uri.EscapeDataString(name)}/log" + Query(("container", container)), deadline.Token);
-        await ThrowIfFailedAsync(response, what, deadline.Token);
-        return await response.Content.ReadAsStringAsync(deadline.Token);
+        try
+        {
+            using var response = await _http.GetAsync($"{PodsPath(ns)}/{Uri.EscapeDataString(name)}/log" + Query(("container", container)), deadline.Token);
+            await ThrowIfFailedAsync(response, what, deadline.Token);
+            return await response.Content.ReadAsStringAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unanswered(what);
+        }
     }
 
     /// <summary>
@@ -148,9 +155,11 @@ public sealed class KubernetesClient : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Kubernetes cluster {Cluster.Name}: {what} got no answer within {_requestTimeout.TotalSeconds:0} s.");
+            throw Unanswered(what);
         }
     }
+
+    private TimeoutException Unanswered(string what) => new($"Kubernetes cluster {Cluster.Name}: {what} got no answer within {_requestTimeout.TotalSeconds:0} s.");
 
     private async Task ThrowIfFailedAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {

@@ -256,9 +256,17 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
 
         _ = Background(async () =>
         {
-            if (fetchLog)
+            try
             {
-                await SaveLogAsync(run);
+                if (fetchLog)
+                {
+                    await SaveLogAsync(run);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+            {
+                // The job's end matters more than its log: report it anyway.
+                LogLogLost(_logger, ex, run.Name, Name);
             }
 
             await ReportAsync(run, result);
