@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 
 # System packages the tests drive for real (git clones local repositories in job tests).
 packages=(git)
+# Deck's browser tests drive Debian's Chromium through Playwright (its own browser download cannot work here).
+packages+=(chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,6 +1,6 @@
 using Prow.Bench;
 
-// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|jobs|kubernetes|all]
+// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|jobs|kubernetes|owners|deck|tide|all]
 var which = args.FirstOrDefault() ?? "all";
 var folder = Directory.CreateTempSubdirectory("prow-bench-").FullName;
 Console.WriteLine($"Prow.Orleans benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -29,6 +29,21 @@ try
     if (which is "kubernetes" or "all")
     {
         await KubernetesJobBenchmarks.RunAsync(folder);
+    }
+
+    if (which is "owners" or "all")
+    {
+        await OwnersBenchmarks.RunAsync();
+    }
+
+    if (which is "deck" or "all")
+    {
+        await DeckBenchmarks.RunAsync(folder);
+    }
+
+    if (which is "tide" or "all")
+    {
+        await TideBenchmarks.RunAsync(folder);
     }
 }
 finally

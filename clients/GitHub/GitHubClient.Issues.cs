@@ -27,6 +27,9 @@ public sealed partial class GitHubClient
     public Task DeleteCommentAsync(string owner, string repo, long commentId, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Delete, GitHubRoute.Create("/repos/{owner}/{repo}/issues/comments/{comment_id}", owner, repo, commentId), cancellationToken);
 
+    public Task<IReadOnlyList<IssueEvent>> ListIssueEventsAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
+        GetPagedAsync(GitHubRoute.Create(IssueTemplate + "/events", owner, repo, number), Json.ListIssueEvent, cancellationToken);
+
     public Task<IReadOnlyList<Label>> ListIssueLabelsAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         GetPagedAsync(GitHubRoute.Create(IssueTemplate + "/labels", owner, repo, number), Json.ListLabel, cancellationToken);
 
@@ -39,14 +42,27 @@ public sealed partial class GitHubClient
         return await SendOrNotFoundAsync(new GitHubRequest(HttpMethod.Delete, route), cancellationToken) is not null;
     }
 
-    public Task AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
-        WriteAsync(HttpMethod.Post, GitHubRoute.Create(IssueTemplate + "/assignees", owner, repo, number), new AssigneesBody(logins), Json.AssigneesBody, cancellationToken);
+    public async Task<IReadOnlyList<string>> AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logins);
+        var response = await WriteAsync(HttpMethod.Post, GitHubRoute.Create(IssueTemplate + "/assignees", owner, repo, number), new AssigneesBody(logins), Json.AssigneesBody, cancellationToken);
+        if (response.DryRun)
+        {
+            return [];
+        }
+
+        var assigned = response.Read(Json.Issue).Assignees.Select(a => a.Login).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. logins.Where(l => !assigned.Contains(l))];
+    }
 
     public Task UnassignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Delete, GitHubRoute.Create(IssueTemplate + "/assignees", owner, repo, number), new AssigneesBody(logins), Json.AssigneesBody, cancellationToken);
 
     public Task CloseIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         PatchIssueAsync(owner, repo, number, new IssuePatchBody(State: "closed"), cancellationToken);
+
+    public Task CloseIssueAsNotPlannedAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
+        PatchIssueAsync(owner, repo, number, new IssuePatchBody(State: "closed", StateReason: "not_planned"), cancellationToken);
 
     public Task ReopenIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         PatchIssueAsync(owner, repo, number, new IssuePatchBody(State: "open"), cancellationToken);

@@ -30,8 +30,17 @@ public sealed partial class GitHubClient
         return reference.Target.Sha;
     }
 
+    public async Task<string> GetCommitTreeShaAsync(string owner, string repo, string commitSha, CancellationToken cancellationToken)
+    {
+        var commit = await GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}/git/commits/{sha}", owner, repo, commitSha), Json.GitCommit, cancellationToken);
+        return commit.Tree.Sha;
+    }
+
     public Task<Branch> GetBranchAsync(string owner, string repo, string branch, CancellationToken cancellationToken) =>
         GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}/branches/{branch}", owner, repo, branch), Json.Branch, cancellationToken);
+
+    public Task<IReadOnlyList<Branch>> ListBranchesAsync(string owner, string repo, CancellationToken cancellationToken) =>
+        GetPagedAsync(GitHubRoute.Create("/repos/{owner}/{repo}/branches", owner, repo), Json.ListBranch, cancellationToken);
 
     public Task<BranchProtection?> GetBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken) =>
         GetOrNullAsync(GitHubRoute.Create(ProtectionTemplate, owner, repo, branch), Json.BranchProtection, cancellationToken);

@@ -13,6 +13,9 @@ public interface IIssueClient
 
     Task DeleteCommentAsync(string owner, string repo, long commentId, CancellationToken cancellationToken);
 
+    /// <summary>The issue's event log, oldest first (who added or removed which label, and when).</summary>
+    Task<IReadOnlyList<IssueEvent>> ListIssueEventsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Label>> ListIssueLabelsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
     Task AddLabelsAsync(string owner, string repo, int number, IReadOnlyList<string> labels, CancellationToken cancellationToken);
@@ -20,11 +23,18 @@ public interface IIssueClient
     /// <returns>False when the label was not on the issue (GitHub's 404), true when it was removed.</returns>
     Task<bool> RemoveLabelAsync(string owner, string repo, int number, string label, CancellationToken cancellationToken);
 
-    Task AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+    /// <returns>
+    /// The logins GitHub left unassigned: it silently skips anyone who is not an org member, a collaborator or a
+    /// participant of the issue.
+    /// </returns>
+    Task<IReadOnlyList<string>> AssignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
 
     Task UnassignIssueAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
 
     Task CloseIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
+    /// <summary>Closes an issue with the reason "not planned" (pull requests have no such state).</summary>
+    Task CloseIssueAsNotPlannedAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
     Task ReopenIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 

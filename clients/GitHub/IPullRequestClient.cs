@@ -7,6 +7,9 @@ public interface IPullRequestClient
     /// <summary>Every changed file, following pagination (GitHub stops at 3000 files).</summary>
     Task<IReadOnlyList<PullRequestFile>> ListPullRequestFilesAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
+    /// <summary>Comments on lines of the diff, following pagination.</summary>
+    Task<IReadOnlyList<Events.ReviewComment>> ListReviewCommentsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Review>> ListReviewsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
     Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);

@@ -12,7 +12,13 @@ public interface IRepositoryClient
     /// <summary>The SHA a ref such as <c>heads/main</c> points at.</summary>
     Task<string> GetRefShaAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken);
 
+    /// <summary>The SHA of the tree a commit points at: equal trees mean equal content, whatever the history.</summary>
+    Task<string> GetCommitTreeShaAsync(string owner, string repo, string commitSha, CancellationToken cancellationToken);
+
     Task<Branch> GetBranchAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
+
+    /// <summary>Every branch of the repository, following pagination.</summary>
+    Task<IReadOnlyList<Branch>> ListBranchesAsync(string owner, string repo, CancellationToken cancellationToken);
 
     /// <returns>Null when the branch is not protected.</returns>
     Task<BranchProtection?> GetBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken);

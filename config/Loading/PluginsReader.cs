@@ -24,9 +24,10 @@ internal static class PluginsReader
             {
                 Repos = a.StrList("repos"),
                 IssueRequired = a.Bool("issue_required"),
-                RequireSelfApproval = a.Bool("require_self_approval"),
+                // implicit_self_approve and review_acts_as_approve are the older, inverted names Prow still reads.
+                RequireSelfApproval = a.Bool("require_self_approval") ?? !a.Bool("implicit_self_approve"),
                 LgtmActsAsApprove = a.Bool("lgtm_acts_as_approve"),
-                IgnoreReviewState = a.Bool("ignore_review_state"),
+                IgnoreReviewState = a.Bool("ignore_review_state") ?? !a.Bool("review_acts_as_approve"),
                 CommandHelpLink = a.Str("commandHelpLink") ?? "https://go.k8s.io/bot-commands",
                 PrProcessLink = a.Str("pr_process_link") ?? "",
             }),
@@ -80,8 +81,7 @@ internal static class PluginsReader
                 AllowedGitHubTeams = ReadListMap(o, "allowed_github_teams"),
             }) ?? new OverrideConfig(),
             Retitle = m.Obj("retitle", r => new RetitleConfig(r.Bool("allow_closed_issues") ?? false)) ?? new RetitleConfig(false),
-            Slack = m.Obj("slack", s => new SlackPluginConfig(s.Raw("mergewarnings") as List<object?> ?? [], s.KnownRest("mentionchannels")))
-                ?? new SlackPluginConfig([], new Dictionary<string, object?>()),
+            Slack = m.Obj("slack", ReadSlack) ?? new SlackPluginConfig(),
         };
 
         // Prow has many more plugin sections; keep them all as data, and warn only about names Prow does not know.
@@ -178,6 +178,18 @@ internal static class PluginsReader
         rm?.Finish();
         return result;
     }
+
+    // Prow still reads the older names whitelist and branch_whitelist.
+    private static SlackPluginConfig ReadSlack(MapReader m) => new()
+    {
+        MentionChannels = m.StrList("mentionchannels"),
+        MergeWarnings = m.ObjList("mergewarnings", w => new SlackMergeWarning(
+            w.StrList("repos"),
+            w.StrList("channels"),
+            w.Has("exempt_users") ? w.StrList("exempt_users") : w.StrList("whitelist"),
+            ReadListMap(w, w.Has("exempt_branches") ? "exempt_branches" : "branch_whitelist"))),
+        IncomingWebhookUrlFile = m.Str("incoming_webhook_url_file"),
+    };
 
     private static ConfigUpdaterConfig ReadConfigUpdater(MapReader m)
     {

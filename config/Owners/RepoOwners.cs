@@ -81,6 +81,8 @@ public sealed class RepoOwners
 
     public bool IsNoParentOwners(string dir) => _byDir.TryGetValue(Canonical(dir), out var f) && f.NoParentOwners;
 
+    public bool IsAutoApproveUnownedSubfolders(string dir) => _byDir.TryGetValue(Canonical(dir), out var f) && f.AutoApproveUnownedSubfolders;
+
     private HashSet<string> Collect(string path, Func<OwnersEntry, IReadOnlyList<string>> pick, bool leafOnly)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);

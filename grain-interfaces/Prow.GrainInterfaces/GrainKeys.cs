@@ -24,6 +24,21 @@ public static class GrainKeys
         return TryParseRepository(key[..hash], out org, out repo);
     }
 
+    /// <summary>Splits a merge pool key "org/repo@branch" (branch names may contain '/', never '@' before the repo).</summary>
+    public static bool TryParseMergePool(string key, out string org, out string repo, out string branch)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var at = key.IndexOf('@', StringComparison.Ordinal);
+        branch = at < 0 ? "" : key[(at + 1)..];
+        if (at < 0 || branch.Length == 0)
+        {
+            org = repo = "";
+            return false;
+        }
+
+        return TryParseRepository(key[..at], out org, out repo);
+    }
+
     /// <summary>Splits "org/repo" (GitHub's full_name); false when it is not of that shape.</summary>
     public static bool TryParseRepository(string? fullName, out string org, out string repo)
     {

@@ -2,3 +2,4 @@ global using Orleans;
 global using Orleans.Runtime;
 global using Prow.GrainInterfaces;
 global using Prow.GrainInterfaces.ProwJobs;
+global using Prow.GrainInterfaces.Tide;

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
+using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
 using Prow.Grains.BuildClusters.Local;
+using Prow.Grains.JobIndex;
 using Prow.Grains.Periodics;
 using Prow.Grains.Plugins.Framework;
 using Prow.Grains.ProwJobs;
@@ -11,6 +14,7 @@ using Prow.Grains.PullRequests;
 using Prow.Grains.Reporting;
 using Prow.Grains.Repositories;
 using Prow.Grains.Sinker;
+using Prow.Grains.Tide;
 using Prow.Grains.Webhooks;
 using Prow.Runtime.Hosting;
 
@@ -29,6 +33,9 @@ public static class GrainRegistration
         services.AddSingleton<WebhookPluginRunner>();
         services.AddSingleton<PullRequestJobs>();
         services.AddSingleton<PostsubmitTrigger>();
+        services.AddSingleton<TideEventRouter>();
+        services.AddSingleton<TideJobStarter>();
+        services.AddSingleton<TideSync>();
         services.AddSingleton(options);
 
         var store = new LocalArtifactStore(options.ArtifactsRoot);
@@ -37,6 +44,7 @@ public static class GrainRegistration
         services.AddSingleton<GitHubStatusReporter>();
         services.AddSingleton(new JobUrls(options.StatusSite));
         services.AddSingleton<BuildIds>();
+        services.TryAddSingleton<IProwJobIndex, MemoryProwJobIndex>();
         services.AddSingleton(new LocalProcessRunnerOptions());
         services.AddSingleton(sp => new LocalProcessRunner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalProcessRunner>>(), sp.GetRequiredService<LocalProcessRunnerOptions>()));
         var local = options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (options.ArtifactStore is null ? folder => Path.Combine(store.Root, folder) : null) };
@@ -53,6 +61,10 @@ public static class GrainRegistration
             .AddGrain<IBuildClusterGrain, BuildClusterGrain>()
             .AddGrain<IActiveJobsGrain, ActiveJobsGrain>()
             .AddGrain<IPeriodicJobGrain, PeriodicJobGrain>()
-            .AddGrain<ISinkerGrain, SinkerGrain>();
+            .AddGrain<ISinkerGrain, SinkerGrain>()
+            .AddGrain<IMergePoolGrain, MergePoolGrain>()
+            .AddGrain<IPoolHeadIndexGrain, PoolHeadIndexGrain>()
+            .AddGrain<ITidePoolsGrain, TidePoolsGrain>()
+            .AddGrain<IBranchProtectorGrain, BranchProtectorGrain>();
     }
 }

@@ -2,7 +2,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Prow.Runtime.Sqlite;
 
-internal static class SqliteCommandExtensions
+/// <summary>Parameterised commands in one line.</summary>
+public static class SqliteCommandExtensions
 {
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

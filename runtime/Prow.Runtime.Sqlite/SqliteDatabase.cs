@@ -61,7 +61,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    internal Task<TResult> WriteAsync<TResult>(Func<SqliteConnection, TResult> write)
+    /// <summary>Runs <paramref name="write"/> on the single writer, in the shared transaction under its own savepoint.</summary>
+    public Task<TResult> WriteAsync<TResult>(Func<SqliteConnection, TResult> write)
     {
         var operation = new SqliteWriteOperation<TResult>(write);
         if (!_writes.Writer.TryWrite(operation))
@@ -72,12 +73,44 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return operation.Task;
     }
 
-    internal Task<TResult> ReadAsync<TResult>(Func<SqliteConnection, TResult> read)
+    /// <summary>Runs <paramref name="read"/> on a pooled connection of its own; it never waits for the writer.</summary>
+    public Task<TResult> ReadAsync<TResult>(Func<SqliteConnection, TResult> read)
     {
         // Microsoft.Data.Sqlite's async methods run synchronously anyway; a pooled open is cheap.
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return Task.FromResult(read(connection));
+    }
+
+    /// <summary>
+    /// Applies a component's own ordered migrations (append, never edit), tracked by component name apart from the
+    /// runtime's schema, so code outside the runtime can keep its tables in the same file.
+    /// </summary>
+    public Task ApplyMigrationsAsync(string component, IReadOnlyList<string> migrations)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(component);
+        ArgumentNullException.ThrowIfNull(migrations);
+        return WriteAsync(connection =>
+        {
+            Execute(connection, "CREATE TABLE IF NOT EXISTS component_schema (component TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL)");
+            using var read = connection.Command("SELECT version FROM component_schema WHERE component = $component", ("$component", component));
+            var current = Convert.ToInt32(read.ExecuteScalar() ?? 0, System.Globalization.CultureInfo.InvariantCulture);
+            if (current > migrations.Count)
+            {
+                throw new SqliteStorageException($"{component} has schema version {current} in {Path}, newer than this build knows ({migrations.Count})");
+            }
+
+            for (var version = current + 1; version <= migrations.Count; version++)
+            {
+                Execute(connection, migrations[version - 1]);
+            }
+
+            using var write = connection.Command(
+                "INSERT INTO component_schema (component, version) VALUES ($component, $version) ON CONFLICT (component) DO UPDATE SET version = excluded.version",
+                ("$component", component), ("$version", migrations.Count));
+            write.ExecuteNonQuery();
+            return migrations.Count;
+        });
     }
 
     public async ValueTask DisposeAsync()

@@ -53,6 +53,16 @@ public sealed class OwnersTests
     }
 
     [Fact]
+    public void AutoApproveUnownedSubfolders_IsReadPerDirectory()
+    {
+        var o = Build(new() { ["OWNERS"] = "approvers: [a]\n", ["tools/OWNERS"] = "options:\n  auto_approve_unowned_subfolders: true\napprovers: [b]\n" });
+
+        Assert.True(o.IsAutoApproveUnownedSubfolders("tools"));
+        Assert.False(o.IsAutoApproveUnownedSubfolders(""));
+        Assert.False(o.IsAutoApproveUnownedSubfolders("missing"));
+    }
+
+    [Fact]
     public void Filters_MatchPathRelativeToOwnersDirectory()
     {
         var o = Build(s_repo);

@@ -62,6 +62,25 @@ public sealed class PluginsTests
     }
 
     [Fact]
+    public void Approve_DefaultsAndOlderFieldNames_DecideSelfApprovalAndReviewState()
+    {
+        using var dir = new TempDir();
+        var p = Load.Ok(dir, "", pluginsYaml: """
+            approve:
+            - repos: [org/old]
+              implicit_self_approve: false
+              review_acts_as_approve: false
+            - repos: [org/new]
+              require_self_approval: true
+              ignore_review_state: true
+            """).Plugins;
+
+        Assert.Equal((true, true), (p.ApproveFor("org", "unlisted").HasSelfApproval, p.ApproveFor("org", "unlisted").ConsiderReviewState));
+        Assert.Equal((false, false), (p.ApproveFor("org", "old").HasSelfApproval, p.ApproveFor("org", "old").ConsiderReviewState));
+        Assert.Equal((false, false), (p.ApproveFor("org", "new").HasSelfApproval, p.ApproveFor("org", "new").ConsiderReviewState));
+    }
+
+    [Fact]
     public void UnknownPluginName_IsWarning()
     {
         using var dir = new TempDir();
@@ -71,5 +90,37 @@ public sealed class PluginsTests
         var w = Assert.Single(result.Warnings);
         Assert.Equal(2, w.Line);
         Assert.Contains("not-a-plugin", w.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SlackSection_MergeWarningsMentionChannelsAndWebhookFile_AreRead_OldNamesToo()
+    {
+        using var dir = new TempDir();
+        var slack = Load.Ok(dir, "", pluginsYaml: """
+            slack:
+              incoming_webhook_url_file: /etc/slack/webhook-url
+              mentionchannels: [sig-testing, release]
+              mergewarnings:
+              - repos: [org/repo]
+                channels: [alerts]
+                exempt_users: [prow-bot]
+                exempt_branches: {org/repo: [gh-pages]}
+              - repos: [org]
+                channels: [org-alerts]
+                whitelist: [old-bot]
+                branch_whitelist: {org/other: [docs]}
+            """).Plugins.Slack;
+
+        Assert.Equal("/etc/slack/webhook-url", slack.IncomingWebhookUrlFile);
+        Assert.Equal(["sig-testing", "release"], slack.MentionChannels);
+        var repo = slack.MergeWarningFor("org", "repo")!;
+        Assert.Equal(["alerts"], repo.Channels);
+        Assert.Equal(["prow-bot"], repo.ExemptUsers);
+        Assert.Equal(["gh-pages"], repo.ExemptBranches["org/repo"]);
+        var org = slack.MergeWarningFor("org", "other")!;
+        Assert.Equal(["org-alerts"], org.Channels);
+        Assert.Equal(["old-bot"], org.ExemptUsers);
+        Assert.Equal(["docs"], org.ExemptBranches["org/other"]);
+        Assert.Null(slack.MergeWarningFor("elsewhere", "repo"));
     }
 }

@@ -65,4 +65,26 @@ public sealed class SqliteDatabaseTests : IDisposable
         var error = Assert.Throws<SqliteStorageException>(() => SqliteDatabase.Open(path));
         Assert.Contains("999", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ApplyMigrations_RunsEachComponentVersionOnce_AndRefusesANewerOne()
+    {
+        var path = Path.Combine(_folder, "component.db");
+        string[] v1 = ["CREATE TABLE widget (id INTEGER)"];
+        string[] v2 = [.. v1, "ALTER TABLE widget ADD COLUMN name TEXT"];
+        await using (var database = SqliteDatabase.Open(path))
+        {
+            await database.ApplyMigrationsAsync("widgets", v1);
+            await database.ApplyMigrationsAsync("widgets", v1);
+            await database.ApplyMigrationsAsync("widgets", v2);
+            await database.WriteAsync(c => c.Command("INSERT INTO widget (id, name) VALUES (1, 'a')").ExecuteNonQuery());
+
+            var error = await Assert.ThrowsAsync<SqliteStorageException>(() => database.ApplyMigrationsAsync("widgets", v1));
+            Assert.Contains("widgets has schema version 2", error.Message, StringComparison.Ordinal);
+        }
+
+        await using var reopened = SqliteDatabase.Open(path);
+        await reopened.ApplyMigrationsAsync("widgets", v2);
+        Assert.Equal(1L, await reopened.ReadAsync(c => (long)c.Command("SELECT COUNT(*) FROM widget").ExecuteScalar()!));
+    }
 }

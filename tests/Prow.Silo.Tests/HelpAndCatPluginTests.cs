@@ -88,6 +88,23 @@ public sealed class HelpAndCatPluginTests
         Assert.StartsWith("var allHelp = {", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PluginHelp_ListsTheOwnersPluginsWithTheirCommandsAndPerRepoConfig()
+    {
+        await using var host = await PluginTestHost.StartAsync("", "lgtm, approve, assign, blunderbuss", extraPluginsYaml: "lgtm:\n- repos: [org]\n  store_tree_hash: true\n");
+
+        var help = JsonDocument.Parse(await host.Prow.Client.GetStringAsync("/plugin-help.js")).RootElement.GetProperty("PluginHelp");
+
+        Assert.Equal(["approve", "assign", "blunderbuss", "lgtm"], help.EnumerateObject().Select(p => p.Name));
+        string[] Usages(string plugin) => [.. help.GetProperty(plugin).GetProperty("Commands").EnumerateArray().Select(c => c.GetProperty("Usage").GetString()!)];
+        Assert.Equal(["/[remove-]approve [no-issue|cancel]"], Usages("approve"));
+        Assert.Equal(["/[un]assign [[@]<login>...]", "/[un]cc [[@]<login>...]"], Usages("assign"));
+        Assert.Equal(["/auto-cc"], Usages("blunderbuss"));
+        Assert.StartsWith("/[remove-]lgtm [cancel]", Usages("lgtm")[0], StringComparison.Ordinal);
+        Assert.Contains("OWNERS", help.GetProperty("approve").GetProperty("Commands")[0].GetProperty("WhoCanUse").GetString(), StringComparison.Ordinal);
+        Assert.Contains("keeps the label when the code (git tree) is unchanged", help.GetProperty("lgtm").GetProperty("Config").GetProperty("org").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<WebApplication> StartCatApiAsync(List<string> keys)
     {
         var builder = WebApplication.CreateSlimBuilder();

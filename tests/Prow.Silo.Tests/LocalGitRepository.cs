@@ -36,6 +36,14 @@ internal sealed class LocalGitRepository
         return sha;
     }
 
+    /// <summary>Merges pull request N into main, as GitHub's merge button would; returns the new head of main.</summary>
+    public string MergePullRequest(int number)
+    {
+        Git("merge", "-q", "--no-ff", "-m", $"Merge pull request #{number}", $"pr-{number}");
+        MainSha = Git("rev-parse", "HEAD").Trim();
+        return MainSha;
+    }
+
     private string Git(params string[] args)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true };

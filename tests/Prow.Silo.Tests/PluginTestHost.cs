@@ -30,7 +30,9 @@ internal sealed class PluginTestHost : IAsyncDisposable
 
     public string Folder => _folder.Path;
 
-    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false, Func<ProwOptions, ProwOptions>? configure = null)
+    /// <param name="configYaml">A config.yaml to load (tide, branch-protection, ...), when the test needs one.</param>
+    /// <param name="seed">Fills the fake GitHub before prow starts, so startup work (tide's first sync) already sees it.</param>
+    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false, string? configYaml = null, Action<FakeRepo>? seed = null, Func<ProwOptions, ProwOptions>? configure = null)
     {
         var folder = new TempFolder();
         var gitHub = await FakeGitHubServer.StartAsync();
@@ -41,6 +43,16 @@ internal sealed class PluginTestHost : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "jobs.yaml"), jobs);
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "plugins.yaml"), $"plugins:\n  org:\n    plugins: [{plugins}]\n{extraPluginsYaml}");
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "token"), Token);
+        if (configYaml is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.Path, "config.yaml"), configYaml);
+        }
+
+        if (seed is not null)
+        {
+            gitHub.Change(Repo, seed);
+        }
+
         var prow = await InProcessProw.StartAsync(folder.Path, o => (configure ?? (x => x))(o with
         {
             JobConfigPath = Path.Combine(folder.Path, "jobs.yaml"),
@@ -49,6 +61,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
             GitHubTokenPath = Path.Combine(folder.Path, "token"),
             CatApiEndpoint = catApi,
             DryRun = dryRun,
+            ConfigPath = configYaml is null ? null : Path.Combine(folder.Path, "config.yaml"),
         }));
         return new PluginTestHost(folder, gitHub, prow);
     }
@@ -103,6 +116,10 @@ internal sealed class PluginTestHost : IAsyncDisposable
             return _sent[key];
         }
     }
+
+    /// <summary>Waits (generously: the bound only catches a hang) for something the host does in the background.</summary>
+    public static Task WaitUntilAsync(Func<bool> condition, Func<string> describe) =>
+        Eventually(() => Task.FromResult(condition()), () => Task.FromResult(describe()));
 
     /// <summary>Waits (generously: the bound only catches a hang) and, on failure, says what GitHub saw.</summary>
     private Task Eventually(Func<Task<bool>> condition) => Eventually(condition, WebhookNotHandledAsync);

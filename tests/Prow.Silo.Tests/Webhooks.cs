@@ -63,6 +63,64 @@ internal static class Webhooks
             ["sender"] = User("alice"),
         });
 
+    /// <summary>A submitted (or dismissed) review; webhooks carry the state lower-case.</summary>
+    public static string PullRequestReview(string repo, int number, string reviewer, string state, string headSha, string body = "", string prAuthor = "alice", string action = "submitted") =>
+        Json(new JsonObject
+        {
+            ["action"] = action,
+            ["review"] = new JsonObject { ["id"] = number * 1000 + 1, ["user"] = User(reviewer), ["state"] = state, ["body"] = body, ["commit_id"] = headSha },
+            ["pull_request"] = new JsonObject
+            {
+                ["number"] = number,
+                ["state"] = "open",
+                ["title"] = "a pull request",
+                ["user"] = User(prAuthor),
+                ["head"] = new JsonObject { ["ref"] = "feature", ["sha"] = headSha },
+                ["base"] = new JsonObject { ["ref"] = "main", ["sha"] = "base0000" },
+                ["html_url"] = $"https://github.com/{repo}/pull/{number}",
+            },
+            ["repository"] = Repository(repo),
+            ["sender"] = User(reviewer),
+        });
+
+    public static string Review(string repo, int number, string headSha, string reviewer, string state) =>
+        PullRequestReview(repo, number, reviewer, state, headSha);
+
+    public static string Status(string repo, string sha, string context, string state) =>
+        Json(new JsonObject
+        {
+            ["sha"] = sha,
+            ["context"] = context,
+            ["state"] = state,
+            ["description"] = $"{context} is {state}",
+            ["repository"] = Repository(repo),
+            ["sender"] = User("ci-bot"),
+        });
+
+    /// <summary>An <c>issues</c> event (labeled, closed, ...) on a plain issue carrying these labels.</summary>
+    public static string IssueEvent(string action, string repo, int number, string title, string? label, params string[] labels)
+    {
+        var issue = Issue(number, title, "alice", pullRequest: false);
+        issue["labels"] = new JsonArray([.. labels.Select(l => (JsonNode)new JsonObject { ["name"] = l })]);
+        return Json(new JsonObject
+        {
+            ["action"] = action,
+            ["issue"] = issue,
+            ["label"] = label is null ? null : new JsonObject { ["name"] = label },
+            ["repository"] = Repository(repo),
+            ["sender"] = User("maintainer"),
+        });
+    }
+
+    public static string CheckRun(string repo, string headSha, string name, string status, string? conclusion) =>
+        Json(new JsonObject
+        {
+            ["action"] = status == "completed" ? "completed" : "created",
+            ["check_run"] = new JsonObject { ["id"] = 77, ["name"] = name, ["head_sha"] = headSha, ["status"] = status, ["conclusion"] = conclusion },
+            ["repository"] = Repository(repo),
+            ["sender"] = User("ci-app"),
+        });
+
     private static JsonObject Issue(int number, string title, string author, bool pullRequest)
     {
         var issue = new JsonObject { ["number"] = number, ["title"] = title, ["state"] = "open", ["user"] = User(author), ["body"] = "" };

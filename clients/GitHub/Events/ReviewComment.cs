@@ -16,4 +16,6 @@ public sealed record ReviewComment
     public string? HtmlUrl { get; set; }
 
     public string? AuthorAssociation { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
 }

@@ -21,6 +21,7 @@ public sealed record PullRequest
     public IReadOnlyList<User> Assignees { get; set; } = [];
     public IReadOnlyList<User> RequestedReviewers { get; set; } = [];
     public string? HtmlUrl { get; set; }
+    public Milestone? Milestone { get; set; }
 
     /// <summary>OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, NONE... (webhooks and REST both carry it).</summary>
     public string? AuthorAssociation { get; set; }

@@ -7,6 +7,9 @@ namespace Prow.Grains.ProwJobs;
 /// <summary>Builds ProwJobs from job configs as Prow's pjutil does: spec from the job, labels and annotations from the job and its refs.</summary>
 public static class ProwJobFactory
 {
+    /// <summary>The request reason tide gives when it retests a pull request; its jobs carry the created-by-tide label.</summary>
+    public const string TideRetestReason = "tide";
+
     /// <summary>A presubmit ProwJob for the pull request a trigger request names.</summary>
     public static ProwJob Presubmit(ConfigSnapshot config, Presubmit job, ProwJobRequest request, string id, DateTimeOffset now)
     {
@@ -32,6 +35,22 @@ public static class ProwJobFactory
             labels[ProwJobLabels.Retest] = "true";
         }
 
+        if (request.Reason == TideRetestReason)
+        {
+            labels[ProwJobLabels.CreatedByTide] = "true";
+        }
+
+        return Build(id, config, spec, labels, now);
+    }
+
+    /// <summary>A batch ProwJob (tide): one presubmit over several pull requests merged together onto one base.</summary>
+    public static ProwJob Batch(ConfigSnapshot config, Presubmit job, string org, string repo, string baseRef, string baseSha, IReadOnlyList<ProwJobPull> pulls, string id, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(job);
+        var spec = Spec(config, job, ProwJobType.Batch, Refs(job, org, repo, baseRef, baseSha) with { Pulls = pulls }) with { Report = !job.SkipReport, Context = job.Context, RerunCommand = job.RerunCommand };
+        var labels = Labels(job, spec);
+        labels[ProwJobLabels.CreatedByTide] = "true";
         return Build(id, config, spec, labels, now);
     }
 

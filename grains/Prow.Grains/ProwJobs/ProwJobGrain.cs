@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters;
+using Prow.Grains.JobIndex;
 using Prow.Grains.Reporting;
 
 namespace Prow.Grains.ProwJobs;
@@ -16,13 +17,24 @@ public sealed partial class ProwJobGrain(
     JobArtifacts artifacts,
     JobUrls urls,
     BuildIds buildIds,
+    IProwJobIndex index,
     TimeProvider time,
+    Configuration.IConfigSource config,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain
 {
     private static readonly TimeSpan s_reportRetry = TimeSpan.FromSeconds(5);
     private IGrainTimer? _reportRetry;
 
     private ProwJob Job => state.State.Job ?? throw new InvalidOperationException($"ProwJob {this.GetPrimaryKeyString()} does not exist.");
+
+    /// <summary>Writes the index row again: a crash between a state write and its index write is repaired here.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Job is { } job)
+        {
+            await index.UpsertAsync(job, cancellationToken);
+        }
+    }
 
     async Task<ProwJob> IProwJobGrain.CreateAsync(ProwJob job)
     {
@@ -49,6 +61,7 @@ public sealed partial class ProwJobGrain(
         }
 
         await ReportAsync();
+        await Tide.TideRouting.NotifyJobAsync(GrainFactory, config.Current, Job);
         if (!Job.Status.Complete)
         {
             await RequestSlotAsync();
@@ -104,6 +117,7 @@ public sealed partial class ProwJobGrain(
         }
 
         await state.ClearStateAsync();
+        await index.RemoveAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         DeactivateOnIdle();
         return true;
     }
@@ -226,6 +240,7 @@ public sealed partial class ProwJobGrain(
         await ReportAsync();
         await ReleaseAsync();
         await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(job.Id);
+        await Tide.TideRouting.NotifyJobAsync(GrainFactory, config.Current, job);
         if (job.Spec is { Type: ProwJobType.Presubmit, Report: true, Refs: { Pulls: [var pull, ..] } refs })
         {
             var required = job.Metadata.Labels.GetValueOrDefault(ProwJobLabels.IsOptional) != "true";
@@ -260,10 +275,12 @@ public sealed partial class ProwJobGrain(
         }
     }
 
-    private Task SaveAsync(ProwJob job, string? buildLog = null)
+    /// <summary>Persists the job, then its index row (an upsert, so a retried turn writes the same row again).</summary>
+    private async Task SaveAsync(ProwJob job, string? buildLog = null)
     {
         state.State = state.State with { Job = job, BuildLogFile = buildLog ?? state.State.BuildLogFile };
-        return state.WriteStateAsync();
+        await state.WriteStateAsync();
+        await index.UpsertAsync(job, CancellationToken.None);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Reporting ProwJob {JobId} ({State}) to GitHub failed; retrying")]

@@ -14,6 +14,7 @@ public static class ProwJobLabels
     public const string IsOptional = "prow.k8s.io/is-optional";
     public const string EventGuid = "event-GUID";
     public const string Retest = "prow.k8s.io/retest";
+    public const string CreatedByTide = "created-by-tide";
 
     /// <summary>Not Prow's: the pool a job's <c>cluster:</c> named, when a member was chosen for it.</summary>
     public const string ClusterPool = "prow-orleans/cluster-pool";

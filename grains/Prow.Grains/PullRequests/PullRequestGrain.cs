@@ -13,7 +13,8 @@ public sealed class PullRequestGrain(
     WebhookPluginRunner runner,
     PullRequestJobs jobRunner,
     Configuration.IConfigSource config,
-    Clients.GitHub.IIssueClient issues) : Grain, IPullRequestGrain
+    Clients.GitHub.IIssueClient issues,
+    Tide.TideEventRouter tide) : Grain, IPullRequestGrain
 {
     private static readonly TimeSpan s_commentRetry = TimeSpan.FromSeconds(5);
     private IGrainTimer? _commentRetry;
@@ -45,8 +46,14 @@ public sealed class PullRequestGrain(
             next = next with { RequestedJobs = requested };
         }
 
+        var previousBase = state.State.BaseRef;
         state.State = next;
         await state.WriteStateAsync();
+        if (gitHubEvent is not null)
+        {
+            await tide.RouteAsync(gitHubEvent, previousBase);
+        }
+
         return true;
     }
 

@@ -11,7 +11,8 @@ public sealed class RepositoryGrain(
     [PersistentState("repository")] IPersistentState<RepositoryState> state,
     WebhookPluginRunner runner,
     PostsubmitTrigger postsubmits,
-    Configuration.IConfigSource config) : Grain, IRepositoryGrain
+    Configuration.IConfigSource config,
+    Tide.TideEventRouter tide) : Grain, IRepositoryGrain
 {
     async Task<bool> IRepositoryGrain.OnWebhookAsync(WebhookDelivery delivery)
     {
@@ -36,6 +37,11 @@ public sealed class RepositoryGrain(
             LastEventAt = delivery.ReceivedAt,
         };
         await state.WriteStateAsync();
+        if (gitHubEvent is not null)
+        {
+            await tide.RouteAsync(gitHubEvent);
+        }
+
         return true;
     }
 

@@ -59,6 +59,8 @@ public static class ProwCommandLine
         var gitBaseUrl = new Option<string>("--git-base-url") { Description = "Where the local build cluster clones repositories from.", DefaultValueFactory = _ => "https://github.com" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
+        var githubOAuthConfigFile = new Option<string?>("--github-oauth-config-file") { Description = "Deck's GitHub OAuth app (client_id, client_secret); without it rerun and abort need allow_anyone." };
+        var githubOAuthUrl = new Option<string>("--github-oauth-url") { Description = "Where GitHub's OAuth pages are (/login/oauth/...).", DefaultValueFactory = _ => "https://github.com" };
         var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
         var kubeconfig = new Option<string[]>("--kubeconfig") { Description = "A kubeconfig file; repeat for more. Every context is a Kubernetes build cluster named after it.", AllowMultipleArgumentsPerToken = false };
         var inCluster = new Option<bool>("--in-cluster") { Description = "The cluster prow runs in (its service account) is a build cluster too, named in-cluster." };
@@ -77,7 +79,7 @@ public static class ProwCommandLine
         var s3CredentialsFile = new Option<string?>("--s3-credentials-file") { Description = "For --artifacts s3://bucket/prefix: Prow's S3 credentials JSON (region, endpoint, insecure, s3_force_path_style, access_key, secret_key)." };
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -107,6 +109,8 @@ public static class ProwCommandLine
                     GitBaseUrl = parse.GetValue(gitBaseUrl)!,
                     AdminTokenFile = parse.GetValue(adminTokenFile),
                     HoldIngress = parse.GetValue(holdIngress),
+                    GitHubOAuthConfigFile = parse.GetValue(githubOAuthConfigFile),
+                    GitHubOAuthUrl = new Uri(parse.GetValue(githubOAuthUrl)!),
                     Kubeconfigs = parse.GetValue(kubeconfig) ?? [],
                     InCluster = parse.GetValue(inCluster),
                     DefaultCluster = parse.GetValue(defaultCluster),

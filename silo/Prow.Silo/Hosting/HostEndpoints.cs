@@ -7,7 +7,7 @@ using Prow.Silo.Metrics;
 
 namespace Prow.Silo.Hosting;
 
-/// <summary>Liveness, readiness, metrics and the front door.</summary>
+/// <summary>Liveness, readiness and metrics (the front door is deck's jobs page).</summary>
 internal static class HostEndpoints
 {
     public static void MapHostEndpoints(this IEndpointRouteBuilder endpoints)
@@ -18,7 +18,5 @@ internal static class HostEndpoints
                 ? Results.Text("ready")
                 : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable));
         endpoints.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-        endpoints.MapGet("/", () => Results.Text(
-            "Prow.Orleans is running.\n\nPOST /hook        GitHub webhooks\nGET  /healthz     liveness\nGET  /healthz/ready readiness\nGET  /metrics     Prometheus metrics\nGET  /admin/api/* grain admin (admin token)\n"));
     }
 }

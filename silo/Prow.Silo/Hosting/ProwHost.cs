@@ -10,14 +10,18 @@ using Prow.Gateway;
 using Prow.Grains;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.Configuration;
+using Prow.Grains.JobIndex;
 using Prow.Grains.Periodics;
 using Prow.Grains.ProwJobs;
 using Prow.Grains.Sinker;
+using Prow.Grains.Sqlite;
 using Prow.Runtime.Hosting;
 using Prow.Runtime.Sqlite;
 using Prow.Silo.Admin;
 using Prow.Silo.Cli;
 using Prow.Silo.Metrics;
+using Prow.Web;
+using Prow.Web.Auth;
 
 namespace Prow.Silo.Hosting;
 
@@ -51,6 +55,8 @@ public static class ProwHost
             console.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The cookie keys sit beside the database, as protected as it is; ASP.NET warns that they are not encrypted.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(adminToken);
@@ -113,9 +119,22 @@ public static class ProwHost
                 github.App = new GitHubAppOptions { AppId = appId, PrivateKeyPath = options.GitHubAppPrivateKeyPath ?? throw new StartupException("--github-app-id needs --github-app-private-key-path") };
             }
         });
+        if (database is not null)
+        {
+            builder.Services.AddSingleton<IProwJobIndex>(OpenJobIndex(database));
+        }
+
+        builder.Services.AddProwWeb(new DeckOptions
+        {
+            AdminTokenMatches = adminToken.Configured ? adminToken.Matches : null,
+            GitHubOAuth = LoadGitHubOAuth(options),
+            KeysFolder = database is null ? null : Path.Combine(Path.GetDirectoryName(database.Path)!, "deck-keys"),
+        });
         builder.Services.AddHostedService<ActiveJobResumer>();
         builder.Services.AddHostedService<PeriodicScheduler>();
         builder.Services.AddHostedService<SinkerScheduler>();
+        builder.Services.AddHostedService<Prow.Grains.Tide.TideSyncService>();
+        builder.Services.AddHostedService<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);
@@ -128,6 +147,8 @@ public static class ProwHost
         app.MapPluginHelp();
         app.MapProwJob();
         app.MapAdminApi();
+        app.MapTide();
+        app.MapProwWeb();
         return app;
     }
 
@@ -161,6 +182,32 @@ public static class ProwHost
         catch (SqliteStorageException ex)
         {
             throw new StartupException(ex.Message, ex);
+        }
+    }
+
+    private static SqliteProwJobIndex OpenJobIndex(SqliteDatabase database)
+    {
+        try
+        {
+            return SqliteProwJobIndex.OpenAsync(database).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is SqliteStorageException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new StartupException($"cannot open the job index in {database.Path}: {ex.Message}", ex);
+        }
+    }
+
+    private static GitHubOAuthOptions? LoadGitHubOAuth(ProwOptions options)
+    {
+        try
+        {
+            return options.GitHubOAuthConfigFile is null
+                ? null
+                : GitHubOAuthConfigFile.Load(options.GitHubOAuthConfigFile, options.GitHubOAuthUrl, options.GitHubEndpoints.Count > 0 ? options.GitHubEndpoints[0] : new Uri("https://api.github.com/"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new StartupException($"--github-oauth-config-file: {ex.Message}", ex);
         }
     }
 

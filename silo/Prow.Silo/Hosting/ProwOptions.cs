@@ -68,4 +68,10 @@ public sealed record ProwOptions
 
     /// <summary>How often Kubernetes clusters retry unanswered calls (tests shorten it).</summary>
     public TimeSpan KubernetesRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary><c>--github-oauth-config-file</c>: deck's GitHub OAuth app; without it nobody logs in.</summary>
+    public string? GitHubOAuthConfigFile { get; init; }
+
+    /// <summary><c>--github-oauth-url</c>: where GitHub's OAuth pages are (tests point it at the fake GitHub).</summary>
+    public Uri GitHubOAuthUrl { get; init; } = new("https://github.com/");
 }

@@ -1,4 +1,5 @@
 using Prow.Clients.GitHub;
+using Prow.TestKit.GitHub;
 
 namespace Prow.Clients.Tests.GitHub;
 
@@ -72,14 +73,46 @@ public sealed class IssueClientTests
     {
         await using var h = await GitHubHarness.StartAsync();
         h.FakeRepo.AddIssue(4, "t", "bob");
+        h.FakeRepo.Collaborators["alice"] = "write";
+        h.FakeRepo.Collaborators["carol"] = "read";
 
-        await h.Client.AssignIssueAsync("org", "repo", 4, ["alice", "carol"], _none);
+        var declined = await h.Client.AssignIssueAsync("org", "repo", 4, ["alice", "carol"], _none);
         await h.Client.UnassignIssueAsync("org", "repo", 4, ["alice"], _none);
 
+        Assert.Empty(declined);
         Assert.Equal(["carol"], h.Server.AssigneesOn(GitHubHarness.Repo, 4));
         var issue = await h.Client.GetIssueAsync("org", "repo", 4, _none);
         Assert.Equal(["carol"], issue.Assignees.Select(a => a.Login));
         Assert.False(issue.IsPullRequest);
+    }
+
+    [Fact]
+    public async Task Assign_SomeoneGitHubWillNotAssign_IsReturnedAsDeclined()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.AddIssue(6, "t", "bob");
+        h.FakeRepo.Collaborators["alice"] = "write";
+
+        var declined = await h.Client.AssignIssueAsync("org", "repo", 6, ["alice", "stranger", "bob"], _none);
+
+        Assert.Equal(["stranger"], declined);
+        Assert.Equal(["alice", "bob"], h.Server.AssigneesOn(GitHubHarness.Repo, 6));
+    }
+
+    [Fact]
+    public async Task ListIssueEvents_SaysWhoAddedAndRemovedLabels()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        var issue = h.FakeRepo.AddIssue(8, "t", "bob");
+        issue.Labels.Add("approved");
+        issue.Events.Add(new FakeIssueEvent(1, "labeled", "maintainer", "approved", DateTimeOffset.UnixEpoch));
+
+        await h.Client.AddLabelsAsync("org", "repo", 8, ["lgtm"], _none);
+        await h.Client.RemoveLabelAsync("org", "repo", 8, "approved", _none);
+        var events = await h.Client.ListIssueEventsAsync("org", "repo", 8, _none);
+
+        Assert.Equal([("labeled", "maintainer", "approved"), ("labeled", "prow-bot", "lgtm"), ("unlabeled", "prow-bot", "approved")],
+            events.Select(e => (e.Event, e.Actor.Login, e.Label?.Name)));
     }
 
     [Fact]
@@ -96,5 +129,17 @@ public sealed class IssueClientTests
         var issue = await h.Client.GetIssueAsync("org", "repo", 5, _none);
         Assert.Equal("closed", closed);
         Assert.Equal(("open", "new title"), (issue.State, issue.Title));
+    }
+
+    [Fact]
+    public async Task CloseIssueAsNotPlanned_SendsTheStateReason()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.AddIssue(6, "won't do", "bob");
+
+        await h.Client.CloseIssueAsNotPlannedAsync("org", "repo", 6, _none);
+
+        var issue = h.Server.Issue(GitHubHarness.Repo, 6);
+        Assert.Equal(("closed", "not_planned"), (issue.State, issue.StateReason));
     }
 }

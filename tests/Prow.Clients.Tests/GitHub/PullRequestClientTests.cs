@@ -55,15 +55,44 @@ public sealed class PullRequestClientTests
     }
 
     [Fact]
+    public async Task ListReviewComments_ReturnsLineCommentsWithAuthorAndTime()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        var at = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        h.FakeRepo.AddPullRequest(6, "t", "alice", "s6").ReviewComments.Add(new FakeComment(41, 6, "bob", "/approve", at, at));
+
+        var comment = Assert.Single(await h.Client.ListReviewCommentsAsync("org", "repo", 6, _none));
+
+        Assert.Equal((41L, "bob", "/approve", at), (comment.Id, comment.User.Login, comment.Body, comment.CreatedAt));
+    }
+
+    [Fact]
     public async Task RequestAndRemoveReviewers_ChangeRequestedReviewers()
     {
         await using var h = await GitHubHarness.StartAsync();
         h.FakeRepo.AddPullRequest(3, "t", "alice", "s3");
+        h.FakeRepo.Collaborators["bob"] = "write";
+        h.FakeRepo.Collaborators["carol"] = "read";
 
         await h.Client.RequestReviewersAsync("org", "repo", 3, ["bob", "carol"], _none);
         await h.Client.RemoveRequestedReviewersAsync("org", "repo", 3, ["bob"], _none);
 
         Assert.Equal(["carol"], h.Server.RequestedReviewersOn(GitHubHarness.Repo, 3));
+    }
+
+    [Fact]
+    public async Task RequestReviewers_FromANonCollaboratorOrTheAuthor_IsRefusedWith422()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.AddPullRequest(5, "t", "alice", "s5");
+        h.FakeRepo.Collaborators["bob"] = "write";
+
+        var stranger = await Assert.ThrowsAsync<GitHubApiException>(() => h.Client.RequestReviewersAsync("org", "repo", 5, ["bob", "stranger"], _none));
+        var author = await Assert.ThrowsAsync<GitHubApiException>(() => h.Client.RequestReviewersAsync("org", "repo", 5, ["alice"], _none));
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, stranger.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, author.StatusCode);
+        Assert.Empty(h.Server.RequestedReviewersOn(GitHubHarness.Repo, 5));
     }
 
     [Fact]

@@ -46,6 +46,33 @@ public sealed class RepositoryClientTests
     }
 
     [Fact]
+    public async Task GetFileContent_AtTheShaOfABranch_FindsTheBranchFiles()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.WithFile("main", "OWNERS", "approvers: [alice]\n");
+
+        var file = await h.Client.GetFileContentAsync("org", "repo", "OWNERS", "base0001", _none);
+
+        Assert.Equal("approvers: [alice]\n", file?.Text);
+    }
+
+    [Fact]
+    public async Task GetCommitTreeSha_ReadsTheTreeOfTheCommit()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.Trees["c1"] = "tree-same";
+        h.FakeRepo.Trees["c2"] = "tree-same";
+
+        var first = await h.Client.GetCommitTreeShaAsync("org", "repo", "c1", _none);
+        var second = await h.Client.GetCommitTreeShaAsync("org", "repo", "c2", _none);
+        var other = await h.Client.GetCommitTreeShaAsync("org", "repo", "c3", _none);
+
+        Assert.Equal(("tree-same", "tree-same"), (first, second));
+        Assert.NotEqual("tree-same", other);
+        Assert.Contains(h.Server.Calls, c => c.Method == "GET" && c.Path == "/repos/org/repo/git/commits/c1");
+    }
+
+    [Fact]
     public async Task GetRefShaAndBranch_ReturnHeadSha()
     {
         await using var h = await GitHubHarness.StartAsync();
@@ -56,6 +83,22 @@ public sealed class RepositoryClientTests
 
         Assert.Equal("rel-sha", sha);
         Assert.Equal(("release-1.0", "rel-sha", false), (branch.Name, branch.Commit.Sha, branch.Protected));
+    }
+
+    [Fact]
+    public async Task ListBranches_FollowsPages()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        for (var i = 0; i < 120; i++)
+        {
+            h.FakeRepo.WithBranch($"b{i:D3}", $"sha{i}");
+        }
+
+        var branches = await h.Client.ListBranchesAsync("org", "repo", _none);
+
+        Assert.Equal(121, branches.Count); // with main
+        Assert.Contains(branches, b => b is { Name: "b119", Commit.Sha: "sha119" });
+        Assert.True(h.Server.CallsTo("GET", "/repos/org/repo/branches").Count >= 2);
     }
 
     [Fact]

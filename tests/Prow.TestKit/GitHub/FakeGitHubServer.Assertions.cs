@@ -28,6 +28,17 @@ public sealed partial class FakeGitHubServer
     /// <summary>Calls that change something (POST, PATCH, PUT, DELETE).</summary>
     public IReadOnlyList<RecordedCall> Writes => [.. Calls.Where(c => c.Method is not ("GET" or "HEAD"))];
 
+    /// <summary>Changes the model under its lock, as GitHub would change between calls (a label added, a status set).</summary>
+    public void Change(string fullName, Action<FakeRepo> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var repo = State.Repo(fullName);
+        lock (State.Sync)
+        {
+            change(repo);
+        }
+    }
+
     private T Read<T>(string fullName, Func<FakeRepo, T> read)
     {
         var repo = State.Repo(fullName);

@@ -42,6 +42,7 @@ public sealed partial class FakeGitHubServer
             foreach (var label in Strings(Body(c), "labels").Where(l => !i.Labels.Contains(l)))
             {
                 i.Labels.Add(label);
+                i.Events.Add(new FakeIssueEvent(State.NextId(), "labeled", State.BotLogin, label, Clock.GetUtcNow()));
                 if (!r.Labels.Contains(label))
                 {
                     r.Labels.Add(label); // GitHub creates unknown labels on the fly
@@ -51,10 +52,27 @@ public sealed partial class FakeGitHubServer
             return FakeJson.Ok(i.Labels.Select(FakeJson.Label));
         }));
         app.MapDelete(IssuePath + "/labels/{name}", (HttpContext c) => WithIssue(c, (_, i) =>
-            i.Labels.Remove(Value(c, "name")) ? FakeJson.Ok(i.Labels.Select(FakeJson.Label)) : FakeJson.Error(404, "Label does not exist")));
+        {
+            if (!i.Labels.Remove(Value(c, "name")))
+            {
+                return FakeJson.Error(404, "Label does not exist");
+            }
+
+            i.Events.Add(new FakeIssueEvent(State.NextId(), "unlabeled", State.BotLogin, Value(c, "name"), Clock.GetUtcNow()));
+            return FakeJson.Ok(i.Labels.Select(FakeJson.Label));
+        }));
+        app.MapGet(IssuePath + "/events", (HttpContext c) => WithIssue(c, (_, i) => FakeJson.Ok(Paging.Page(c, i.Events).Select(e => new
+        {
+            id = e.Id,
+            @event = e.Event,
+            actor = FakeJson.User(e.Actor),
+            label = e.Label is null ? null : FakeJson.Label(e.Label),
+            created_at = e.CreatedAt,
+        }))));
         app.MapPost(IssuePath + "/assignees", (HttpContext c) => WithIssue(c, (r, i) =>
         {
-            i.Assignees.AddRange(Strings(Body(c), "assignees").Where(a => !i.Assignees.Contains(a)));
+            // Like GitHub, silently skips whoever may not be assigned; the answer shows who was.
+            i.Assignees.AddRange(Strings(Body(c), "assignees").Where(a => !i.Assignees.Contains(a) && Assignable(r, i, a)));
             return FakeJson.Ok(FakeJson.Issue(r, i, BaseUrl(c)), 201);
         }));
         app.MapDelete(IssuePath + "/assignees", (HttpContext c) => WithIssue(c, (r, i) =>
@@ -72,11 +90,19 @@ public sealed partial class FakeGitHubServer
             return index < 0 ? FakeJson.NotFound() : action(repo, index);
         });
 
+    /// <summary>GitHub assigns org members, collaborators, and people taking part in the issue.</summary>
+    private bool Assignable(FakeRepo repo, FakeIssue issue, string login) =>
+        repo.Collaborators.ContainsKey(login)
+        || State.TryOrg(repo.Owner)?.Members.Contains(login) == true
+        || string.Equals(issue.Author, login, StringComparison.OrdinalIgnoreCase)
+        || repo.Comments.Any(c => c.IssueNumber == issue.Number && string.Equals(c.Author, login, StringComparison.OrdinalIgnoreCase));
+
     private static void Patch(FakeIssue issue, System.Text.Json.JsonElement body)
     {
         if (String(body, "state") is { } state)
         {
             issue.State = state;
+            issue.StateReason = String(body, "state_reason");
         }
 
         if (String(body, "title") is { } title)

@@ -7,7 +7,7 @@ public sealed partial class FakeGitHubServer
 {
     private void MapOrgRoutes(WebApplication app)
     {
-        app.MapGet("/user", () => FakeJson.Ok(FakeJson.User(State.BotLogin)));
+        app.MapGet("/user", (HttpContext c) => FakeJson.Ok(FakeJson.User(OAuthLogin(c.Request) ?? State.BotLogin)));
         app.MapGet("/orgs/{org}/members", (HttpContext c) => WithOrg(c, o =>
             FakeJson.Ok(Paging.Page(c, o.Members.Order(StringComparer.Ordinal).ToList()).Select(FakeJson.User))));
         app.MapGet("/orgs/{org}/members/{user}", (HttpContext c) => WithOrg(c, o =>

@@ -9,7 +9,12 @@ public sealed partial class FakeGitHubServer
 
     private void MapPullRoutes(WebApplication app)
     {
-        app.MapGet(PullPath, (HttpContext c) => WithPull(c, (r, p) => FakeJson.Ok(FakeJson.Pull(r, p))));
+        app.MapGet(PullPath, (HttpContext c) => WithPull(c, (r, p) =>
+        {
+            var computing = p.MergeabilityPendingReads > 0;
+            p.MergeabilityPendingReads -= computing ? 1 : 0;
+            return FakeJson.Ok(FakeJson.Pull(r, p, computing));
+        }));
         app.MapPatch(PullPath, (HttpContext c) => WithPull(c, (r, p) =>
         {
             Patch(p, Body(c));
@@ -32,10 +37,31 @@ public sealed partial class FakeGitHubServer
             state = v.State,
             body = v.Body,
             commit_id = v.CommitId,
+            submitted_at = v.SubmittedAt,
+        }))));
+        app.MapGet(PullPath + "/comments", (HttpContext c) => WithPull(c, (r, p) => FakeJson.Ok(Paging.Page(c, p.ReviewComments).Select(x => new
+        {
+            id = x.Id,
+            body = x.Body,
+            user = FakeJson.User(x.Author),
+            html_url = $"https://github.com/{r.FullName}/pull/{p.Number}#discussion_r{x.Id}",
+            created_at = x.CreatedAt,
+            updated_at = x.UpdatedAt,
         }))));
         app.MapPost(PullPath + "/requested_reviewers", (HttpContext c) => WithPull(c, (r, p) =>
         {
-            p.RequestedReviewers.AddRange(Strings(Body(c), "reviewers").Where(x => !p.RequestedReviewers.Contains(x)));
+            var reviewers = Strings(Body(c), "reviewers");
+            if (reviewers.Any(x => string.Equals(x, p.Author, StringComparison.OrdinalIgnoreCase)))
+            {
+                return FakeJson.Error(422, "Review cannot be requested from pull request author.");
+            }
+
+            if (reviewers.Any(x => !r.Collaborators.ContainsKey(x) && State.TryOrg(r.Owner)?.Members.Contains(x) != true))
+            {
+                return FakeJson.Error(422, $"Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the {r.FullName} repository.");
+            }
+
+            p.RequestedReviewers.AddRange(reviewers.Where(x => !p.RequestedReviewers.Contains(x)));
             return FakeJson.Ok(FakeJson.Pull(r, p), 201);
         }));
         app.MapDelete(PullPath + "/requested_reviewers", (HttpContext c) => WithPull(c, (r, p) =>
@@ -69,7 +95,7 @@ public sealed partial class FakeGitHubServer
         }
 
         var method = String(body, "merge_method") ?? "merge";
-        var mergeSha = FakeJson.Sha($"{repo.FullName}#{pr.Number}:{pr.HeadSha}:{method}");
+        var mergeSha = repo.MergeCommit?.Invoke(pr, method) ?? FakeJson.Sha($"{repo.FullName}#{pr.Number}:{pr.HeadSha}:{method}");
         repo.Merges.Add(new FakeMerge(pr.Number, method, String(body, "commit_title"), String(body, "commit_message"), guard, mergeSha));
         pr.Merged = true;
         pr.State = "closed";

@@ -13,6 +13,8 @@ public sealed partial class FakeGitHubServer
     private void MapRepositoryRoutes(WebApplication app)
     {
         app.MapGet("/repos/{owner}/{repo}", (HttpContext c) => WithRepo(c, r => FakeJson.Ok(FakeJson.Repo(r))));
+        app.MapGet("/repos/{owner}/{repo}/branches", (HttpContext c) => WithRepo(c, r => FakeJson.Ok(Paging.Page(c, r.Branches.OrderBy(b => b.Key, StringComparer.Ordinal).ToList())
+            .Select(b => new { name = b.Key, commit = new { sha = b.Value }, @protected = r.Protection.ContainsKey(b.Key) }))));
         app.MapGet("/repos/{owner}/{repo}/branches/{branch}", (HttpContext c) => WithRepo(c, r =>
             r.Branches.TryGetValue(Value(c, "branch"), out var sha)
                 ? FakeJson.Ok(new { name = Value(c, "branch"), commit = new { sha }, @protected = r.Protection.ContainsKey(Value(c, "branch")) })
@@ -23,6 +25,11 @@ public sealed partial class FakeGitHubServer
             return name.StartsWith("heads/", StringComparison.Ordinal) && r.Branches.TryGetValue(name[6..], out var sha)
                 ? FakeJson.Ok(new { @ref = "refs/" + name, @object = new { sha, type = "commit" } })
                 : FakeJson.NotFound();
+        }));
+        app.MapGet("/repos/{owner}/{repo}/git/commits/{sha}", (HttpContext c) => WithRepo(c, r =>
+        {
+            var sha = Value(c, "sha");
+            return FakeJson.Ok(new { sha, tree = new { sha = r.Trees.GetValueOrDefault(sha) ?? FakeJson.Sha("tree:" + sha) } });
         }));
         app.MapGet("/repos/{owner}/{repo}/labels", (HttpContext c) => WithRepo(c, r => FakeJson.Ok(Paging.Page(c, r.Labels).Select(FakeJson.Label))));
         app.MapGet("/repos/{owner}/{repo}/contents/{**path}", (HttpContext c) => WithRepo(c, r => Content(c, r)));
@@ -45,7 +52,14 @@ public sealed partial class FakeGitHubServer
     {
         var gitRef = context.Request.Query["ref"].ToString() is { Length: > 0 } given ? given : repo.DefaultBranch;
         var path = Value(context, "path");
-        if (!repo.Files.TryGetValue(gitRef, out var files) || !files.TryGetValue(path, out var text))
+        if (!repo.Files.TryGetValue(gitRef, out var files))
+        {
+            // Files seeded on a branch are also found by the SHA the branch points at.
+            var branch = repo.Branches.FirstOrDefault(b => b.Value == gitRef).Key;
+            files = branch is null ? null : repo.Files.GetValueOrDefault(branch);
+        }
+
+        if (files is null || !files.TryGetValue(path, out var text))
         {
             return FakeJson.NotFound();
         }

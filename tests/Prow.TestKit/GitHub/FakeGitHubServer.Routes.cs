@@ -15,6 +15,7 @@ public sealed partial class FakeGitHubServer
         MapStatusRoutes(app);
         MapOrgRoutes(app);
         MapAppRoutes(app);
+        MapOAuthRoutes(app);
         app.MapFallback(() => FakeJson.NotFound());
     }
 

@@ -48,6 +48,7 @@ internal static class FakeJson
         user = User(issue.Author),
         labels = issue.Labels.Select(Label).ToArray(),
         assignees = issue.Assignees.Select(User).ToArray(),
+        milestone = Milestone(issue),
         html_url = $"https://github.com/{repo.FullName}/{(issue.IsPullRequest ? "pull" : "issues")}/{issue.Number}",
         repository_url = $"{baseUrl}/repos/{repo.FullName}",
         pull_request = issue.IsPullRequest ? new { url = $"{baseUrl}/repos/{repo.FullName}/pulls/{issue.Number}", html_url = $"https://github.com/{repo.FullName}/pull/{issue.Number}" } : null,
@@ -55,7 +56,8 @@ internal static class FakeJson
         updated_at = issue.CreatedAt,
     };
 
-    public static object Pull(FakeRepo repo, FakeIssue pr) => new
+    /// <param name="computing">Mergeability is not known yet (GitHub answers null).</param>
+    public static object Pull(FakeRepo repo, FakeIssue pr, bool computing = false) => new
     {
         id = StableId(repo.FullName + "#" + pr.Number),
         number = pr.Number,
@@ -67,12 +69,13 @@ internal static class FakeJson
         @base = new { @ref = pr.BaseRef, sha = repo.Branches.GetValueOrDefault(pr.BaseRef, ""), label = repo.Owner + ":" + pr.BaseRef, repo = Repo(repo) },
         draft = pr.Draft,
         merged = pr.Merged,
-        mergeable = pr.Mergeable,
-        mergeable_state = pr.Mergeable switch { true => "clean", false => "dirty", null => "unknown" },
+        mergeable = computing ? null : pr.Mergeable,
+        mergeable_state = (computing ? null : pr.Mergeable) switch { true => "clean", false => "dirty", null => "unknown" },
         merge_commit_sha = pr.MergeCommitSha,
         labels = pr.Labels.Select(Label).ToArray(),
         assignees = pr.Assignees.Select(User).ToArray(),
         requested_reviewers = pr.RequestedReviewers.Select(User).ToArray(),
+        milestone = Milestone(pr),
         html_url = $"https://github.com/{repo.FullName}/pull/{pr.Number}",
         created_at = pr.CreatedAt,
         updated_at = pr.CreatedAt,
@@ -118,4 +121,6 @@ internal static class FakeJson
 
         return Math.Abs(hash % 1_000_000_000);
     }
+
+    private static object? Milestone(FakeIssue issue) => issue.Milestone is { } title ? new { number = StableId(title) % 1000, title } : null;
 }

@@ -19,6 +19,11 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     /// <summary>ref → path → content.</summary>
     public Dictionary<string, Dictionary<string, string>> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// commit SHA → tree SHA, for commits whose content should compare equal; any other commit gets a tree of its own.
+    /// </summary>
+    public Dictionary<string, string> Trees { get; } = new(StringComparer.Ordinal);
+
     /// <summary>branch → the protection body last PUT (GitHub's request shape).</summary>
     public Dictionary<string, JsonObject> Protection { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, FakeIssue> Issues { get; } = [];
@@ -26,6 +31,12 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public Dictionary<string, List<FakeStatus>> Statuses { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<FakeCheckRun>> CheckRuns { get; } = new(StringComparer.Ordinal);
     public List<FakeMerge> Merges { get; } = [];
+
+    /// <summary>
+    /// Makes the commit a merge produces and returns its SHA (e.g. a real <c>git merge</c> in a repository jobs clone);
+    /// given the pull request and the method. Unset, the SHA is a hash of what was merged.
+    /// </summary>
+    public Func<FakeIssue, string, string>? MergeCommit { get; set; }
     public long? InstallationId { get; set; }
 
     public FakeIssue AddPullRequest(int number, string title, string author, string headSha, string baseRef = "main", string? headRef = null)

@@ -30,6 +30,16 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
                     await pullRequestHandler.HandlePullRequestAsync(context, pullRequest);
                 }
 
+                if (gitHubEvent is PushEvent push && plugin is IPushHandler pushHandler)
+                {
+                    await pushHandler.HandlePushAsync(context, push);
+                }
+
+                if (gitHubEvent is PullRequestReviewEvent review && plugin is IPullRequestReviewHandler reviewHandler)
+                {
+                    await reviewHandler.HandlePullRequestReviewAsync(context, review);
+                }
+
                 if (comment is not null && plugin is IGenericCommentHandler commentHandler)
                 {
                     await commentHandler.HandleGenericCommentAsync(context, comment);

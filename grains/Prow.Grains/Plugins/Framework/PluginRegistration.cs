@@ -1,7 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
+using Prow.Grains.OwnersFiles;
+using Prow.Grains.Plugins.Approve;
+using Prow.Grains.Plugins.Assign;
+using Prow.Grains.Plugins.Blunderbuss;
 using Prow.Grains.Plugins.Cat;
+using Prow.Grains.Plugins.ConfigUpdater;
 using Prow.Grains.Plugins.Help;
+using Prow.Grains.Plugins.Hold;
+using Prow.Grains.Plugins.Label;
+using Prow.Grains.Plugins.Lgtm;
+using Prow.Grains.Plugins.Lifecycle;
+using Prow.Grains.Plugins.NeedsRebase;
+using Prow.Grains.Plugins.Override;
+using Prow.Grains.Plugins.Retitle;
+using Prow.Grains.Plugins.Size;
+using Prow.Grains.Plugins.Skip;
+using Prow.Grains.Plugins.SlackEvents;
 using Prow.Grains.Plugins.Trigger;
+using Prow.Grains.Plugins.Wip;
 
 namespace Prow.Grains.Plugins.Framework;
 
@@ -21,6 +37,22 @@ public static class PluginRegistration
                 ? new TheCatApiImages(http, catApiEndpoint ?? TheCatApiImages.DefaultEndpoint, keyPath, builtIn)
                 : builtIn);
         });
+        services.AddSingleton<IPlugin, HoldPlugin>();
+        services.AddSingleton<IPlugin, WipPlugin>();
+        services.AddSingleton<IPlugin, LabelPlugin>();
+        services.AddSingleton<IPlugin, SizePlugin>();
+        services.AddSingleton<IPlugin, LifecyclePlugin>();
+        services.AddSingleton<IPlugin, RetitlePlugin>();
+        services.AddSingleton<IPlugin, OverridePlugin>();
+        services.AddSingleton<IPlugin, SkipPlugin>();
+        services.AddSingleton<IPlugin, NeedsRebasePlugin>();
+        services.AddSingleton<IPlugin, ConfigUpdaterPlugin>();
+        services.AddSingleton<IPlugin>(_ => new SlackEventsPlugin(new SlackWebhook(new HttpClient { Timeout = TimeSpan.FromSeconds(10) })));
+        services.AddSingleton<RepoOwnersLoader>();
+        services.AddSingleton<IPlugin, LgtmPlugin>();
+        services.AddSingleton<IPlugin, ApprovePlugin>();
+        services.AddSingleton<IPlugin, AssignPlugin>();
+        services.AddSingleton<IPlugin, BlunderbussPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<PluginDispatcher>();
         return services;

@@ -1,0 +1,7 @@
+namespace Prow.Clients.GitHub;
+
+public sealed record Milestone
+{
+    public int Number { get; set; }
+    public string Title { get; set; } = "";
+}

@@ -1,0 +1,19 @@
+namespace Prow.Grains.JobIndex;
+
+/// <summary>
+/// A queryable table of every stored ProwJob, kept by <see cref="ProwJobs.ProwJobGrain"/> on each state change, so
+/// the status site lists, filters and pages jobs without visiting grains. Writes are idempotent upserts: a job
+/// written twice (at-least-once) leaves one row with its latest state.
+/// </summary>
+public interface IProwJobIndex
+{
+    Task UpsertAsync(ProwJob job, CancellationToken cancellationToken);
+
+    Task RemoveAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Jobs matching the query, newest first, one page after the query's cursor.</summary>
+    Task<ProwJobPage> QueryAsync(ProwJobQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The stored jobs themselves (Prow's JSON shape), newest first, for <c>/prowjobs.js</c>.</summary>
+    Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace Prow.Grains.JobIndex;
+
+/// <summary>One page of jobs, newest first; <see cref="Next"/> continues after the last one, null at the end.</summary>
+public sealed record ProwJobPage(IReadOnlyList<ProwJobSummary> Jobs, ProwJobCursor? Next);

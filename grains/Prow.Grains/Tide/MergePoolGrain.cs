@@ -1,0 +1,324 @@
+using Microsoft.Extensions.Logging;
+using Prow.Clients.GitHub;
+using Prow.Config;
+using Prow.GrainInterfaces.Tide;
+using Prow.Grains.Configuration;
+
+namespace Prow.Grains.Tide;
+
+/// <summary>
+/// Tide for one branch. Every input (a pull request event, a status, a push, a job's progress, the periodic sync)
+/// updates the pool's picture and evaluates it at once: the tide status of each pull request is brought up to date
+/// (sent only when it changes), then <see cref="PoolPlanner"/> picks one action and the grain performs it. After a
+/// merge the base has moved, so the pool evaluates again in the same turn.
+/// </summary>
+public sealed partial class MergePoolGrain(
+    [PersistentState("mergepool")] IPersistentState<MergePoolState> state,
+    IConfigSource config,
+    IGitHubClient github,
+    TideJobStarter jobStarter,
+    TimeProvider time,
+    ILogger<MergePoolGrain> logger) : Grain, IMergePoolGrain
+{
+    private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(5);
+
+    /// <summary>A merge changes the base and may allow another; this bounds the actions in one turn.</summary>
+    private const int MaxActionsPerTurn = 25;
+
+    private string _org = "";
+    private string _repo = "";
+    private string _branch = "";
+    private HashSet<string>? _publishedHeads;
+    private bool _listed;
+    private IGrainTimer? _retry;
+
+    private MergePoolState Pool => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!GrainKeys.TryParseMergePool(this.GetPrimaryKeyString(), out _org, out _repo, out _branch))
+        {
+            throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a merge pool key (org/repo@branch).");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    Task IMergePoolGrain.OnPullRequestAsync(PoolPullRequest pull) => EvaluateAsync(() => TrackAsync(pull, approved: null, changed: true));
+
+    Task IMergePoolGrain.RefreshPullRequestAsync(int number) => EvaluateAsync(async () =>
+    {
+        var pr = await github.GetPullRequestAsync(_org, _repo, number, CancellationToken.None);
+        await TrackAsync(PoolPullRequests.From(pr), await ApprovalAsync(number), changed: true);
+    });
+
+    async Task IMergePoolGrain.OnContextAsync(ContextUpdate update)
+    {
+        var tracked = Pool.Pulls.Values.FirstOrDefault(t => t.Pull.HeadSha == update.Sha);
+        if (tracked is null || tracked.Contexts.GetValueOrDefault(update.Context) == update.State)
+        {
+            return;
+        }
+
+        tracked.Contexts[update.Context] = update.State;
+        await EvaluateAsync();
+    }
+
+    Task IMergePoolGrain.RefreshBlockersAsync() => EvaluateAsync(async () =>
+    {
+        var issues = await TideBlockers.SearchAsync(github, config.Current.Prow.Tide.BlockerLabel, $"repo:\"{_org}/{_repo}\"", CancellationToken.None);
+        state.State = Pool with { Blockers = [.. TideBlockers.For(issues, _branch)] };
+    });
+
+    async Task IMergePoolGrain.OnBaseMovedAsync(string sha)
+    {
+        if (sha != Pool.BaseSha)
+        {
+            MoveBase(sha);
+            await EvaluateAsync();
+        }
+    }
+
+    async Task IMergePoolGrain.OnJobAsync(PoolJob job)
+    {
+        if (Pool.BaseSha is not null && job.BaseSha != Pool.BaseSha)
+        {
+            return; // tested against a base that is gone: no longer tells anything
+        }
+
+        Pool.Jobs[job.Id] = job;
+        if (job is { Type: ProwJobType.Presubmit, Pulls: [var pull] } && Pool.Pulls.GetValueOrDefault(pull.Number) is { } tracked && tracked.Pull.HeadSha == pull.Sha)
+        {
+            tracked.Contexts[job.Context] = TideRouting.ContextState(job.State);
+        }
+
+        await EvaluateAsync();
+    }
+
+    Task IMergePoolGrain.SyncAsync(PoolSync sync) => EvaluateAsync(async () =>
+    {
+        if (sync.BaseSha != Pool.BaseSha)
+        {
+            MoveBase(sync.BaseSha);
+        }
+
+        state.State = Pool with { Blockers = [.. sync.Blockers] };
+
+        var open = sync.Pulls.Where(p => p.Open && p.BaseRef == _branch).ToDictionary(p => p.Number);
+        foreach (var gone in Pool.Pulls.Keys.Where(n => !open.ContainsKey(n)).ToList())
+        {
+            Pool.Pulls.Remove(gone);
+            Pool.Sent.Remove(gone);
+        }
+
+        var needsApproval = Queries(config.Current).Any(q => q.ReviewApprovedRequired);
+        foreach (var pull in open.Values)
+        {
+            // The sync is the safety net for missed status events: read every head's contexts again.
+            await TrackAsync(pull, needsApproval ? await ApprovalAsync(pull.Number) : null, changed: false, reloadContexts: true);
+        }
+    });
+
+    Task<MergePoolView> IMergePoolGrain.GetAsync() => Task.FromResult(CurrentView());
+
+    Task<IReadOnlyList<TideHistoryRecord>> IMergePoolGrain.GetHistoryAsync() => Task.FromResult<IReadOnlyList<TideHistoryRecord>>([.. Pool.History]);
+
+    /// <summary>
+    /// Takes a pull request's latest snapshot; a new head starts with the contexts GitHub has for it. A refused merge
+    /// is not tried again until the pull request itself changes (<paramref name="changed"/>: an event about it).
+    /// </summary>
+    private async Task TrackAsync(PoolPullRequest pull, bool? approved, bool changed, bool reloadContexts = false)
+    {
+        var existing = Pool.Pulls.GetValueOrDefault(pull.Number);
+        if (!pull.Open || pull.BaseRef != _branch)
+        {
+            Pool.Pulls.Remove(pull.Number);
+            Pool.Sent.Remove(pull.Number);
+            return;
+        }
+
+        var sameHead = existing?.Pull.HeadSha == pull.HeadSha;
+        if (!sameHead)
+        {
+            // Index the new head before reading its contexts, so a status set meanwhile is routed here and queued.
+            await PublishHeadsAsync(pull.HeadSha);
+        }
+
+        // Webhook payloads usually carry no mergeability yet; keep what GitHub last said about this head.
+        var snapshot = pull.Mergeable is null && sameHead ? pull with { Mergeable = existing!.Pull.Mergeable } : pull;
+        Pool.Pulls[pull.Number] = new TrackedPull(
+            snapshot,
+            sameHead && !reloadContexts ? existing!.Contexts : await ContextsAsync(pull.HeadSha),
+            approved ?? (sameHead ? existing!.Approved : null),
+            sameHead && !changed ? existing!.MergeFailure : null);
+    }
+
+    private async Task<Dictionary<string, string>> ContextsAsync(string sha)
+    {
+        var combined = await github.GetCombinedStatusAsync(_org, _repo, sha, CancellationToken.None);
+        var checkRuns = await github.ListCheckRunsAsync(_org, _repo, sha, CancellationToken.None);
+        return ContextStates.From(combined, checkRuns);
+    }
+
+    private async Task<bool?> ApprovalAsync(int number) =>
+        Queries(config.Current).Any(q => q.ReviewApprovedRequired)
+            ? PoolPullRequests.Approved(await github.ListReviewsAsync(_org, _repo, number, CancellationToken.None))
+            : null;
+
+    /// <summary>Results at another base say nothing about this one.</summary>
+    private void MoveBase(string sha)
+    {
+        state.State = Pool with { BaseSha = sha };
+        foreach (var stale in Pool.Jobs.Values.Where(j => j.BaseSha != sha).Select(j => j.Id).ToList())
+        {
+            Pool.Jobs.Remove(stale);
+        }
+    }
+
+    /// <summary>Statuses and check runs name a commit: tell the repository's index which heads are this pool's.</summary>
+    private async Task PublishHeadsAsync(string? arriving = null)
+    {
+        var heads = Pool.Pulls.Values.Select(t => t.Pull.HeadSha).Append(arriving).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (_publishedHeads is not null && _publishedHeads.SetEquals(heads))
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<IPoolHeadIndexGrain>(GrainKeys.Repository(_org, _repo)).SetHeadsAsync(_branch, [.. heads]);
+        _publishedHeads = heads;
+        if (!_listed && heads.Count > 0)
+        {
+            await GrainFactory.GetGrain<ITidePoolsGrain>("all").AddAsync(this.GetPrimaryKeyString());
+            _listed = true;
+        }
+    }
+
+    private IReadOnlyList<Config.Components.TideQuery> Queries(ConfigSnapshot snapshot) =>
+        [.. snapshot.Prow.Tide.Queries.Where(q => QueryMatch.Covers(q, _org, _repo))];
+
+    /// <summary>
+    /// Applies an input that may need GitHub (<paramref name="change"/>), brings statuses up to date and acts until the
+    /// pool has to wait. GitHub trouble is retried on a timer (an input whose reads failed is caught up by the next sync);
+    /// whatever was learnt is saved either way.
+    /// </summary>
+    private async Task EvaluateAsync(Func<Task>? change = null)
+    {
+        try
+        {
+            if (change is not null)
+            {
+                await change();
+            }
+
+            for (var i = 0; i < MaxActionsPerTurn && await StepAsync(); i++)
+            {
+            }
+
+            await PublishHeadsAsync();
+
+            _retry?.Dispose();
+            _retry = null;
+        }
+        catch (Exception ex) when (ex is GitHubApiException or HttpRequestException or TaskCanceledException)
+        {
+            LogEvaluationFailed(logger, ex, this.GetPrimaryKeyString());
+            state.State = Pool with { LastView = CurrentView() with { Error = ex.Message } };
+            _retry ??= RegisterGrainTimer(() => EvaluateAsync(), s_retry, s_retry);
+            DelayDeactivation(s_retry * 2);
+        }
+        finally
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>One decision and its action; true when the pool changed so that deciding again may do more.</summary>
+    private async Task<bool> StepAsync()
+    {
+        var snapshot = config.Current;
+        if (Pool.BaseSha is null)
+        {
+            MoveBase((await github.GetBranchAsync(_org, _repo, _branch, CancellationToken.None)).Commit.Sha);
+        }
+
+        var requirements = ContextRequirements.For(snapshot, _org, _repo, _branch);
+        var queries = Queries(snapshot);
+        var inPool = new Dictionary<int, string>();
+        var blocked = Pool.Blockers.Count > 0;
+        foreach (var (number, tracked) in Pool.Pulls.OrderBy(p => p.Key))
+        {
+            var (member, status) = PoolMembership.Evaluate(tracked.Pull, tracked.Contexts, tracked.Approved, queries, requirements, tracked.MergeFailure);
+            if (member)
+            {
+                inPool[number] = tracked.Pull.HeadSha;
+            }
+
+            await SendStatusAsync(snapshot, tracked.Pull, member && blocked ? TideStatus.Blocked(Pool.Blockers) : status);
+        }
+
+        var priority = inPool.Keys
+            .Select(n => (Number: n, Rank: TidePriority.Rank(snapshot.Prow.Tide.Priority, Pool.Pulls[n].Pull.Labels)))
+            .Where(r => r.Rank is not null)
+            .ToDictionary(r => r.Number, r => r.Rank!.Value);
+        var decision = PoolPlanner.Decide(Pool.BaseSha!, inPool, [.. Pool.Jobs.Values], [.. requirements.RequiredJobs.Select(j => j.Name)], snapshot.Prow.Tide.BatchSizeLimitFor(_org, _repo), priority);
+        if (blocked)
+        {
+            decision = decision with { Action = TideActions.Blocked, Targets = [], Jobs = [] };
+        }
+
+        state.State = Pool with { LastView = View(decision) };
+        switch (decision.Action)
+        {
+            case TideActions.Merge or TideActions.MergeBatch:
+                return await MergeAsync(snapshot, decision);
+            case TideActions.Trigger:
+                var pull = Pool.Pulls[decision.Targets[0]].Pull;
+                Record(decision.Action, await jobStarter.RetestAsync(snapshot, Named(requirements, decision.Jobs), _org, _repo, Pool.BaseSha!, pull), null);
+                return false;
+            case TideActions.TriggerBatch:
+                var pulls = decision.Targets.Select(n => Pool.Pulls[n].Pull).ToList();
+                Record(decision.Action, await jobStarter.BatchAsync(snapshot, Named(requirements, decision.Jobs), _org, _repo, _branch, Pool.BaseSha!, pulls), null);
+                return false;
+            default:
+                return false;
+        }
+
+        static List<Config.Jobs.Presubmit> Named(ContextRequirements requirements, IReadOnlyList<string> names) =>
+            [.. requirements.RequiredJobs.Where(j => names.Contains(j.Name))];
+    }
+
+    private void Record(string action, IReadOnlyList<PoolJob> started, string? error)
+    {
+        foreach (var job in started)
+        {
+            Pool.Jobs[job.Id] = job;
+        }
+
+        var targets = started.SelectMany(j => j.Pulls).Select(p => p.Number).Distinct().Order().ToList();
+        AddHistory(action, targets, error);
+    }
+
+    private void AddHistory(string action, IReadOnlyList<int> targets, string? error)
+    {
+        var summaries = targets.Select(n => Pool.Pulls.TryGetValue(n, out var t) ? Summary(t.Pull) : new PoolPullSummary(n, "", "", "", "", [])).ToList();
+        Pool.History.Insert(0, new TideHistoryRecord(time.GetUtcNow(), action, Pool.BaseSha ?? "", summaries, error));
+        if (Pool.History.Count > MergePoolState.MaxHistory)
+        {
+            Pool.History.RemoveRange(MergePoolState.MaxHistory, Pool.History.Count - MergePoolState.MaxHistory);
+        }
+    }
+
+    private MergePoolView CurrentView() =>
+        Pool.LastView ?? new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", [], [], [], [], TideActions.Wait, [], Pool.Blockers, null);
+
+    private MergePoolView View(PoolDecision decision)
+    {
+        List<PoolPullSummary> Of(IEnumerable<int> numbers) => [.. numbers.Where(Pool.Pulls.ContainsKey).Select(n => Summary(Pool.Pulls[n].Pull))];
+        return new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", Of(decision.Successes), Of(decision.Pendings), Of(decision.Missings), Of(decision.BatchPending), decision.Action, Of(decision.Targets), Pool.Blockers, null);
+    }
+
+    private static PoolPullSummary Summary(PoolPullRequest pull) => new(pull.Number, pull.Title, pull.Author, pull.HeadSha, pull.HeadRef, pull.Labels);
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Merge pool {Pool} could not talk to GitHub; retrying")]
+    private static partial void LogEvaluationFailed(ILogger logger, Exception exception, string pool);
+}

@@ -1,0 +1,93 @@
+using Prow.Clients.GitHub;
+using Prow.Config;
+using Prow.Grains.BranchProtector;
+
+namespace Prow.Grains.Tests.BranchProtector;
+
+public sealed class ProtectionPlanTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("protection-plan-").FullName;
+
+    [Fact]
+    public void Protected_CarriesThePolicyAndTheRequiredPresubmits()
+    {
+        var (managed, desired) = ProtectionPlan.For(Load(), "org", "repo", "main");
+
+        Assert.True(managed);
+        Assert.NotNull(desired);
+        Assert.Equal(["ci/external", "unit"], desired.RequiredStatusChecks!.Contexts);
+        Assert.True(desired.RequiredStatusChecks.Strict);
+        Assert.True(desired.EnforceAdmins);
+        Assert.Equal(2, desired.RequiredPullRequestReviews!.RequiredApprovingReviewCount);
+        Assert.Equal(["bot"], desired.Restrictions!.Users);
+    }
+
+    [Fact]
+    public void ProtectFalse_Unprotects_AndUnsetIsLeftAlone()
+    {
+        var config = Load();
+
+        Assert.Equal((true, null), ProtectionPlan.For(config, "org", "repo", "old"));
+        Assert.Equal((false, null), ProtectionPlan.For(config, "other", "repo", "main"));
+    }
+
+    [Fact]
+    public void Differs_OnlyWhenGitHubWouldChange()
+    {
+        var desired = ProtectionPlan.For(Load(), "org", "repo", "main").Desired!;
+        var same = new BranchProtection
+        {
+            RequiredStatusChecks = new RequiredStatusChecks { Strict = true, Contexts = ["unit", "ci/external"] }, // order is not a difference
+            EnforceAdmins = new EnabledSetting { Enabled = true },
+            RequiredPullRequestReviews = new RequiredPullRequestReviews { RequiredApprovingReviewCount = 2 },
+            Restrictions = new BranchRestrictions { Users = [new User { Login = "bot" }] },
+        };
+
+        Assert.True(ProtectionPlan.Differs(null, desired));
+        Assert.False(ProtectionPlan.Differs(same, desired));
+        Assert.True(ProtectionPlan.Differs(same with { RequiredStatusChecks = new RequiredStatusChecks { Strict = true, Contexts = ["unit"] } }, desired));
+        Assert.True(ProtectionPlan.Differs(same with { EnforceAdmins = new EnabledSetting { Enabled = false } }, desired));
+        Assert.True(ProtectionPlan.Differs(same with { Restrictions = null }, desired));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private ConfigSnapshot Load()
+    {
+        var config = Path.Combine(_folder, "config.yaml");
+        var jobs = Path.Combine(_folder, "jobs.yaml");
+        File.WriteAllText(config, """
+            branch-protection:
+              orgs:
+                org:
+                  repos:
+                    repo:
+                      protect: true
+                      enforce_admins: true
+                      required_status_checks:
+                        strict: true
+                        contexts: [ci/external]
+                      required_pull_request_reviews:
+                        required_approving_review_count: 2
+                      restrictions:
+                        users: [bot]
+                      branches:
+                        old:
+                          protect: false
+            """);
+        File.WriteAllText(jobs, """
+            presubmits:
+              org/repo:
+              - name: unit
+                always_run: true
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+              - name: lint
+                always_run: true
+                optional: true
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """);
+        var result = ConfigLoader.Load(new ConfigPaths(config, jobs));
+        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
+        return result.Snapshot!;
+    }
+}

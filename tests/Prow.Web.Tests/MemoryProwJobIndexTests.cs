@@ -1,0 +1,8 @@
+using Prow.Grains.JobIndex;
+
+namespace Prow.Web.Tests;
+
+public sealed class MemoryProwJobIndexTests : JobIndexContract
+{
+    protected override Task<IProwJobIndex> CreateAsync() => Task.FromResult<IProwJobIndex>(new MemoryProwJobIndex());
+}

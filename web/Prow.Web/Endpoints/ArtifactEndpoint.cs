@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Orleans;
+using Prow.GrainInterfaces.ProwJobs;
+using Prow.Web.Logs;
+
+namespace Prow.Web.Endpoints;
+
+/// <summary><c>/artifact?prowjob=ID&amp;name=NAME</c>: one of a job's artifacts, raw (text as text, the rest as a download).</summary>
+internal static class ArtifactEndpoint
+{
+    public static void MapArtifacts(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/artifact", async (string? prowjob, string? name, IGrainFactory grains, JobLogReader logs, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrEmpty(prowjob) || string.IsNullOrEmpty(name))
+            {
+                return Results.BadRequest("give ?prowjob=ID&name=ARTIFACT");
+            }
+
+            if (await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() is not { } job)
+            {
+                return Results.NotFound($"no ProwJob {prowjob}");
+            }
+
+            var content = await logs.ReadArtifactAsync(job, name, cancellationToken);
+            if (content is null)
+            {
+                return Results.NotFound($"ProwJob {prowjob} has no artifact {name}");
+            }
+
+            return name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".log", StringComparison.Ordinal)
+                ? Results.Bytes(content, "text/plain; charset=utf-8")
+                : name.EndsWith(".json", StringComparison.Ordinal)
+                    ? Results.Bytes(content, "application/json")
+                    : Results.Bytes(content, "application/octet-stream", name);
+        });
+}

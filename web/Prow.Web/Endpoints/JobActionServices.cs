@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Orleans;
+using Prow.Web.Auth;
+
+namespace Prow.Web.Endpoints;
+
+/// <summary>What the rerun and abort handlers use, bound from the request's services.</summary>
+internal sealed record JobActionServices(IAntiforgery Antiforgery, IGrainFactory Grains, DeckSession Session, RerunAuthorizer Authorizer);
