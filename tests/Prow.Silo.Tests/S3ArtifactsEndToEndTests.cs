@@ -48,6 +48,11 @@ public sealed class S3ArtifactsEndToEndTests
             Assert.NotNull(s3.ObjectBytes("prow-artifacts", $"ci/logs/{job}/{build}/finished.json"));
         }
 
+        // The status site serves the log from the bucket too.
+        var url = host.GitHub.StatusesFor(PluginTestHost.Repo, "s3sha").First(s => s.Context == "remote").TargetUrl!;
+        var id = Uri.UnescapeDataString(url[(url.IndexOf("prowjob=", StringComparison.Ordinal) + "prowjob=".Length)..]);
+        Assert.Contains("remote log for s3sha", await host.Prow.Client.GetStringAsync($"/artifact?prowjob={Uri.EscapeDataString(id)}&name=build-log.txt"), StringComparison.Ordinal);
+
         Assert.Equal(["here", "remote"], await store.ListAsync("logs", CancellationToken.None));
         Assert.Null(await store.ReadAsync("logs/nothing-here.txt", CancellationToken.None));
         Assert.DoesNotContain(s3.Keys("prow-artifacts"), k => !k.StartsWith("ci/", StringComparison.Ordinal));
