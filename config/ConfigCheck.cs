@@ -4,7 +4,8 @@ namespace Prow.Config;
 public static class ConfigCheck
 {
     /// <summary>0 when valid (warnings are printed but fail only under strict), otherwise 1.</summary>
-    public static int Run(string? configPath, string? jobConfigPath, string? pluginConfigPath, bool strict, TextWriter stdout, TextWriter stderr)
+    /// <param name="knownClusters">The build clusters and pools jobs may name; null skips the check (no clusters were given).</param>
+    public static int Run(string? configPath, string? jobConfigPath, string? pluginConfigPath, bool strict, TextWriter stdout, TextWriter stderr, IReadOnlyCollection<string>? knownClusters = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -21,14 +22,37 @@ public static class ConfigCheck
             stderr.WriteLine(p.ToString());
         }
 
-        if (result.Snapshot is not { } s)
+        var unknown = result.Snapshot is { } loaded && knownClusters is not null ? UnknownClusters(loaded, knownClusters) : [];
+        foreach (var p in unknown)
         {
-            stderr.WriteLine($"config invalid: {result.Errors.Count()} error(s), {result.Warnings.Count()} warning(s)");
+            stderr.WriteLine(p.ToString());
+        }
+
+        if (result.Snapshot is not { } s || unknown.Count > 0)
+        {
+            stderr.WriteLine($"config invalid: {result.Errors.Count() + unknown.Count} error(s), {result.Warnings.Count()} warning(s)");
             return 1;
         }
 
         stdout.WriteLine($"config OK: {s.Jobs.PresubmitCount} presubmits, {s.Jobs.PostsubmitCount} postsubmits, " +
             $"{s.Jobs.Periodics.Count} periodics, {s.Plugins.EnabledCount} plugins enabled");
         return 0;
+    }
+
+    /// <summary>Every job whose <c>cluster:</c> names no build cluster or pool this prow knows.</summary>
+    public static IReadOnlyList<ConfigProblem> UnknownClusters(ConfigSnapshot snapshot, IReadOnlyCollection<string> knownClusters)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(knownClusters);
+        var known = knownClusters.ToHashSet(StringComparer.Ordinal);
+        var jobs = snapshot.Jobs.Presubmits.Values.SelectMany(j => j).Cast<Jobs.JobBase>()
+            .Concat(snapshot.Jobs.Postsubmits.Values.SelectMany(j => j))
+            .Concat(snapshot.Jobs.Periodics);
+        return [.. jobs.Where(j => !known.Contains(j.Cluster)).Select(j => new ConfigProblem(
+            j.Source.File,
+            j.Source.LineOf("cluster"),
+            "cluster",
+            $"job {j.Name} names build cluster '{j.Cluster}', which is not one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
+            ProblemSeverity.Error))];
     }
 }

@@ -13,7 +13,7 @@ namespace Prow.Bench;
 /// </summary>
 internal static class JobBenchmarks
 {
-    private const string Secret = "bench-secret";
+    internal const string Secret = "bench-secret";
 
     public static async Task RunAsync(string folder)
     {
@@ -57,7 +57,7 @@ internal static class JobBenchmarks
     }
 
     /// <summary>Sends pushes; returns when each was accepted (Unix nanoseconds), by its sha.</summary>
-    private static async Task<Dictionary<string, long>> PushAsync(HttpClient client, string prefix, int count, int concurrency, TimeSpan? pause = null)
+    internal static async Task<Dictionary<string, long>> PushAsync(HttpClient client, string prefix, int count, int concurrency, TimeSpan? pause = null)
     {
         var accepted = new Dictionary<string, long>();
         var next = -1;
@@ -87,7 +87,7 @@ internal static class JobBenchmarks
     }
 
     /// <summary>Waits until the ledger has this many lines; returns each sha's process start (Unix nanoseconds).</summary>
-    private static async Task<Dictionary<string, long>> WaitForAsync(string ledger, int lines)
+    internal static async Task<Dictionary<string, long>> WaitForAsync(string ledger, int lines)
     {
         for (var i = 0; i < 1200; i++)
         {

@@ -1,6 +1,6 @@
 using Prow.Bench;
 
-// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|jobs|owners|deck|tide|all]
+// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|jobs|kubernetes|owners|deck|tide|all]
 var which = args.FirstOrDefault() ?? "all";
 var folder = Directory.CreateTempSubdirectory("prow-bench-").FullName;
 Console.WriteLine($"Prow.Orleans benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -24,6 +24,11 @@ try
     if (which is "jobs" or "all")
     {
         await JobBenchmarks.RunAsync(folder);
+    }
+
+    if (which is "kubernetes" or "all")
+    {
+        await KubernetesJobBenchmarks.RunAsync(folder);
     }
 
     if (which is "owners" or "all")

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
+using Prow.Grains.BuildClusters.Kubernetes;
 using Prow.Grains.BuildClusters.Local;
 using Prow.Grains.JobIndex;
 using Prow.Grains.Periodics;
@@ -38,7 +39,7 @@ public static class GrainRegistration
         services.AddSingleton(options);
 
         var store = new LocalArtifactStore(options.ArtifactsRoot);
-        services.AddSingleton<IArtifactStore>(store);
+        services.AddSingleton<IArtifactStore>(options.ArtifactStore ?? store);
         services.AddSingleton<JobArtifacts>();
         services.AddSingleton<GitHubStatusReporter>();
         services.AddSingleton(new JobUrls(options.StatusSite));
@@ -46,8 +47,11 @@ public static class GrainRegistration
         services.TryAddSingleton<IProwJobIndex, MemoryProwJobIndex>();
         services.AddSingleton(new LocalProcessRunnerOptions());
         services.AddSingleton(sp => new LocalProcessRunner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalProcessRunner>>(), sp.GetRequiredService<LocalProcessRunnerOptions>()));
-        var local = options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (folder => Path.Combine(store.Root, folder)) };
+        var local = options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (options.ArtifactStore is null ? folder => Path.Combine(store.Root, folder) : null) };
         services.AddSingleton<IBuildClusterKind>(sp => new LocalBuildCluster(sp.GetRequiredService<LocalProcessRunner>(), local, sp.GetRequiredService<ILogger<LocalBuildCluster>>()));
+        services.AddKubernetesBuildClusters(options.KubernetesClusters);
+        services.AddSingleton(new BuildClusterPools(options.ClusterPools));
+        services.AddSingleton<BuildClusterMetrics>();
         services.AddSingleton<BuildClusterRegistry>();
 
         return builder

@@ -1,4 +1,6 @@
+using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters;
+using Prow.Grains.BuildClusters.Kubernetes;
 
 namespace Prow.Grains;
 
@@ -9,6 +11,15 @@ public sealed record ProwGrainOptions
     public string ArtifactsRoot { get; init; } = Path.GetFullPath("./.prow/artifacts");
 
     public LocalBuildClusterOptions LocalCluster { get; init; } = new();
+
+    /// <summary>Kubernetes build clusters (<c>--kubeconfig</c> contexts), beside the local one.</summary>
+    public IReadOnlyList<KubernetesBuildClusterOptions> KubernetesClusters { get; init; } = [];
+
+    /// <summary><c>--cluster-pool NAME=a,b</c>: names that stand for several clusters.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ClusterPools { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Where artifacts go instead of <see cref="ArtifactsRoot"/> (an S3 bucket); null: the local folder.</summary>
+    public IArtifactStore? ArtifactStore { get; init; }
 
     /// <summary>The status site's address, for the links on commit statuses.</summary>
     public Func<Uri> StatusSite { get; init; } = () => new Uri("http://127.0.0.1:8080/");

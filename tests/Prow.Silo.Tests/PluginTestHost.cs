@@ -1,5 +1,6 @@
 using System.Net;
 using Prow.GrainInterfaces;
+using Prow.Silo.Hosting;
 using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
@@ -31,7 +32,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
 
     /// <param name="configYaml">A config.yaml to load (tide, branch-protection, ...), when the test needs one.</param>
     /// <param name="seed">Fills the fake GitHub before prow starts, so startup work (tide's first sync) already sees it.</param>
-    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false, string? configYaml = null, Action<FakeRepo>? seed = null)
+    public static async Task<PluginTestHost> StartAsync(string jobs, string plugins, Uri? catApi = null, string? extraPluginsYaml = null, bool dryRun = false, string? configYaml = null, Action<FakeRepo>? seed = null, Func<ProwOptions, ProwOptions>? configure = null)
     {
         var folder = new TempFolder();
         var gitHub = await FakeGitHubServer.StartAsync();
@@ -52,7 +53,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
             gitHub.Change(Repo, seed);
         }
 
-        var prow = await InProcessProw.StartAsync(folder.Path, o => o with
+        var prow = await InProcessProw.StartAsync(folder.Path, o => (configure ?? (x => x))(o with
         {
             JobConfigPath = Path.Combine(folder.Path, "jobs.yaml"),
             PluginConfig = Path.Combine(folder.Path, "plugins.yaml"),
@@ -61,7 +62,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
             CatApiEndpoint = catApi,
             DryRun = dryRun,
             ConfigPath = configYaml is null ? null : Path.Combine(folder.Path, "config.yaml"),
-        });
+        }));
         return new PluginTestHost(folder, gitHub, prow);
     }
 

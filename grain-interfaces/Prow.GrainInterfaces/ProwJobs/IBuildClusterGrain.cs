@@ -15,10 +15,17 @@ public interface IBuildClusterGrain : IGrainWithStringKey
     Task ReleaseAsync(string jobId);
 
     Task<BuildClusterView> GetAsync();
+
+    /// <summary>After a restart, a run that still goes on holds a slot again (even beyond capacity: it is running).</summary>
+    Task AdoptAsync(string jobId, string jobName);
 }
 
 [GenerateSerializer, Immutable]
-public sealed record BuildClusterView(string Name, int Capacity, IReadOnlyList<string> Running, IReadOnlyList<string> Queued);
+public sealed record BuildClusterView(string Name, int Capacity, IReadOnlyList<string> Running, IReadOnlyList<string> Queued)
+{
+    /// <summary>Why the cluster takes no jobs now (its API does not answer), or null.</summary>
+    public string? UnavailableReason { get; init; }
+}
 
 /// <param name="WaitReason">Why the job waits, for its description; null when granted.</param>
 [GenerateSerializer, Immutable]

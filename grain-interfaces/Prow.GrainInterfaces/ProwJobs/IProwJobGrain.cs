@@ -27,7 +27,7 @@ public interface IProwJobGrain : IGrainWithStringKey
     /// <summary>Runs the same spec again as a new ProwJob (deck's rerun button); returns the new job.</summary>
     Task<ProwJob> RerunAsync(string requestedBy);
 
-    /// <summary>After a restart: a job that was running has lost its process; a waiting one queues again.</summary>
+    /// <summary>After a restart: a running job is followed again where its run outlives prow (a pod), else ended as lost; a waiting one queues again.</summary>
     Task ResumeAsync();
 }
 

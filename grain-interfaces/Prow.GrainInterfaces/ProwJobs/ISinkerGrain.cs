@@ -12,4 +12,8 @@ public interface ISinkerGrain : IGrainWithStringKey, IRemindable
 }
 
 [GenerateSerializer, Immutable]
-public sealed record SinkerPass(int ProwJobsRemoved, int WorkspacesRemoved, DateTimeOffset At);
+public sealed record SinkerPass(int ProwJobsRemoved, int WorkspacesRemoved, DateTimeOffset At)
+{
+    /// <summary>Finished pods deleted from Kubernetes build clusters.</summary>
+    public int PodsRemoved { get; init; }
+}

@@ -105,7 +105,7 @@ public static class LocalJobRequest
     }
 
     /// <summary>decoration_config.skip_cloning: the job clones nothing (YAML gives a bool or the string "true").</summary>
-    private static bool SkipCloning(JsonElement? decoration) =>
+    internal static bool SkipCloning(JsonElement? decoration) =>
         decoration is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("skip_cloning", out var skip)
         && (skip.ValueKind == JsonValueKind.True || (skip.ValueKind == JsonValueKind.String && bool.TryParse(skip.GetString(), out var value) && value));
 
@@ -114,7 +114,7 @@ public static class LocalJobRequest
             ? [.. values.EnumerateArray().Select(v => v.GetString() ?? "")]
             : [];
 
-    private static TimeSpan? Duration(JsonElement? decoration, string property) =>
+    internal static TimeSpan? Duration(JsonElement? decoration, string property) =>
         decoration is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             && GoDuration.TryParseOrNanoseconds(value.GetString()!, out var duration)
             ? duration

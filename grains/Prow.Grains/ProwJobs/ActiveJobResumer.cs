@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Prow.Grains.ProwJobs;
 
-/// <summary>At startup, every unfinished ProwJob is resumed: a running one lost its process and is ended; a waiting one queues again.</summary>
+/// <summary>At startup, every unfinished ProwJob is resumed: a running one is followed again if its pod outlived prow, else ended; a waiting one queues again.</summary>
 public sealed class ActiveJobResumer(IGrainFactory grains) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -44,6 +44,11 @@ public sealed partial class ProwJobGrain(
         }
 
         job = job with { Status = job.Status with { Url = urls.For(job.Id) } };
+        if (clusters.Pools.TryGetValue(job.Spec.Cluster, out var pool))
+        {
+            job = await PlaceInPoolAsync(job, pool);
+        }
+
         if (clusters.Find(job.Spec.Cluster) is null)
         {
             job = ProwJobStateMachine.Complete(job, ProwJobState.Error, $"Unknown build cluster '{job.Spec.Cluster}'; this silo has: {string.Join(", ", clusters.Names)}.", time.GetUtcNow());
@@ -139,13 +144,56 @@ public sealed partial class ProwJobGrain(
                 await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(this.GetPrimaryKeyString());
                 break;
             case { Status.State: ProwJobState.Pending } running:
-                await FinishAsync(ProwJobStateMachine.Complete(running, ProwJobState.Error, "The job's run was lost when prow restarted.", time.GetUtcNow()), state.State.BuildLogFile);
+                if (!await ResumeRunAsync(running))
+                {
+                    await FinishAsync(ProwJobStateMachine.Complete(running, ProwJobState.Error, "The job's run was lost when prow restarted.", time.GetUtcNow()), state.State.BuildLogFile);
+                }
+
                 break;
             default:
                 await ReportAsync();
                 await RequestSlotAsync();
                 break;
         }
+    }
+
+    /// <summary>A pool's member for this job (see <see cref="BuildClusterChooser"/>); the pool is kept in an annotation.</summary>
+    private async Task<ProwJob> PlaceInPoolAsync(ProwJob job, IReadOnlyList<string> pool)
+    {
+        var views = await Task.WhenAll(pool.Where(m => clusters.Find(m) is not null).Select(m => GrainFactory.GetGrain<IBuildClusterGrain>(m).GetAsync()));
+        if (views.Length == 0)
+        {
+            return job;
+        }
+
+        var chosen = BuildClusterChooser.Choose(views.Select(v => (v, v.UnavailableReason is null)));
+        var annotations = new Dictionary<string, string>(job.Metadata.Annotations, StringComparer.Ordinal) { [ProwJobLabels.ClusterPool] = job.Spec.Cluster };
+        return job with { Metadata = job.Metadata with { Annotations = annotations }, Spec = job.Spec with { Cluster = chosen } };
+    }
+
+    /// <summary>A run on a cluster that outlives prow (a pod) is followed again and keeps its slot.</summary>
+    private async Task<bool> ResumeRunAsync(ProwJob job)
+    {
+        if (clusters.Find(job.Spec.Cluster) is not { } cluster)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!await cluster.ResumeAsync(job, GrainFactory.GetGrain<IProwJobGrain>(job.Id).RunFinishedAsync, CancellationToken.None))
+            {
+                return false;
+            }
+        }
+        catch (Exception ex)
+        {
+            LogResumeFailed(logger, ex, job.Id, job.Spec.Job);
+            return false;
+        }
+
+        await GrainFactory.GetGrain<IBuildClusterGrain>(job.Spec.Cluster).AdoptAsync(job.Id, job.Spec.Job);
+        return true;
     }
 
     private async Task RequestSlotAsync()
@@ -237,6 +285,9 @@ public sealed partial class ProwJobGrain(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Reporting ProwJob {JobId} ({State}) to GitHub failed; retrying")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId, string state);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "ProwJob {JobId} ({Job}) could not be followed again after the restart; it is ended")]
+    private static partial void LogResumeFailed(ILogger logger, Exception exception, string jobId, string job);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "ProwJob {JobId} ({Job}) could not be started")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string jobId, string job);

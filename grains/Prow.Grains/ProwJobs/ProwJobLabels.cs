@@ -16,6 +16,9 @@ public static class ProwJobLabels
     public const string Retest = "prow.k8s.io/retest";
     public const string CreatedByTide = "created-by-tide";
 
+    /// <summary>Not Prow's: the pool a job's <c>cluster:</c> named, when a member was chosen for it.</summary>
+    public const string ClusterPool = "prow-orleans/cluster-pool";
+
     /// <summary>Kubernetes label values are at most 63 characters; the full value goes in an annotation.</summary>
     public const int MaxValueLength = 63;
 

@@ -1,3 +1,4 @@
+using Prow.Grains.BuildClusters;
 using Prow.Grains.Configuration;
 using Prow.Runtime.Inspection;
 
@@ -6,9 +7,9 @@ namespace Prow.Grains.Sinker;
 /// <summary>
 /// Sinker: every resync_period, finished ProwJobs older than max_prowjob_age are forgotten (except the latest run
 /// of each configured periodic, which horologium needs), and run workspaces older than max_pod_age (left by a crash)
-/// are removed. Artifacts stay: they belong to the artifact store's own retention.
+/// are removed, and so are finished pods older than max_pod_age on every Kubernetes build cluster. Artifacts stay: they belong to the artifact store's own retention.
 /// </summary>
-public sealed class SinkerGrain(IConfigSource config, IGrainStateInspector inspector, ProwGrainOptions options, TimeProvider time) : Grain, ISinkerGrain
+public sealed class SinkerGrain(IConfigSource config, IGrainStateInspector inspector, ProwGrainOptions options, BuildClusterRegistry clusters, TimeProvider time) : Grain, ISinkerGrain
 {
     private const string ReminderName = "sinker";
     private const int Page = 500;
@@ -53,7 +54,26 @@ public sealed class SinkerGrain(IConfigSource config, IGrainStateInspector inspe
             after = ids[^1];
         }
 
-        return new SinkerPass(removed, RemoveStaleWorkspaces(snapshot.Prow.Sinker.MaxPodAge, now), now);
+        return new SinkerPass(removed, RemoveStaleWorkspaces(snapshot.Prow.Sinker.MaxPodAge, now), now) { PodsRemoved = await RemoveFinishedPodsAsync(snapshot.Prow.Sinker.MaxPodAge) };
+    }
+
+    /// <summary>A cluster that does not answer is skipped: its pods are removed on a later pass.</summary>
+    private async Task<int> RemoveFinishedPodsAsync(TimeSpan maxPodAge)
+    {
+        var removed = 0;
+        foreach (var cluster in clusters.Clusters)
+        {
+            try
+            {
+                removed += await cluster.DeleteFinishedPodsAsync(maxPodAge, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Clients.Kubernetes.KubernetesApiException)
+            {
+                // Skipped until the next pass.
+            }
+        }
+
+        return removed;
     }
 
     private int RemoveStaleWorkspaces(TimeSpan maxAge, DateTimeOffset now)

@@ -62,9 +62,24 @@ public static class ProwCommandLine
         var githubOAuthConfigFile = new Option<string?>("--github-oauth-config-file") { Description = "Deck's GitHub OAuth app (client_id, client_secret); without it rerun and abort need allow_anyone." };
         var githubOAuthUrl = new Option<string>("--github-oauth-url") { Description = "Where GitHub's OAuth pages are (/login/oauth/...).", DefaultValueFactory = _ => "https://github.com" };
         var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
+        var kubeconfig = new Option<string[]>("--kubeconfig") { Description = "A kubeconfig file; repeat for more. Every context is a Kubernetes build cluster named after it.", AllowMultipleArgumentsPerToken = false };
+        var inCluster = new Option<bool>("--in-cluster") { Description = "The cluster prow runs in (its service account) is a build cluster too, named in-cluster." };
+        var defaultCluster = new Option<string?>("--default-cluster") { Description = "The context that jobs without cluster: (Prow's 'default') run on; otherwise a context named default, else the local cluster." };
+        var clusterPool = new Option<string[]>("--cluster-pool") { Description = "NAME=a,b: a name jobs may use in cluster: that runs each job on the member that answers and has the most room; repeatable.", AllowMultipleArgumentsPerToken = false };
+        clusterPool.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (ClusterPoolFlag.TryParse(value, out _, out _) is false)
+                {
+                    result.AddError($"--cluster-pool: '{value}' is not NAME=cluster,cluster");
+                }
+            }
+        });
+        var s3CredentialsFile = new Option<string?>("--s3-credentials-file") { Description = "For --artifacts s3://bucket/prefix: Prow's S3 credentials JSON (region, endpoint, insecure, s3_force_path_style, access_key, secret_key)." };
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -96,6 +111,11 @@ public static class ProwCommandLine
                     HoldIngress = parse.GetValue(holdIngress),
                     GitHubOAuthConfigFile = parse.GetValue(githubOAuthConfigFile),
                     GitHubOAuthUrl = new Uri(parse.GetValue(githubOAuthUrl)!),
+                    Kubeconfigs = parse.GetValue(kubeconfig) ?? [],
+                    InCluster = parse.GetValue(inCluster),
+                    DefaultCluster = parse.GetValue(defaultCluster),
+                    ClusterPools = ClusterPoolFlag.ParseAll(parse.GetValue(clusterPool) ?? []),
+                    S3CredentialsFile = parse.GetValue(s3CredentialsFile),
                 },
                 stdout,
                 stderr);
@@ -105,12 +125,36 @@ public static class ProwCommandLine
         root.Subcommands.Add(run);
 
         var checkConfig = new Command("check-config", "Validate Prow configuration: exit 0 when valid, otherwise every problem as file:line: field: message.");
-        foreach (var option in (Option[])[configPath, jobConfigPath, pluginConfig, strict])
+        foreach (var option in (Option[])[configPath, jobConfigPath, pluginConfig, strict, kubeconfig, inCluster, defaultCluster, clusterPool])
         {
             checkConfig.Options.Add(option);
         }
 
-        checkConfig.SetAction(parse => Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr));
+        checkConfig.SetAction(parse =>
+        {
+            var clusterOptions = new ProwOptions
+            {
+                Kubeconfigs = parse.GetValue(kubeconfig) ?? [],
+                InCluster = parse.GetValue(inCluster),
+                DefaultCluster = parse.GetValue(defaultCluster),
+                ClusterPools = ClusterPoolFlag.ParseAll(parse.GetValue(clusterPool) ?? []),
+            };
+            IReadOnlyCollection<string>? known = null;
+            if (clusterOptions.Kubeconfigs.Count > 0 || clusterOptions.InCluster || clusterOptions.ClusterPools.Count > 0)
+            {
+                try
+                {
+                    known = BuildClusterSetup.From(clusterOptions).KnownNames;
+                }
+                catch (StartupException ex)
+                {
+                    stderr.WriteLine($"prow: {ex.Message}");
+                    return 1;
+                }
+            }
+
+            return Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr, known);
+        });
         root.Subcommands.Add(checkConfig);
         return root;
     }

@@ -34,7 +34,9 @@ public static class ProwHost
         ArgumentNullException.ThrowIfNull(options);
         var secrets = LoadSecrets(options.HmacSecretFile);
         var adminToken = new AdminToken(ReadOptionalFile(options.AdminTokenFile, "--admin-token-file"));
-        var config = LoadConfig(options);
+        var config = LoadConfig(options, out var podNamespace);
+        var clusters = BuildClusterSetup.From(options);
+        var artifactStore = ArtifactStoreSetup.From(options);
         var database = options.Storage.Kind == StorageKind.Sqlite ? OpenDatabase(options.Storage) : null;
 
         WebApplication? built = null;
@@ -67,16 +69,22 @@ public static class ProwHost
         {
             builder.Services.AddSingleton<IConfigSource>(sp => new WatchedConfigSource(config.Start(sp.GetRequiredService<ILogger<ConfigWatcher>>())));
         }
+        var workspaces = Path.GetFullPath(options.Workspaces
+            ?? (artifactStore is null ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Artifacts))!, "workspaces") : "./.prow/workspaces"));
         builder.Services.AddGrainRuntime(runtime =>
         {
             runtime.AddProwGrains(new ProwGrainOptions
             {
-                ArtifactsRoot = Path.GetFullPath(options.Artifacts),
+                ArtifactsRoot = artifactStore is null ? Path.GetFullPath(options.Artifacts) : Path.Combine(workspaces, "artifacts"),
+                ArtifactStore = artifactStore,
                 LocalCluster = new LocalBuildClusterOptions
                 {
+                    Name = clusters.LocalName,
                     GitBaseUrl = options.GitBaseUrl,
-                    WorkspaceRoot = Path.GetFullPath(options.Workspaces ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Artifacts))!, "workspaces")),
+                    WorkspaceRoot = workspaces,
                 },
+                KubernetesClusters = clusters.KubernetesOptions(podNamespace, Path.Combine(workspaces, "logs"), options.GitBaseUrl, options.KubernetesRetryInterval),
+                ClusterPools = clusters.Pools,
                 StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
                 CatApiEndpoint = options.CatApiEndpoint,
                 PeriodicTick = options.PeriodicTick,
@@ -145,8 +153,9 @@ public static class ProwHost
     }
 
     /// <summary>Checks the configuration before anything starts: a broken one stops prow with every problem named.</summary>
-    private static DeferredConfigWatcher? LoadConfig(ProwOptions options)
+    private static DeferredConfigWatcher? LoadConfig(ProwOptions options, out string podNamespace)
     {
+        podNamespace = "default";
         if (options.ConfigPath is null && options.JobConfigPath is null && options.PluginConfig is null)
         {
             return null;
@@ -158,6 +167,8 @@ public static class ProwHost
         {
             throw new StartupException(string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString()).Prepend("the configuration is invalid:")));
         }
+
+        podNamespace = result.Snapshot!.Prow.PodNamespace;
 
         return new DeferredConfigWatcher(paths);
     }

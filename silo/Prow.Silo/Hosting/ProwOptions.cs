@@ -51,6 +51,24 @@ public sealed record ProwOptions
     /// <summary>How often periodics look whether they are due (horologium's tick; tests shorten it).</summary>
     public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary><c>--kubeconfig</c> (repeatable): every context of these files is a Kubernetes build cluster.</summary>
+    public IReadOnlyList<string> Kubeconfigs { get; init; } = [];
+
+    /// <summary><c>--in-cluster</c>: the cluster prow runs in is a build cluster too, named <c>in-cluster</c>.</summary>
+    public bool InCluster { get; init; }
+
+    /// <summary><c>--default-cluster</c>: the context jobs without <c>cluster:</c> (Prow's <c>default</c>) run on.</summary>
+    public string? DefaultCluster { get; init; }
+
+    /// <summary><c>--cluster-pool NAME=a,b</c> (repeatable): a name jobs may use that picks one of several clusters.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ClusterPools { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary><c>--s3-credentials-file</c>: endpoint, region, keys and path style for <c>--artifacts s3://...</c>.</summary>
+    public string? S3CredentialsFile { get; init; }
+
+    /// <summary>How often Kubernetes clusters retry unanswered calls (tests shorten it).</summary>
+    public TimeSpan KubernetesRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary><c>--github-oauth-config-file</c>: deck's GitHub OAuth app; without it nobody logs in.</summary>
     public string? GitHubOAuthConfigFile { get; init; }
 

@@ -1,0 +1,81 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Prow.Clients.ObjectStorage;
+
+namespace Prow.Grains.Artifacts;
+
+/// <summary>Artifacts in an S3 bucket under a prefix (<c>--artifacts s3://bucket/prefix</c>): AWS S3, MinIO, or GCS through its S3 interoperability endpoint.</summary>
+public sealed class S3ArtifactStore(IAmazonS3 s3, S3Path location) : IArtifactStore, IDisposable
+{
+    public S3Path Location { get; } = location;
+
+    public async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(content.ToArray(), writable: false);
+        await PutAsync(path, body, cancellationToken);
+    }
+
+    public async Task UploadFileAsync(string path, string localFile, CancellationToken cancellationToken)
+    {
+        await using var body = File.OpenRead(localFile);
+        await PutAsync(path, body, cancellationToken);
+    }
+
+    public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(Location.Bucket, Location.KeyFor(path), cancellationToken);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var prefix = Location.KeyFor(folder).TrimEnd('/') + "/";
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var request = new ListObjectsV2Request { BucketName = Location.Bucket, Prefix = prefix, Delimiter = "/" };
+        do
+        {
+            var response = await s3.ListObjectsV2Async(request, cancellationToken);
+            foreach (var key in (response.S3Objects ?? []).Select(o => o.Key).Concat(response.CommonPrefixes ?? []))
+            {
+                names.Add(key[prefix.Length..].TrimEnd('/'));
+            }
+
+            request.ContinuationToken = response.IsTruncated == true ? response.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+        return [.. names.Where(n => n.Length > 0)];
+    }
+
+    public void Dispose() => s3.Dispose();
+
+    private Task PutAsync(string path, Stream body, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (path.Split('/').Any(part => part is ".."))
+        {
+            throw new ArgumentException($"Artifact path '{path}' leaves the artifact prefix.", nameof(path));
+        }
+
+        return s3.PutObjectAsync(
+            new PutObjectRequest
+            {
+                BucketName = Location.Bucket,
+                Key = Location.KeyFor(path),
+                InputStream = body,
+                AutoCloseStream = false,
+                ContentType = path.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/plain; charset=utf-8",
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+using Prow.Clients.Kubernetes.Models;
+
+namespace Prow.Grains.BuildClusters.Kubernetes;
+
+/// <summary>A job this cluster runs: its pod, whether the pod exists yet, and what it last looked like.</summary>
+internal sealed class TrackedPod(ProwJob job, Pod pod, Func<BuildRunResult, Task> onFinished, string logFile, TimeSpan? decorationTimeout)
+{
+    public ProwJob Job { get; } = job;
+
+    public Pod Pod { get; } = pod;
+
+    public string Namespace => Pod.Metadata.Namespace!;
+
+    public string Name => Pod.Metadata.Name;
+
+    public Func<BuildRunResult, Task> OnFinished { get; } = onFinished;
+
+    public string LogFile { get; } = logFile;
+
+    public TimeSpan? DecorationTimeout { get; } = decorationTimeout;
+
+    /// <summary>When the API server accepted the pod (null until then: it is created again until it is).</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public Pod? LastSeen { get; set; }
+
+    /// <summary>Since when the pod has been failing to pull its image.</summary>
+    public DateTimeOffset? PullFailingSince { get; set; }
+}
