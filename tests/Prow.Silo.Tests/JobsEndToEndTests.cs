@@ -46,7 +46,11 @@ public sealed class JobsEndToEndTests
         Assert.Contains("this job fails", await File.ReadAllTextAsync(Path.Combine(flaky, flakyBuild, "build-log.txt")), StringComparison.Ordinal);
         Assert.Equal("FAILURE", JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(flaky, flakyBuild, "finished.json"))).RootElement.GetProperty("result").GetString());
         var status = host.GitHub.StatusesFor(PluginTestHost.Repo, head).First(s => s.Context == "flaky");
-        Assert.Contains("/prowjob?prowjob=", status.TargetUrl, StringComparison.Ordinal);
+        // The status links to deck's page of the job on this host.
+        Assert.StartsWith(new Uri(host.Prow.Client.BaseAddress!, "view/").ToString(), status.TargetUrl, StringComparison.Ordinal);
+        var view = await host.Prow.Client.GetStringAsync(new Uri(status.TargetUrl!).PathAndQuery);
+        Assert.Contains("flaky", view, StringComparison.Ordinal);
+        Assert.DoesNotContain("No such job", view, StringComparison.Ordinal);
 
         // The failure comment: one, naming the failed job with its rerun command.
         await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 1);
@@ -171,22 +175,17 @@ public sealed class JobsEndToEndTests
     [Fact]
     public async Task Rerun_AsAGrainCall_RunsTheSameSpecAgainAsANewJob()
     {
-        await using var host = await PluginTestHost.StartAsync("""
-            postsubmits:
-              org/repo:
-              - name: deploy
-                spec: {containers: [{image: alpine, command: ["true"]}]}
-            """, "trigger");
+        await using var host = await StartWithPostsubmitAsync("deploy");
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "rerunsha"));
         await host.WaitForStatusesAsync("rerunsha", ["deploy"], "success");
         var firstUrl = host.GitHub.StatusesFor(PluginTestHost.Repo, "rerunsha")[0].TargetUrl!;
-        var firstId = Uri.UnescapeDataString(firstUrl[(firstUrl.IndexOf("prowjob=", StringComparison.Ordinal) + "prowjob=".Length)..]);
+        var firstId = JobIdOf(firstUrl);
 
         var rerun = await host.Prow.Grains.GetGrain<Prow.GrainInterfaces.ProwJobs.IProwJobGrain>(firstId).RerunAsync("maintainer");
         await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "rerunsha").Count(s => s.State == "success") == 2);
 
-        // The status links to the job, which the host serves in Prow's shape.
-        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync(new Uri(firstUrl).PathAndQuery));
+        // The job the status links to is served in Prow's shape too.
+        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync($"/prowjob?prowjob={Uri.EscapeDataString(firstId)}"));
         Assert.Equal(("ProwJob", "deploy", "success"), (job.RootElement.GetProperty("kind").GetString(), job.RootElement.GetProperty("spec").GetProperty("job").GetString(), job.RootElement.GetProperty("status").GetProperty("state").GetString()));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await host.Prow.Client.GetAsync("/prowjob?prowjob=nope")).StatusCode);
 
@@ -211,8 +210,7 @@ public sealed class JobsEndToEndTests
 
         var final = host.GitHub.StatusesFor(PluginTestHost.Repo, "hangsha").First(s => s.State == "failure");
         Assert.StartsWith("Job timed out after", final.Description, StringComparison.Ordinal);
-        var url = final.TargetUrl!;
-        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync(new Uri(url).PathAndQuery));
+        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync($"/prowjob?prowjob={Uri.EscapeDataString(JobIdOf(final.TargetUrl!))}"));
         Assert.Equal("aborted", job.RootElement.GetProperty("status").GetProperty("state").GetString());
     }
 
@@ -247,5 +245,41 @@ public sealed class JobsEndToEndTests
         }
 
         Assert.True(condition(), "the condition was not reached in time");
+    }
+
+    [Fact]
+    public async Task JobUrlPrefixConfig_NamesWhereTheStatusLinkPoints_PerRepositoryBeforeTheDefault()
+    {
+        await using var host = await StartWithPostsubmitAsync("linked", configYaml: """
+            plank:
+              job_url_prefix_config:
+                '*': https://prow.example/view/
+                org/repo: https://deck.example/view
+            """);
+
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "linksha"));
+        await host.WaitForStatusesAsync("linksha", ["linked"], "success");
+
+        var url = host.GitHub.StatusesFor(PluginTestHost.Repo, "linksha")[0].TargetUrl!;
+        Assert.StartsWith("https://deck.example/view/", url, StringComparison.Ordinal);
+        var job = await host.Prow.Grains.GetGrain<Prow.GrainInterfaces.ProwJobs.IProwJobGrain>(JobIdOf(url)).GetAsync();
+        Assert.Equal("linked", job?.Spec.Job);
+    }
+
+    /// <summary>A host whose one postsubmit, <paramref name="job"/>, passes on every push.</summary>
+    private static Task<PluginTestHost> StartWithPostsubmitAsync(string job, string? configYaml = null) =>
+        PluginTestHost.StartAsync($$"""
+            postsubmits:
+              org/repo:
+              - name: {{job}}
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """, "trigger", configYaml: configYaml);
+
+    /// <summary>The job id at the end of a status link to the job view (<c>.../view/ID</c>).</summary>
+    private static string JobIdOf(string statusUrl)
+    {
+        var path = new Uri(statusUrl).AbsolutePath;
+        Assert.Contains("/view/", path, StringComparison.Ordinal);
+        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
     }
 }

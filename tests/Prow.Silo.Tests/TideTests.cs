@@ -181,6 +181,9 @@ public sealed class TideTests
         var history = await PoolHistoryAsync(host);
         Assert.Equal(["TRIGGER_BATCH", "MERGE_BATCH"], history.Select(h => h.Action).Reverse());
         Assert.All(history, h => Assert.Equal([1, 2, 3], h.Target.Select(t => t.Number)));
+        // The merge is recorded at the base the batch passed at, and keeps the merged pull requests' titles.
+        Assert.Single(history.Select(h => h.BaseSha).Distinct());
+        Assert.Equal(["add a", "add b", "add c"], history[0].Target.Select(t => t.Title));
     }
 
     [Fact]

@@ -144,4 +144,32 @@ public sealed partial class BrowserTests(DeckHost host)
         await phone.ScreenshotAsync(new() { Path = Path.Combine(DeckHost.ScreenshotFolder, "jobs-phone.png"), FullPage = true });
         Assert.True(File.Exists(Path.Combine(DeckHost.ScreenshotFolder, "jobs.png")));
     }
+
+    [Fact]
+    public async Task TidePage_AtPhoneWidth_ShowsThePool_AndLinksToThePullRequestsJobs()
+    {
+        host.GitHub.Change(DeckHost.TideRepo, r =>
+        {
+            r.WithBranch("shots", "shotsbase1");
+            r.AddPullRequest(51, "Rig the sails", "alice", "shotshead51", baseRef: "shots").Labels.Add("lgtm");
+            r.AddIssue(52, "Storm freeze branch:shots", "maintainer").Labels.Add("merge-blocker");
+        });
+        await host.TideSync.SyncOnceAsync(CancellationToken.None);
+
+        var phone = await host.NewPageAsync(width: 390, height: 844);
+        await phone.GotoAsync("/");
+        await phone.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Tide", Exact = true }).ClickAsync();
+        var pool = phone.GetByRole(AriaRole.Article, new() { Name = $"{DeckHost.TideRepo}@shots" });
+        await Expect(pool).ToContainTextAsync("BLOCKED");
+        await Expect(pool.GetByRole(AriaRole.Link, new() { Name = "Blocking issue 52: Storm freeze branch:shots" })).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(DeckHost.ScreenshotFolder, "tide-phone.png"), FullPage = true });
+
+        await pool.GetByRole(AriaRole.Link, new() { Name = $"Jobs of {DeckHost.TideRepo} pull request 51" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = $"Jobs of {DeckHost.TideRepo}#51" })).ToBeVisibleAsync();
+
+        var history = await host.NewPageAsync();
+        await history.GotoAsync("/tide-history");
+        await Expect(history.GetByRole(AriaRole.Table, new() { Name = "Tide's actions, newest first" })).ToBeVisibleAsync();
+        await history.ScreenshotAsync(new() { Path = Path.Combine(DeckHost.ScreenshotFolder, "tide-history.png"), FullPage = true });
+    }
 }

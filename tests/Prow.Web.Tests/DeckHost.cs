@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Orleans;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.Grains.JobIndex;
+using Prow.Grains.Tide;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
 using Prow.TestKit.GitHub;
@@ -18,6 +19,9 @@ public sealed class DeckHost : IAsyncLifetime
 {
     public const string AdminToken = "deck-admin-token";
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The repository tide's query covers (no other test makes jobs in it, so its pools change only by the tide tests).</summary>
+    public const string TideRepo = "acme/harbour";
     private Microsoft.AspNetCore.Builder.WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -35,19 +39,28 @@ public sealed class DeckHost : IAsyncLifetime
 
     public IProwJobIndex Index => _app!.Services.GetRequiredService<IProwJobIndex>();
 
+    /// <summary>Tide's search sync, which the tide tests run after filling the fake GitHub rather than wait a period.</summary>
+    public TideSync TideSync => _app!.Services.GetRequiredService<TideSync>();
+
     /// <summary>Where the e2e tests leave their screenshots (beside the test assembly, kept after the run).</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
     public async Task InitializeAsync()
     {
         GitHub = await FakeGitHubServer.StartAsync();
+        GitHub.State.AddRepo(TideRepo).WithBranch("main", "harbourbase0");
         var config = Path.Combine(Folder, "config.yaml");
-        await File.WriteAllTextAsync(config, """
+        await File.WriteAllTextAsync(config, $$"""
             deck:
               rerun_auth_configs:
                 acme/widgets:
                   github_users: [alice]
                   github_orgs: [acme-admins]
+            tide:
+              queries:
+              - repos: [{{TideRepo}}]
+                labels: [lgtm]
+              blocker_label: merge-blocker
             """);
         var plugins = Path.Combine(Folder, "plugins.yaml");
         await File.WriteAllTextAsync(plugins, "plugins:\n  acme/widgets:\n    plugins: [trigger]\n");

@@ -43,7 +43,7 @@ public sealed partial class ProwJobGrain(
             return existing;
         }
 
-        job = job with { Status = job.Status with { Url = urls.For(job.Id) } };
+        job = job with { Status = job.Status with { Url = urls.For(job, config.Current.Prow.Plank) } };
         if (clusters.Pools.TryGetValue(job.Spec.Cluster, out var pool))
         {
             job = await PlaceInPoolAsync(job, pool);

@@ -14,7 +14,8 @@ public sealed partial class MergePoolGrain
     /// </summary>
     private async Task<bool> MergeAsync(ConfigSnapshot snapshot, PoolDecision decision)
     {
-        var merged = new List<int>(); // attempted, in order; only the last can have failed
+        var testedBase = Pool.BaseSha!; // the record names the base the merged heads passed at, not the merge commit
+        var merged = new List<PoolPullSummary>(); // attempted, in order; only the last can have failed
         string? newBase = null;
         string? error = null;
         var decideAgain = true;
@@ -26,7 +27,7 @@ public sealed partial class MergePoolGrain
             try
             {
                 var result = await github.MergePullRequestAsync(_org, _repo, number, details, CancellationToken.None);
-                merged.Add(number);
+                merged.Add(Summary(pull));
                 newBase = result.Sha;
                 Pool.Pulls.Remove(number);
                 Pool.Sent.Remove(number);
@@ -35,7 +36,7 @@ public sealed partial class MergePoolGrain
             {
                 error = $"#{number}: {ex.GitHubMessage ?? ex.Message}";
                 await HandleRefusalAsync(number, ex);
-                merged.Add(number);
+                merged.Add(Summary(pull));
                 // Another merge got in first: wait for the next event or sync rather than race it again now.
                 decideAgain = ex.Error != MergeError.BaseBranchModified;
                 break;
@@ -47,7 +48,7 @@ public sealed partial class MergePoolGrain
             MoveBase(newBase);
         }
 
-        AddHistory(decision.Action, merged, error);
+        AddHistory(decision.Action, testedBase, merged, error);
         return decideAgain;
     }
 

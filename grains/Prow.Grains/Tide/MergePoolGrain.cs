@@ -294,14 +294,14 @@ public sealed partial class MergePoolGrain(
             Pool.Jobs[job.Id] = job;
         }
 
-        var targets = started.SelectMany(j => j.Pulls).Select(p => p.Number).Distinct().Order().ToList();
-        AddHistory(action, targets, error);
+        var targets = started.SelectMany(j => j.Pulls).Select(p => p.Number).Distinct().Order();
+        AddHistory(action, Pool.BaseSha ?? "", [.. targets.Select(n => Pool.Pulls.TryGetValue(n, out var t) ? Summary(t.Pull) : new PoolPullSummary(n, "", "", "", "", []))], error);
     }
 
-    private void AddHistory(string action, IReadOnlyList<int> targets, string? error)
+    /// <param name="targets">Taken before a merge removes them from the pool, so the record keeps their titles and heads.</param>
+    private void AddHistory(string action, string baseSha, IReadOnlyList<PoolPullSummary> targets, string? error)
     {
-        var summaries = targets.Select(n => Pool.Pulls.TryGetValue(n, out var t) ? Summary(t.Pull) : new PoolPullSummary(n, "", "", "", "", [])).ToList();
-        Pool.History.Insert(0, new TideHistoryRecord(time.GetUtcNow(), action, Pool.BaseSha ?? "", summaries, error));
+        Pool.History.Insert(0, new TideHistoryRecord(time.GetUtcNow(), action, baseSha, targets, error));
         if (Pool.History.Count > MergePoolState.MaxHistory)
         {
             Pool.History.RemoveRange(MergePoolState.MaxHistory, Pool.History.Count - MergePoolState.MaxHistory);

@@ -6,7 +6,7 @@ using Prow.GrainInterfaces.ProwJobs;
 
 namespace Prow.Silo.Hosting;
 
-/// <summary><c>/prowjob?prowjob=ID</c>: one ProwJob in Prow's JSON shape (where commit statuses link until deck's pages land).</summary>
+/// <summary><c>/prowjob?prowjob=ID</c>: one ProwJob in Prow's JSON shape (commit statuses link to deck's page of the job, <c>/view/ID</c>).</summary>
 internal static class ProwJobEndpoint
 {
     public static void MapProwJob(this IEndpointRouteBuilder endpoints) =>

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Orleans;
 using Prow.Config.Components;
-using Prow.GrainInterfaces;
 using Prow.GrainInterfaces.Tide;
 using Prow.Grains.Configuration;
+using Prow.Grains.Tide;
 
 namespace Prow.Silo.Hosting;
 
@@ -20,12 +20,7 @@ internal static class TideEndpoints
     {
         endpoints.MapGet("/tide.js", async (string? var, IGrainFactory grains, IConfigSource config) =>
         {
-            var pools = new JsonArray();
-            foreach (var key in await grains.GetGrain<ITidePoolsGrain>("all").ListAsync())
-            {
-                pools.Add(Pool(await grains.GetGrain<IMergePoolGrain>(key).GetAsync()));
-            }
-
+            var pools = new JsonArray([.. (await TideOverview.PoolsAsync(grains)).Select(p => (JsonNode)Pool(p))]);
             var queries = config.Current.Prow.Tide.Queries;
             var document = new JsonObject
             {
@@ -38,13 +33,9 @@ internal static class TideEndpoints
         endpoints.MapGet("/tide-history.js", async (string? var, IGrainFactory grains) =>
         {
             var history = new JsonObject();
-            foreach (var key in await grains.GetGrain<ITidePoolsGrain>("all").ListAsync())
+            foreach (var pool in await TideOverview.HistoryAsync(grains))
             {
-                if (GrainKeys.TryParseMergePool(key, out var org, out var repo, out var branch))
-                {
-                    var records = await grains.GetGrain<IMergePoolGrain>(key).GetHistoryAsync();
-                    history[$"{org}/{repo}:{branch}"] = new JsonArray([.. records.Select(Record)]);
-                }
+                history[$"{pool.Org}/{pool.Repo}:{pool.Branch}"] = new JsonArray([.. pool.Records.Select(Record)]);
             }
 
             return ScriptJson.Result(new JsonObject { ["History"] = history }.ToJsonString(), var);

@@ -13,14 +13,19 @@ public static class JobLinks
     public static string? PullRequestPage(ProwJobSummary job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job is { Repo: { } repo, Pull: { } pull } ? $"/pr/{repo}/{pull.ToString(CultureInfo.InvariantCulture)}" : null;
+        return job is { Repo: { } repo, Pull: { } pull } ? PullRequestPage(repo, pull) : null;
     }
+
+    /// <summary>The site's page of a pull request's jobs (<paramref name="repo"/> is org/repo).</summary>
+    public static string PullRequestPage(string repo, int pull) => $"/pr/{repo}/{pull.ToString(CultureInfo.InvariantCulture)}";
 
     public static string? GitHubPullRequest(ProwJobSummary job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job is { Repo: { } repo, Pull: { } pull } ? $"https://github.com/{repo}/pull/{pull.ToString(CultureInfo.InvariantCulture)}" : null;
+        return job is { Repo: { } repo, Pull: { } pull } ? GitHubPullRequest(repo, pull) : null;
     }
+
+    public static string GitHubPullRequest(string repo, int pull) => $"https://github.com/{repo}/pull/{pull.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Duration(TimeSpan? duration) => duration switch
     {
