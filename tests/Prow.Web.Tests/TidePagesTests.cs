@@ -24,6 +24,8 @@ public sealed class TidePagesTests(DeckHost host)
             r.AddIssue(32, "Release freeze branch:frozen", "maintainer").Labels.Add("merge-blocker");
         });
 
+        var unit = await host.CreateJobAsync("harbour-unit", Repo, pull: 31, sha: "frozenhead31");
+        var stale = await host.CreateJobAsync("harbour-lint", Repo, pull: 31, sha: "oldhead31");
         await host.TideSync.SyncOnceAsync(CancellationToken.None);
 
         var pool = PoolSection(await host.Http.GetStringAsync("/tide"), $"{Repo}@frozen");
@@ -33,6 +35,10 @@ public sealed class TidePagesTests(DeckHost host)
         Assert.Contains($"href=\"/pr/{Repo}/31\"", pool, StringComparison.Ordinal);
         Assert.Contains($"href=\"https://github.com/{Repo}/pull/31\"", pool, StringComparison.Ordinal);
         Assert.Contains("Polish the hull", pool, StringComparison.Ordinal);
+        // Its jobs at the head tide looks at link to their pages; a job at an older head does not show.
+        Assert.Contains($"href=\"/view/{unit.Id}\"", pool, StringComparison.Ordinal);
+        Assert.Contains($"aria-label=\"harbour-unit {unit.Status.State} on {Repo} pull request 31\"", pool, StringComparison.Ordinal);
+        Assert.DoesNotContain(stale.Id, pool, StringComparison.Ordinal);
         Assert.Contains($"href=\"https://github.com/{Repo}/issues/32\"", pool, StringComparison.Ordinal);
         Assert.Contains("Release freeze branch:frozen", pool, StringComparison.Ordinal);
         // Without lgtm it matches no query, so it is not in the pool.
@@ -58,7 +64,7 @@ public sealed class TidePagesTests(DeckHost host)
         Assert.Contains(JobLinks.Time(record.Time), row, StringComparison.Ordinal);
         Assert.Contains($"{Repo}@dock", row, StringComparison.Ordinal);
         Assert.Contains($"href=\"/pr/{Repo}/41\"", row, StringComparison.Ordinal);
-        Assert.Contains("Paint the dock", row, StringComparison.Ordinal);
+        Assert.Contains("</a> Paint the dock <span class=\"why\">by bob</span>", row, StringComparison.Ordinal);
         Assert.Contains($"href=\"https://github.com/{Repo}/commit/dockbase1\"", row, StringComparison.Ordinal);
         Assert.Contains("merged", row, StringComparison.Ordinal);
 
