@@ -179,7 +179,7 @@ public sealed class JobsEndToEndTests
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "rerunsha"));
         await host.WaitForStatusesAsync("rerunsha", ["deploy"], "success");
         var firstUrl = host.GitHub.StatusesFor(PluginTestHost.Repo, "rerunsha")[0].TargetUrl!;
-        var firstId = JobIdOf(firstUrl);
+        var firstId = StatusLinks.JobId(firstUrl);
 
         var rerun = await host.Prow.Grains.GetGrain<Prow.GrainInterfaces.ProwJobs.IProwJobGrain>(firstId).RerunAsync("maintainer");
         await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, "rerunsha").Count(s => s.State == "success") == 2);
@@ -210,7 +210,7 @@ public sealed class JobsEndToEndTests
 
         var final = host.GitHub.StatusesFor(PluginTestHost.Repo, "hangsha").First(s => s.State == "failure");
         Assert.StartsWith("Job timed out after", final.Description, StringComparison.Ordinal);
-        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync($"/prowjob?prowjob={Uri.EscapeDataString(JobIdOf(final.TargetUrl!))}"));
+        using var job = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync($"/prowjob?prowjob={Uri.EscapeDataString(StatusLinks.JobId(final.TargetUrl!))}"));
         Assert.Equal("aborted", job.RootElement.GetProperty("status").GetProperty("state").GetString());
     }
 
@@ -262,7 +262,7 @@ public sealed class JobsEndToEndTests
 
         var url = host.GitHub.StatusesFor(PluginTestHost.Repo, "linksha")[0].TargetUrl!;
         Assert.StartsWith("https://deck.example/view/", url, StringComparison.Ordinal);
-        var job = await host.Prow.Grains.GetGrain<Prow.GrainInterfaces.ProwJobs.IProwJobGrain>(JobIdOf(url)).GetAsync();
+        var job = await host.Prow.Grains.GetGrain<Prow.GrainInterfaces.ProwJobs.IProwJobGrain>(StatusLinks.JobId(url)).GetAsync();
         Assert.Equal("linked", job?.Spec.Job);
     }
 
@@ -274,12 +274,4 @@ public sealed class JobsEndToEndTests
               - name: {{job}}
                 spec: {containers: [{image: alpine, command: ["true"]}]}
             """, "trigger", configYaml: configYaml);
-
-    /// <summary>The job id at the end of a status link to the job view (<c>.../view/ID</c>).</summary>
-    private static string JobIdOf(string statusUrl)
-    {
-        var path = new Uri(statusUrl).AbsolutePath;
-        Assert.Contains("/view/", path, StringComparison.Ordinal);
-        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
-    }
 }

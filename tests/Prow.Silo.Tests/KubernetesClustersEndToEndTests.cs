@@ -243,7 +243,7 @@ public sealed class KubernetesClustersEndToEndTests
                 return false;
             }
 
-            var id = Uri.UnescapeDataString(url[(url.IndexOf("prowjob=", StringComparison.Ordinal) + "prowjob=".Length)..]);
+            var id = StatusLinks.JobId(url);
             found = await host.Prow.Grains.GetGrain<IProwJobGrain>(id).GetAsync();
             return found is not null && condition(found);
         });

@@ -50,7 +50,7 @@ public sealed class S3ArtifactsEndToEndTests
 
         // The status site serves the log from the bucket too.
         var url = host.GitHub.StatusesFor(PluginTestHost.Repo, "s3sha").First(s => s.Context == "remote").TargetUrl!;
-        var id = Uri.UnescapeDataString(url[(url.IndexOf("prowjob=", StringComparison.Ordinal) + "prowjob=".Length)..]);
+        var id = StatusLinks.JobId(url);
         Assert.Contains("remote log for s3sha", await host.Prow.Client.GetStringAsync($"/artifact?prowjob={Uri.EscapeDataString(id)}&name=build-log.txt"), StringComparison.Ordinal);
 
         Assert.Equal(["here", "remote"], await store.ListAsync("logs", CancellationToken.None));
