@@ -53,6 +53,10 @@ internal sealed class FakeContainerProcess
             start.ArgumentList.Add(arg);
         }
 
+        // A container has a home of its own: whatever a pod writes there (git config --global, caches) must not
+        // reach the machine's user, as it once did when a clone script set a global git identity.
+        start.Environment["HOME"] = Path.Combine(podFolder, "home");
+        Directory.CreateDirectory(start.Environment["HOME"]!);
         foreach (var env in container["env"]?.AsArray() ?? [])
         {
             start.Environment[env!["name"]!.GetValue<string>()] = Map(env["value"]?.GetValue<string>() ?? "");
