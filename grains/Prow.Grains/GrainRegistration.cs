@@ -47,7 +47,9 @@ public static class GrainRegistration
         services.TryAddSingleton<IProwJobIndex, MemoryProwJobIndex>();
         services.AddSingleton(new LocalProcessRunnerOptions());
         services.AddSingleton(sp => new LocalProcessRunner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalProcessRunner>>(), sp.GetRequiredService<LocalProcessRunnerOptions>()));
-        var local = options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (options.ArtifactStore is null ? folder => Path.Combine(store.Root, folder) : null) };
+        var local = options.ArtifactStore is { } remote
+            ? options.LocalCluster with { UploadArtifactsTo = remote }
+            : options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (folder => Path.Combine(store.Root, folder)) };
         services.AddSingleton<IBuildClusterKind>(sp => new LocalBuildCluster(sp.GetRequiredService<LocalProcessRunner>(), local, sp.GetRequiredService<ILogger<LocalBuildCluster>>()));
         services.AddKubernetesBuildClusters(options.KubernetesClusters);
         services.AddSingleton(new BuildClusterPools(options.ClusterPools));

@@ -30,10 +30,10 @@ public sealed class S3ArtifactsEndToEndTests
                 cluster: k8s
                 spec: {containers: [{image: alpine, command: [sh, -c, "echo remote log for $PULL_BASE_SHA"]}]}
               - name: here
-                spec: {containers: [{image: alpine, command: [sh, -c, "echo local log for $PULL_BASE_SHA"]}]}
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo local log for $PULL_BASE_SHA; mkdir -p $ARTIFACTS/junit; echo '<testsuite/>' > $ARTIFACTS/junit/report.xml"]}]}
             """,
             "trigger",
-            configure: o => o with { Artifacts = "s3://prow-artifacts/ci", S3CredentialsFile = credentials, Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) });
+            configure: o => o with { Artifacts = "s3://prow-artifacts/ci", S3CredentialsFile = credentials, Workspaces = Path.Combine(scratch.Path, "workspaces"), Kubeconfigs = [kubeconfig], KubernetesRetryInterval = TimeSpan.FromMilliseconds(200) });
 
         await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "s3sha"));
         await host.WaitForStatusesAsync("s3sha", ["remote", "here"], "success");
@@ -44,9 +44,17 @@ public sealed class S3ArtifactsEndToEndTests
         {
             var build = Encoding.UTF8.GetString((await ReadEventuallyAsync(store, $"logs/{job}/latest-build.txt"))!).Trim();
             Assert.Contains(text, Encoding.UTF8.GetString((await store.ReadAsync($"logs/{job}/{build}/build-log.txt", CancellationToken.None))!), StringComparison.Ordinal);
-            Assert.Equal(["build-log.txt", "finished.json", "prowjob.json", "started.json"], await store.ListAsync($"logs/{job}/{build}", CancellationToken.None));
+            string[] written = job == "here" ? ["artifacts", "build-log.txt", "finished.json", "prowjob.json", "started.json"] : ["build-log.txt", "finished.json", "prowjob.json", "started.json"];
+            Assert.Equal(written, await store.ListAsync($"logs/{job}/{build}", CancellationToken.None));
             Assert.NotNull(s3.ObjectBytes("prow-artifacts", $"ci/logs/{job}/{build}/finished.json"));
         }
+
+        // What the local job wrote to $ARTIFACTS went to the bucket too, and its staging copy is gone.
+        var localBuild = Encoding.UTF8.GetString((await store.ReadAsync("logs/here/latest-build.txt", CancellationToken.None))!).Trim();
+        Assert.Equal("<testsuite/>", Encoding.UTF8.GetString((await store.ReadAsync($"logs/here/{localBuild}/artifacts/junit/report.xml", CancellationToken.None))!).Trim());
+        var localId = StatusLinks.JobId(host.GitHub.StatusesFor(PluginTestHost.Repo, "s3sha").First(s => s.Context == "here").TargetUrl!);
+        Assert.True(File.Exists(Path.Combine(scratch.Path, "workspaces", "logs", localId, "build-log.txt")), "the build log is not where the staged artifacts are expected beside it");
+        Assert.False(Directory.Exists(Path.Combine(scratch.Path, "workspaces", "logs", localId, "artifacts")), "the staged artifacts were left behind");
 
         // The status site serves the log from the bucket too.
         var url = host.GitHub.StatusesFor(PluginTestHost.Repo, "s3sha").First(s => s.Context == "remote").TargetUrl!;

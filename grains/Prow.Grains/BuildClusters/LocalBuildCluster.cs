@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters.Local;
 
 namespace Prow.Grains.BuildClusters;
@@ -31,7 +32,8 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
 
         using (ExecutionContext.SuppressFlow())
         {
-            var run = Task.Run(() => RunAsync(request, abort, onFinished), CancellationToken.None);
+            var artifactsPath = $"{ArtifactLayout.BuildFolder(job)}/artifacts";
+            var run = Task.Run(() => RunAsync(request, artifactsPath, abort, onFinished), CancellationToken.None);
             _runs[job.Id] = run;
             _ = run.ContinueWith(_ => _runs.TryRemove(job.Id, out var _), TaskScheduler.Default);
         }
@@ -60,6 +62,31 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
         await Task.WhenAny(Task.WhenAll(_runs.Values.ToArray()), Task.Delay(TimeSpan.FromSeconds(5)));
     }
 
+    /// <summary>Copies the staged $ARTIFACTS of a finished run into a remote store, then drops the staging copy.</summary>
+    private async Task UploadArtifactsAsync(LocalRunRequest request, string artifactsPath)
+    {
+        if (options.UploadArtifactsTo is not { } store || request.ArtifactsDestination is not { } staged || !Directory.Exists(staged))
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(staged, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(staged, file).Replace(Path.DirectorySeparatorChar, '/');
+                await store.UploadFileAsync($"{artifactsPath}/{relative}", file, CancellationToken.None);
+            }
+
+            Directory.Delete(staged, recursive: true);
+        }
+        catch (Exception ex)
+        {
+            // The job's own result stands; its artifacts stay staged on disk for someone to fetch by hand.
+            LogArtifactUploadFailed(logger, ex, request.JobId, staged);
+        }
+    }
+
     public Task AbortAsync(string jobId)
     {
         if (_running.TryGetValue(jobId, out var abort))
@@ -70,13 +97,14 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
         return Task.CompletedTask;
     }
 
-    private async Task RunAsync(LocalRunRequest request, CancellationTokenSource abort, Func<BuildRunResult, Task> onFinished)
+    private async Task RunAsync(LocalRunRequest request, string artifactsPath, CancellationTokenSource abort, Func<BuildRunResult, Task> onFinished)
     {
         BuildRunResult result;
         try
         {
             var run = await runner.RunAsync(request, abort.Token);
             result = new BuildRunResult(StateOf(run.Outcome), run.Description, run.ExitCode, request.LogPath);
+            await UploadArtifactsAsync(request, artifactsPath);
         }
         catch (Exception ex)
         {
@@ -122,4 +150,7 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Could not tell ProwJob {JobId} its run ended; it is ended on the next restart")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Could not upload the artifacts of ProwJob {JobId}; they stay in {Folder}")]
+    private static partial void LogArtifactUploadFailed(ILogger logger, Exception exception, string jobId, string folder);
 }

@@ -1,3 +1,5 @@
+using Prow.Grains.Artifacts;
+
 namespace Prow.Grains.BuildClusters;
 
 /// <summary>The local build cluster: jobs as processes on this machine.</summary>
@@ -16,4 +18,10 @@ public sealed record LocalBuildClusterOptions
 
     /// <summary>Where a run's $ARTIFACTS go for a build folder (null: kept only in the workspace).</summary>
     public Func<string, string?>? ArtifactsFolderFor { get; init; }
+
+    /// <summary>
+    /// A store that is not this machine's folder (S3): a run's $ARTIFACTS are staged beside its build log, then
+    /// uploaded here under the build folder before the job reports its end (and before latest-build.txt moves).
+    /// </summary>
+    public IArtifactStore? UploadArtifactsTo { get; init; }
 }

@@ -48,7 +48,10 @@ public static class LocalJobRequest
             Env = env,
             WorkspaceRoot = options.WorkspaceRoot,
             LogPath = Path.Combine(options.WorkspaceRoot, "logs", job.Id, "build-log.txt"),
-            ArtifactsDestination = options.ArtifactsFolderFor?.Invoke($"{buildFolder}/artifacts"),
+            // For a remote store the artifacts wait beside the build log until the run's end uploads them.
+            ArtifactsDestination = options.UploadArtifactsTo is not null
+                ? Path.Combine(options.WorkspaceRoot, "logs", job.Id, "artifacts")
+                : options.ArtifactsFolderFor?.Invoke($"{buildFolder}/artifacts"),
             Decorate = decoration is not null,
             Refs = [.. refs.Select(r => new LocalCloneRef
             {
