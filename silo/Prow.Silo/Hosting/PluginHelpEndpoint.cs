@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Prow.Grains.Configuration;
 using Prow.Grains.Plugins.Framework;
+using Prow.Web.Endpoints;
 
 namespace Prow.Silo.Hosting;
 

@@ -7,6 +7,7 @@ using Prow.Config.Components;
 using Prow.GrainInterfaces.Tide;
 using Prow.Grains.Configuration;
 using Prow.Grains.Tide;
+using Prow.Web.Endpoints;
 
 namespace Prow.Silo.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +12,7 @@ namespace Prow.Web.Endpoints;
 /// read from the job index. <c>?var=name</c> wraps it for a script tag; <c>?omit=annotations,labels,decoration_config,pod_spec</c>
 /// drops those fields, as Prow's deck does.
 /// </summary>
-internal static partial class ProwJobsEndpoint
+internal static class ProwJobsEndpoint
 {
     private static readonly Dictionary<string, (string Parent, string Field)> s_omittable = new(StringComparer.Ordinal)
     {
@@ -23,15 +22,13 @@ internal static partial class ProwJobsEndpoint
         ["pod_spec"] = ("spec", "pod_spec"),
     };
 
-    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
-    private static partial Regex JavaScriptIdentifier();
-
     public static void MapProwJobsJs(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/prowjobs.js", async (string? var, string? omit, IProwJobIndex index, CancellationToken cancellationToken) =>
         {
-            if (var is not null && !JavaScriptIdentifier().IsMatch(var))
+            // Checked before the query, so a bad request costs no index read.
+            if (!ScriptJson.IsValidVariable(var))
             {
-                return Results.BadRequest("var must be a JavaScript identifier");
+                return ScriptJson.InvalidVariable();
             }
 
             var omitted = (omit ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -55,6 +52,6 @@ internal static partial class ProwJobsEndpoint
             }
 
             var json = new JsonObject { ["items"] = items }.ToJsonString();
-            return var is null ? Results.Text(json, "application/json") : Results.Text($"var {var} = {json};", "application/javascript");
+            return ScriptJson.Result(json, var);
         });
 }
