@@ -1,4 +1,5 @@
 using System.Net;
+using Prow.TestKit;
 using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
@@ -39,14 +40,14 @@ public sealed class JobCrashRecoveryTests : IDisposable
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await WaitUntilAsync(() => Statuses(gitHub).Count(s => s.Description == "Job started.") >= 2);
+            await Poll.UntilAsync(() => Statuses(gitHub).Count(s => s.Description == "Job started.") >= 2, seconds: 30);
             prow.Kill();
             await prow.WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
 
         Assert.True(Statuses(gitHub).Count(IsFinal) < PullRequests, "every job had already finished before the kill");
         await using var restarted = await ProwProcess.StartAsync(_folder.Path, args);
-        await WaitUntilAsync(() => Enumerable.Range(1, PullRequests).All(n => gitHub.StatusesFor("org/repo", $"crash{n}").Any(IsFinal)), seconds: 60);
+        await Poll.UntilAsync(() => Enumerable.Range(1, PullRequests).All(n => gitHub.StatusesFor("org/repo", $"crash{n}").Any(IsFinal)), seconds: 60);
         await Task.Delay(2500);
 
         for (var n = 1; n <= PullRequests; n++)
@@ -62,14 +63,4 @@ public sealed class JobCrashRecoveryTests : IDisposable
 
     private static List<FakeStatus> Statuses(FakeGitHubServer gitHub) =>
         [.. Enumerable.Range(1, PullRequests).SelectMany(n => gitHub.StatusesFor("org/repo", $"crash{n}"))];
-
-    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 30)
-    {
-        for (var i = 0; i < seconds * 20 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "the condition was not reached in time");
-    }
 }

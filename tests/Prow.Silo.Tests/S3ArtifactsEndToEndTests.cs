@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Prow.Grains.Artifacts;
+using Prow.TestKit;
 using Prow.TestKit.Kubernetes;
 using Prow.TestKit.ObjectStorage;
 
@@ -70,17 +71,8 @@ public sealed class S3ArtifactsEndToEndTests
     /// <summary>latest-build.txt is written last, after the commit status; poll for it.</summary>
     private static async Task<byte[]?> ReadEventuallyAsync(IArtifactStore store, string path)
     {
-        for (var i = 0; i < 1200; i++)
-        {
-            if (await store.ReadAsync(path, CancellationToken.None) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"{path} never appeared");
-        return null;
+        byte[]? found = null;
+        await Poll.UntilAsync(async () => (found = await store.ReadAsync(path, CancellationToken.None)) is not null);
+        return found;
     }
 }
