@@ -6,7 +6,7 @@ namespace Prow.Grains.Tests.BranchProtector;
 
 public sealed class ProtectionPlanTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("protection-plan-").FullName;
+    private readonly YamlConfig _config = new();
 
     [Fact]
     public void Protected_CarriesThePolicyAndTheRequiredPresubmits()
@@ -50,44 +50,37 @@ public sealed class ProtectionPlanTests : IDisposable
         Assert.True(ProtectionPlan.Differs(same with { Restrictions = null }, desired));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _config.Dispose();
 
-    private ConfigSnapshot Load()
-    {
-        var config = Path.Combine(_folder, "config.yaml");
-        var jobs = Path.Combine(_folder, "jobs.yaml");
-        File.WriteAllText(config, """
-            branch-protection:
-              orgs:
-                org:
-                  repos:
-                    repo:
-                      protect: true
-                      enforce_admins: true
-                      required_status_checks:
-                        strict: true
-                        contexts: [ci/external]
-                      required_pull_request_reviews:
-                        required_approving_review_count: 2
-                      restrictions:
-                        users: [bot]
-                      branches:
-                        old:
-                          protect: false
-            """);
-        File.WriteAllText(jobs, """
-            presubmits:
-              org/repo:
-              - name: unit
-                always_run: true
-                spec: {containers: [{image: alpine, command: ["true"]}]}
-              - name: lint
-                always_run: true
-                optional: true
-                spec: {containers: [{image: alpine, command: ["true"]}]}
-            """);
-        var result = ConfigLoader.Load(new ConfigPaths(config, jobs));
-        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
-        return result.Snapshot!;
-    }
+    private ConfigSnapshot Load() => _config.Load(
+        """
+        branch-protection:
+          orgs:
+            org:
+              repos:
+                repo:
+                  protect: true
+                  enforce_admins: true
+                  required_status_checks:
+                    strict: true
+                    contexts: [ci/external]
+                  required_pull_request_reviews:
+                    required_approving_review_count: 2
+                  restrictions:
+                    users: [bot]
+                  branches:
+                    old:
+                      protect: false
+        """,
+        """
+        presubmits:
+          org/repo:
+          - name: unit
+            always_run: true
+            spec: {containers: [{image: alpine, command: ["true"]}]}
+          - name: lint
+            always_run: true
+            optional: true
+            spec: {containers: [{image: alpine, command: ["true"]}]}
+        """);
 }

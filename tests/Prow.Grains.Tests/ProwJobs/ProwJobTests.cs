@@ -9,9 +9,9 @@ namespace Prow.Grains.Tests.ProwJobs;
 public sealed class ProwJobTests : IDisposable
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Directory.CreateTempSubdirectory("prow-prowjob-").FullName;
+    private readonly YamlConfig _config = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _config.Dispose();
 
     [Fact]
     public void Presubmit_InProwsShape_WithLabelsAnnotationsRefsAndPodSpec()
@@ -126,11 +126,7 @@ public sealed class ProwJobTests : IDisposable
 
     private ProwJob Build(string jobsYaml, ProwJobRequest request)
     {
-        var path = Path.Combine(_folder, $"jobs-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, jobsYaml);
-        var result = ConfigLoader.Load(new ConfigPaths(null, path));
-        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
-        var snapshot = result.Snapshot!;
+        var snapshot = _config.Load(null, jobsYaml);
         return ProwJobFactory.Presubmit(snapshot, snapshot.Jobs.PresubmitsFor("org/repo")[0], request, "job-1", s_now);
     }
 }

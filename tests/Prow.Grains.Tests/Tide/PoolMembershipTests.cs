@@ -8,7 +8,7 @@ namespace Prow.Grains.Tests.Tide;
 public sealed class PoolMembershipTests : IDisposable
 {
     private static readonly TideQuery s_query = new() { Repos = ["org/repo"], Labels = ["lgtm", "approved"], MissingLabels = ["do-not-merge/hold"] };
-    private readonly string _folder = Directory.CreateTempSubdirectory("tide-membership-").FullName;
+    private readonly YamlConfig _config = new();
 
     [Theory]
     [InlineData(new[] { "lgtm", "approved" }, "success", "In merge pool.")]
@@ -93,22 +93,21 @@ public sealed class PoolMembershipTests : IDisposable
         Assert.True(Evaluate(Pull("lgtm", "approved"), contexts, [query], approved: true).InPool);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _config.Dispose();
 
     private (bool InPool, TideStatus Status) Evaluate(PoolPullRequest pull, Dictionary<string, string> contexts, IReadOnlyList<TideQuery>? queries = null, bool? approved = null, string? mergeFailure = null) =>
         PoolMembership.Evaluate(pull, contexts, approved, queries ?? [s_query], Requirements(), mergeFailure);
 
     private ContextRequirements Requirements()
     {
-        var config = Path.Combine(_folder, "config.yaml");
-        var jobs = Path.Combine(_folder, "jobs.yaml");
-        File.WriteAllText(config, """
+        var snapshot = _config.Load(
+            """
             tide:
               context_options:
                 required-contexts: [ci/external]
                 optional-contexts: [docs/preview]
-            """);
-        File.WriteAllText(jobs, """
+            """,
+            """
             presubmits:
               org/repo:
               - name: unit
@@ -119,9 +118,7 @@ public sealed class PoolMembershipTests : IDisposable
                 optional: true
                 spec: {containers: [{image: alpine, command: ["true"]}]}
             """);
-        var result = ConfigLoader.Load(new ConfigPaths(config, jobs));
-        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
-        var requirements = ContextRequirements.For(result.Snapshot!, "org", "repo", "main");
+        var requirements = ContextRequirements.For(snapshot, "org", "repo", "main");
         Assert.Equal(["unit"], requirements.RequiredJobs.Select(j => j.Name));
         return requirements;
     }
