@@ -59,5 +59,5 @@ static string FindCorpus()
 
     return dir?.Parent is null
         ? throw new DirectoryNotFoundException("repository root not found")
-        : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance"));
+        : Path.Combine(dir.FullName, "testdata", "conformance");
 }

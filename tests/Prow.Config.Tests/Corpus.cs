@@ -1,6 +1,6 @@
 namespace Prow.Config.Tests;
 
-/// <summary>Finds the shared conformance corpus: ../shared/conformance next to the repository root.</summary>
+/// <summary>Finds the conformance corpus: testdata/conformance in the repository (a copy of real Prow configs, sources in its SOURCE.md).</summary>
 internal static class Corpus
 {
     private static readonly Lazy<string> s_root = new(Find);
@@ -17,12 +17,12 @@ internal static class Corpus
             dir = dir.Parent;
         }
 
-        if (dir?.Parent is null)
+        if (dir is null)
         {
             throw new InvalidOperationException("repository root (Directory.Build.props) not found above " + AppContext.BaseDirectory);
         }
 
-        var corpus = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "conformance"));
-        return Directory.Exists(corpus) ? corpus : throw new DirectoryNotFoundException(corpus);
+        var inRepository = System.IO.Path.Combine(dir.FullName, "testdata", "conformance");
+        return Directory.Exists(inRepository) ? inRepository : throw new DirectoryNotFoundException(inRepository);
     }
 }

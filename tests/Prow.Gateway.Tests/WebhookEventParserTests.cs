@@ -87,7 +87,7 @@ public sealed class WebhookEventParserTests
     [InlineData("test_comment.json", "issue_comment")]
     public void ProwsOwnExamplePayloads_Parse(string file, string eventName)
     {
-        var body = File.ReadAllBytes(Path.Combine(SharedConformance(), "webhooks", "kubernetes-sigs_prow", "phony-examples", file));
+        var body = File.ReadAllBytes(Path.Combine(Conformance(), "webhooks", "kubernetes-sigs_prow", "phony-examples", file));
 
         Assert.True(WebhookEventParser.TryParse(eventName, body, out var parsed, out var error), error);
         Assert.NotNull(parsed);
@@ -136,7 +136,7 @@ public sealed class WebhookEventParserTests
         return parsed!;
     }
 
-    private static string SharedConformance()
+    private static string Conformance()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Directory.Build.props")))
@@ -144,6 +144,6 @@ public sealed class WebhookEventParserTests
             folder = folder.Parent;
         }
 
-        return Path.Combine(folder?.Parent?.FullName ?? throw new DirectoryNotFoundException("repository root"), "shared", "conformance");
+        return Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("repository root"), "testdata", "conformance");
     }
 }
