@@ -1,4 +1,4 @@
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.Silo.Cli;
 
 namespace Prow.Silo.Tests;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 using Prow.TestKit;
 using Prow.TestKit.Kubernetes;
 using Prow.TestKit.ObjectStorage;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Orleans;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 using Prow.Grains.Tide;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;

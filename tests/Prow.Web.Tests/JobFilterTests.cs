@@ -1,4 +1,4 @@
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 using Prow.Web.Jobs;
 
 namespace Prow.Web.Tests;

@@ -1,5 +1,5 @@
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 
 namespace Prow.Web.Tests;
 

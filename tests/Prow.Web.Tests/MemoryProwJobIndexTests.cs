@@ -1,4 +1,4 @@
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 
 namespace Prow.Web.Tests;
 

@@ -1,7 +1,7 @@
 using Prow.Clients.GitHub;
 using Prow.Config.Components;
 using Prow.Config.Jobs;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.Web.Auth;
 
 namespace Prow.Web.Tests;

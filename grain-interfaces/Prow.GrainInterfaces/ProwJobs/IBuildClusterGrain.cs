@@ -24,6 +24,7 @@ public interface IBuildClusterGrain : IGrainWithStringKey
 public sealed record BuildClusterView(string Name, int Capacity, IReadOnlyList<string> Running, IReadOnlyList<string> Queued)
 {
     /// <summary>Why the cluster takes no jobs now (its API does not answer), or null.</summary>
+    [Id(4)]
     public string? UnavailableReason { get; init; }
 }
 

@@ -15,5 +15,6 @@ public interface ISinkerGrain : IGrainWithStringKey, IRemindable
 public sealed record SinkerPass(int ProwJobsRemoved, int WorkspacesRemoved, DateTimeOffset At)
 {
     /// <summary>Finished pods deleted from Kubernetes build clusters.</summary>
+    [Id(3)]
     public int PodsRemoved { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Prow.GrainInterfaces.ProwJobs;
 /// Prow's ProwJob (<c>prow.k8s.io/v1</c>), field for field in Prow's JSON names, so Prow's own tools
 /// (deck, mkpj, crier readers) can read what this system writes.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ProwJob
 {
     public const string ApiVersionV1 = "prow.k8s.io/v1";
@@ -31,7 +31,7 @@ public sealed record ProwJob
     public string Id => Metadata.Name;
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ProwJobMetadata
 {
     [JsonPropertyName("name")]

@@ -4,7 +4,7 @@ using Orleans;
 namespace Prow.GrainInterfaces.ProwJobs;
 
 /// <summary>Prow's Refs: a repository at a base, with the pull requests merged on top.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ProwJobRefs
 {
     [JsonPropertyName("org")]
@@ -49,7 +49,7 @@ public sealed record ProwJobRefs
         string.Join(',', Pulls.Select(p => $"{p.Number}:{p.Sha}").Prepend(BaseSha is null ? BaseRef : $"{BaseRef}:{BaseSha}"));
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ProwJobPull
 {
     [JsonPropertyName("number")]

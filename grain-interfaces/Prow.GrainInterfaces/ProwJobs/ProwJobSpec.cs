@@ -5,7 +5,7 @@ using Orleans;
 namespace Prow.GrainInterfaces.ProwJobs;
 
 /// <summary>What to run: Prow's ProwJobSpec. The pod spec and decoration config are kept as the JSON Prow writes.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ProwJobSpec
 {
     [JsonPropertyName("type")]

@@ -4,7 +4,7 @@ using Orleans;
 namespace Prow.GrainInterfaces.ProwJobs;
 
 /// <summary>Where a job is: Prow's ProwJobStatus (its JSON mixes camelCase times and snake_case ids, as Prow's does).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ProwJobStatus
 {
     [JsonPropertyName("startTime")]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.BranchProtector;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 using Prow.Grains.BuildClusters.Local;
 
 namespace Prow.Grains.BuildClusters;

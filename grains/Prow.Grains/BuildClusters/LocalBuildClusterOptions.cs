@@ -1,4 +1,4 @@
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 
 namespace Prow.Grains.BuildClusters;
 

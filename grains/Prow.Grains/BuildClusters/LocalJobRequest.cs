@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Prow.Config;
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 using Prow.Grains.BuildClusters.Local;
 
 namespace Prow.Grains.BuildClusters;

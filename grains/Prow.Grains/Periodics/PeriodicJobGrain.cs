@@ -1,5 +1,5 @@
 using System.Globalization;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.Grains.ProwJobs;
 
 namespace Prow.Grains.Periodics;

@@ -1,4 +1,4 @@
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Periodics;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 using Prow.Grains.BuildClusters;
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 using Prow.Grains.Reporting;
 
 namespace Prow.Grains.ProwJobs;

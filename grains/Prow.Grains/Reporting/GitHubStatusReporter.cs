@@ -1,5 +1,5 @@
 using Prow.Clients.GitHub;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Reporting;
 

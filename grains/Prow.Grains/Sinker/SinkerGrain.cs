@@ -1,5 +1,5 @@
 using Prow.Grains.BuildClusters;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.Runtime.Inspection;
 
 namespace Prow.Grains.Sinker;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
 using Prow.Config;
 using Prow.GrainInterfaces.Tide;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Tide;
 

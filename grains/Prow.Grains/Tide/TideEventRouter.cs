@@ -1,6 +1,6 @@
 using Prow.Clients.GitHub.Events;
 using Prow.GrainInterfaces.Tide;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Tide;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
 using Prow.GrainInterfaces.Tide;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Tide;
 

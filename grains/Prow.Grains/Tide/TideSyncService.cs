@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Tide;
 

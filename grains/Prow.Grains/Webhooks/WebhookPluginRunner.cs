@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
 using Prow.Clients.GitHub.Events;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.Grains.Plugins.Framework;
 
 namespace Prow.Grains.Webhooks;

@@ -1,5 +1,5 @@
 using Prow.Clients.ObjectStorage;
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 
 namespace Prow.Silo.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.Grains.Plugins.Framework;
 using Prow.Web.Endpoints;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Orleans;
 using Prow.Config.Components;
 using Prow.GrainInterfaces.Tide;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 using Prow.Grains.Tide;
 using Prow.Web.Endpoints;
 

@@ -1,6 +1,6 @@
 using Prow.Config;
 using Prow.Config.Watching;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Silo.Hosting;
 

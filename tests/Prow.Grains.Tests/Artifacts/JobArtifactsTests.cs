@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 
 namespace Prow.Grains.Tests.Artifacts;
 

@@ -1,7 +1,7 @@
 using Prow.Clients.GitHub;
 using Prow.Config.Jobs;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.Configuration;
+using Prow.Services.Configuration;
 
 namespace Prow.Web.Auth;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 
 namespace Prow.Web.Endpoints;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 
 namespace Prow.Web.Endpoints;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Prow.Grains.JobIndex;
+using Prow.Services.JobIndex;
 
 namespace Prow.Web.Jobs;
 

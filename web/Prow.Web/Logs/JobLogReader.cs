@@ -1,7 +1,7 @@
 using System.Text;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.Artifacts;
-using Prow.Grains.Configuration;
+using Prow.Services.Artifacts;
+using Prow.Services.Configuration;
 
 namespace Prow.Web.Logs;
 

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Prow.Runtime.Ingress;
+namespace Prow.Ingress;
 
 /// <summary>
 /// Group commit: callers queue items, one writer takes everything waiting (up to a batch limit) and commits it in

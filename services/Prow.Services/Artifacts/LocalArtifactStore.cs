@@ -1,4 +1,4 @@
-namespace Prow.Grains.Artifacts;
+namespace Prow.Services.Artifacts;
 
 /// <summary>Artifacts in a local folder (<c>--artifacts DIR</c>, default <c>./.prow/artifacts</c>). Writes are atomic (temp file, then rename).</summary>
 public sealed class LocalArtifactStore(string root) : IArtifactStore

@@ -1,4 +1,4 @@
-namespace Prow.Grains.Artifacts;
+namespace Prow.Services.Artifacts;
 
 /// <summary>Where job artifacts live (a local folder by default; object storage later). Paths use '/'.</summary>
 public interface IArtifactStore

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Prow.Grains.Artifacts;
+namespace Prow.Services.Artifacts;
 
 /// <summary>
 /// Prow's artifact paths (pod-utils gcs "legacy"/"explicit" strategy for the default org): presubmits under

@@ -1,4 +1,4 @@
-namespace Prow.Runtime.Ingress;
+namespace Prow.Ingress;
 
 /// <summary>An external input to be handled by the handler registered for <see cref="Kind"/>.</summary>
 /// <param name="DedupeKey">Inputs with the same key are accepted once (e.g. a webhook delivery id); null for no dedupe.</param>

@@ -1,6 +1,5 @@
-using Prow.Runtime.Ingress;
 
-namespace Prow.Runtime.Ingress;
+namespace Prow.Ingress;
 
 /// <summary>
 /// Handles the stored inputs of one kind. The pipeline marks an input complete when the returned task succeeds, so

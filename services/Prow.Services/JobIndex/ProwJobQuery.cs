@@ -1,4 +1,4 @@
-namespace Prow.Grains.JobIndex;
+namespace Prow.Services.JobIndex;
 
 /// <summary>Filters (null = any) and a keyset page: jobs strictly older than <see cref="After"/>, at most <see cref="Limit"/>.</summary>
 public sealed record ProwJobQuery

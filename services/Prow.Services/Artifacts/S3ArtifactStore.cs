@@ -3,7 +3,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Prow.Clients.ObjectStorage;
 
-namespace Prow.Grains.Artifacts;
+namespace Prow.Services.Artifacts;
 
 /// <summary>Artifacts in an S3 bucket under a prefix (<c>--artifacts s3://bucket/prefix</c>): AWS S3, MinIO, or GCS through its S3 interoperability endpoint.</summary>
 public sealed class S3ArtifactStore(IAmazonS3 s3, S3Path location) : IArtifactStore, IDisposable

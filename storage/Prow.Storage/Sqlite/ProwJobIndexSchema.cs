@@ -1,4 +1,4 @@
-namespace Prow.Grains.Sqlite;
+namespace Prow.Storage.Sqlite;
 
 /// <summary>The job index's tables, as ordered migrations (append, never edit).</summary>
 internal static class ProwJobIndexSchema

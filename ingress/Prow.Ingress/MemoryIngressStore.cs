@@ -1,29 +1,40 @@
-using Prow.Runtime.Ingress;
+namespace Prow.Ingress;
 
-namespace Prow.Runtime.Storage.Memory;
-
-public sealed class MemoryIngressStore(MemoryStore store, TimeProvider timeProvider) : IIngressStore
+/// <summary>The inbox in memory, for tests and <c>--storage memory:</c>. It outlives a pipeline when a test keeps it, which is how a restart is modelled.</summary>
+public sealed class MemoryIngressStore(TimeProvider timeProvider) : IIngressStore
 {
+    private readonly Lock _lock = new();
+    private readonly SortedDictionary<long, Row> _rows = [];
+    private readonly Dictionary<string, long> _byDedupeKey = new(StringComparer.Ordinal);
+    private long _nextId = 1;
+
+    private enum RowStatus
+    {
+        Pending,
+        Completed,
+        Failed,
+    }
+
     public Task<IReadOnlyList<IngressAppendResult>> AppendAsync(IReadOnlyList<IngressMessage> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var results = new IngressAppendResult[batch.Count];
-        lock (store.Lock)
+        lock (_lock)
         {
             for (var i = 0; i < batch.Count; i++)
             {
                 var message = batch[i];
-                if (message.DedupeKey is { } key && store.IngressByDedupeKey.TryGetValue(key, out var existing))
+                if (message.DedupeKey is { } key && _byDedupeKey.TryGetValue(key, out var existing))
                 {
                     results[i] = new IngressAppendResult(existing, Duplicate: true);
                     continue;
                 }
 
-                var id = store.NextIngressId++;
-                store.Ingress[id] = new MemoryStore.IngressRow(new IngressEntry(id, message.Kind, message.DedupeKey, message.Payload.ToArray(), timeProvider.GetUtcNow(), 0));
+                var id = _nextId++;
+                _rows[id] = new Row(new IngressEntry(id, message.Kind, message.DedupeKey, message.Payload.ToArray(), timeProvider.GetUtcNow(), 0));
                 if (message.DedupeKey is { } newKey)
                 {
-                    store.IngressByDedupeKey[newKey] = id;
+                    _byDedupeKey[newKey] = id;
                 }
 
                 results[i] = new IngressAppendResult(id, Duplicate: false);
@@ -35,22 +46,22 @@ public sealed class MemoryIngressStore(MemoryStore store, TimeProvider timeProvi
 
     public Task<IReadOnlyList<IngressEntry>> ReadPendingAsync(long afterId, int maxCount, CancellationToken cancellationToken)
     {
-        lock (store.Lock)
+        lock (_lock)
         {
-            return Task.FromResult<IReadOnlyList<IngressEntry>>([.. store.Ingress.Where(r => r.Key > afterId && r.Value.Status == MemoryStore.IngressRowStatus.Pending).Take(maxCount).Select(r => r.Value.Entry)]);
+            return Task.FromResult<IReadOnlyList<IngressEntry>>([.. _rows.Where(r => r.Key > afterId && r.Value.Status == RowStatus.Pending).Take(maxCount).Select(r => r.Value.Entry)]);
         }
     }
 
     public Task CompleteAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        lock (store.Lock)
+        lock (_lock)
         {
             foreach (var id in ids)
             {
-                if (store.Ingress.TryGetValue(id, out var row))
+                if (_rows.TryGetValue(id, out var row))
                 {
-                    row.Status = MemoryStore.IngressRowStatus.Completed;
+                    row.Status = RowStatus.Completed;
                 }
             }
         }
@@ -60,15 +71,15 @@ public sealed class MemoryIngressStore(MemoryStore store, TimeProvider timeProvi
 
     public Task RecordFailureAsync(long id, string errorMessage, bool final, CancellationToken cancellationToken)
     {
-        lock (store.Lock)
+        lock (_lock)
         {
-            if (store.Ingress.TryGetValue(id, out var row))
+            if (_rows.TryGetValue(id, out var row))
             {
                 row.Entry = row.Entry with { Attempts = row.Entry.Attempts + 1 };
                 row.LastError = errorMessage;
                 if (final)
                 {
-                    row.Status = MemoryStore.IngressRowStatus.Failed;
+                    row.Status = RowStatus.Failed;
                 }
             }
         }
@@ -78,15 +89,15 @@ public sealed class MemoryIngressStore(MemoryStore store, TimeProvider timeProvi
 
     public Task<int> PruneCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        lock (store.Lock)
+        lock (_lock)
         {
-            var old = store.Ingress.Where(r => r.Value.Status == MemoryStore.IngressRowStatus.Completed && r.Value.Entry.AcceptedAt < olderThan).ToList();
+            var old = _rows.Where(r => r.Value.Status == RowStatus.Completed && r.Value.Entry.AcceptedAt < olderThan).ToList();
             foreach (var (id, row) in old)
             {
-                store.Ingress.Remove(id);
+                _rows.Remove(id);
                 if (row.Entry.DedupeKey is { } key)
                 {
-                    store.IngressByDedupeKey.Remove(key);
+                    _byDedupeKey.Remove(key);
                 }
             }
 
@@ -96,13 +107,22 @@ public sealed class MemoryIngressStore(MemoryStore store, TimeProvider timeProvi
 
     public Task<IngressCounts> CountAsync(CancellationToken cancellationToken)
     {
-        lock (store.Lock)
+        lock (_lock)
         {
-            var rows = store.Ingress.Values;
+            var rows = _rows.Values;
             return Task.FromResult(new IngressCounts(
-                rows.Count(r => r.Status == MemoryStore.IngressRowStatus.Pending),
-                rows.Count(r => r.Status == MemoryStore.IngressRowStatus.Completed),
-                rows.Count(r => r.Status == MemoryStore.IngressRowStatus.Failed)));
+                rows.Count(r => r.Status == RowStatus.Pending),
+                rows.Count(r => r.Status == RowStatus.Completed),
+                rows.Count(r => r.Status == RowStatus.Failed)));
         }
+    }
+
+    private sealed class Row(IngressEntry entry)
+    {
+        public IngressEntry Entry { get; set; } = entry;
+
+        public RowStatus Status { get; set; } = RowStatus.Pending;
+
+        public string? LastError { get; set; }
     }
 }

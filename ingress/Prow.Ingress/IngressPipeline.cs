@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using Prow.Runtime.Ingress;
+using Microsoft.Extensions.Logging;
 
-namespace Prow.Runtime.Ingress;
+namespace Prow.Ingress;
 
 /// <summary>
 /// The durable inbox in motion: accept = append and commit (grouped) before answering; then hand each input to its
@@ -14,10 +14,10 @@ public sealed class IngressPipeline : IAsyncDisposable
 
     private readonly IIngressStore _store;
     private readonly Dictionary<string, IIngressHandler> _handlers;
-    private readonly GrainRuntimeOptions _options;
-    private readonly RuntimeStatistics _statistics;
+    private readonly IngressOptions _options;
+    private readonly IngressMetrics _metrics;
     private readonly TimeProvider _time;
-    private readonly RuntimeLog _log;
+    private readonly ILogger _log;
     private readonly GroupCommitQueue<IngressMessage, IngressAppendResult> _appends;
     private readonly Channel<IngressEntry> _dispatch = Channel.CreateUnbounded<IngressEntry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<long> _completions = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
@@ -31,15 +31,15 @@ public sealed class IngressPipeline : IAsyncDisposable
     private ITimer? _pruneTimer;
     private volatile bool _accepting = true;
 
-    public IngressPipeline(IIngressStore store, IEnumerable<IIngressHandler> handlers, GrainRuntimeOptions options, RuntimeStatistics statistics, TimeProvider timeProvider, GrainRuntime runtime)
+    public IngressPipeline(IIngressStore store, IEnumerable<IIngressHandler> handlers, IngressOptions options, IngressMetrics statistics, TimeProvider timeProvider, ILogger<IngressPipeline> logger)
     {
         _store = store;
         _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
         _options = options;
-        _statistics = statistics;
+        _metrics = statistics;
         _time = timeProvider;
-        _log = runtime.Log;
-        _concurrency = new SemaphoreSlim(options.IngressConcurrency);
+        _log = logger;
+        _concurrency = new SemaphoreSlim(options.Concurrency);
         _appends = new GroupCommitQueue<IngressMessage, IngressAppendResult>(store.AppendAsync, maxBatch: 512);
     }
 
@@ -66,12 +66,12 @@ public sealed class IngressPipeline : IAsyncDisposable
         var result = await _appends.EnqueueAsync(message).WaitAsync(cancellationToken);
         if (result.Duplicate)
         {
-            _statistics.IngressDuplicate();
+            _metrics.Duplicate();
             return result;
         }
 
-        _statistics.IngressAccepted();
-        if (!_options.HoldIngress)
+        _metrics.Accepted();
+        if (!_options.Hold)
         {
             _dispatch.Writer.TryWrite(new IngressEntry(result.Id, message.Kind, message.DedupeKey, message.Payload, _time.GetUtcNow(), 0));
         }
@@ -83,9 +83,9 @@ public sealed class IngressPipeline : IAsyncDisposable
     {
         _completer = Task.Run(CompleteLoopAsync, CancellationToken.None);
         _pruneTimer = _time.CreateTimer(static s => _ = ((IngressPipeline)s!).PruneAsync(), this, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
-        if (_options.HoldIngress)
+        if (_options.Hold)
         {
-            _log.IngressHeld();
+            IngressLog.Held(_log);
             IsReady = true;
             return;
         }
@@ -97,7 +97,7 @@ public sealed class IngressPipeline : IAsyncDisposable
             var page = await _store.ReadPendingAsync(afterId, ReplayPageSize, cancellationToken);
             foreach (var entry in page)
             {
-                _statistics.IngressReplayed();
+                _metrics.Replayed();
                 _dispatch.Writer.TryWrite(entry);
             }
 
@@ -112,7 +112,7 @@ public sealed class IngressPipeline : IAsyncDisposable
 
         if (replayed > 0)
         {
-            _log.IngressReplay(replayed);
+            IngressLog.Replay(_log, replayed);
         }
 
         _dispatcher = Task.Run(DispatchLoopAsync, CancellationToken.None);
@@ -188,22 +188,22 @@ public sealed class IngressPipeline : IAsyncDisposable
             if (handling.IsCompletedSuccessfully)
             {
                 _completions.Writer.TryWrite(entry.Id);
-                _statistics.IngressHandled();
+                _metrics.Handled();
                 return;
             }
 
             var attempt = entry.Attempts + 1;
-            var final = attempt >= _options.IngressMaxAttempts;
+            var final = attempt >= _options.MaxAttempts;
             Exception error = handling.Exception?.InnerException ?? (Exception?)handling.Exception ?? new OperationCanceledException("The handler was cancelled.");
-            _log.IngressFailed(error, entry.Id, entry.Kind, attempt, final);
-            _statistics.IngressFailed(final);
+            IngressLog.Failed(_log, error, entry.Id, entry.Kind, attempt, final);
+            _metrics.Failed(final);
             try
             {
                 await _store.RecordFailureAsync(entry.Id, error.Message, final, CancellationToken.None);
             }
             catch (Exception ex)
             {
-                _log.IngressStoreFailed(ex);
+                IngressLog.StoreFailed(_log, ex);
             }
 
             if (!final && !_stopping.IsCancellationRequested)
@@ -255,7 +255,7 @@ public sealed class IngressPipeline : IAsyncDisposable
             catch (Exception ex)
             {
                 // Left pending: they are handled again after a restart, which handlers tolerate.
-                _log.IngressStoreFailed(ex);
+                IngressLog.StoreFailed(_log, ex);
             }
 
             batch.Clear();
@@ -266,11 +266,11 @@ public sealed class IngressPipeline : IAsyncDisposable
     {
         try
         {
-            await _store.PruneCompletedAsync(_time.GetUtcNow() - _options.IngressRetention, CancellationToken.None);
+            await _store.PruneCompletedAsync(_time.GetUtcNow() - _options.Retention, CancellationToken.None);
         }
         catch (Exception ex)
         {
-            _log.IngressStoreFailed(ex);
+            IngressLog.StoreFailed(_log, ex);
         }
     }
 }

@@ -1,7 +1,7 @@
-namespace Prow.Grains.JobIndex;
+namespace Prow.Services.JobIndex;
 
 /// <summary>
-/// A queryable table of every stored ProwJob, kept by <see cref="ProwJobs.ProwJobGrain"/> on each state change, so
+/// A queryable table of every stored ProwJob, kept by the ProwJob grain on each state change, so
 /// the status site lists, filters and pages jobs without visiting grains. Writes are idempotent upserts: a job
 /// written twice (at-least-once) leaves one row with its latest state.
 /// </summary>

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Prow.Runtime.Ingress;
+using Prow.Ingress;
 
-namespace Prow.Runtime.Sqlite;
+namespace Prow.Storage.Sqlite;
 
 /// <summary>The durable inbox as a table; status 0 pending, 1 completed, 2 failed (parked).</summary>
 public sealed class SqliteIngressStore(SqliteDatabase database, TimeProvider timeProvider) : IIngressStore

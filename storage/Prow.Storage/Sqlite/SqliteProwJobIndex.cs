@@ -2,10 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.JobIndex;
-using Prow.Runtime.Sqlite;
+using Prow.Services.JobIndex;
 
-namespace Prow.Grains.Sqlite;
+namespace Prow.Storage.Sqlite;
 
 /// <summary>The job index as a table in the silo's SQLite file, written through its single writer.</summary>
 public sealed class SqliteProwJobIndex : IProwJobIndex

@@ -1,4 +1,4 @@
-namespace Prow.Grains.JobIndex;
+namespace Prow.Services.JobIndex;
 
 /// <summary>The job index for <c>--storage memory:</c> and tests: a sorted set under a lock.</summary>
 public sealed class MemoryProwJobIndex : IProwJobIndex

@@ -3,7 +3,7 @@ using Prow.Config.Components;
 using Prow.Config.Jobs;
 using Prow.Config.Plugins;
 
-namespace Prow.Grains.Configuration;
+namespace Prow.Services.Configuration;
 
 /// <summary>A fixed snapshot: for a silo started without configuration files, and for tests.</summary>
 public sealed class StaticConfigSource(ConfigSnapshot snapshot) : IConfigSource

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Prow.Grains.JobIndex;
+namespace Prow.Services.JobIndex;
 
 /// <summary>A position in the newest-first order: creation time, then id (ids break ties).</summary>
 public sealed record ProwJobCursor(long CreatedTicks, string Id)

@@ -1,4 +1,4 @@
-namespace Prow.Grains.JobIndex;
+namespace Prow.Services.JobIndex;
 
 /// <summary>One row of the job index: what the job list, history and pull request pages show.</summary>
 public sealed record ProwJobSummary

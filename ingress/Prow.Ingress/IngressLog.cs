@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Prow.Ingress;
+
+internal static partial class IngressLog
+{
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Ingress entry {EntryId} ({Kind}) failed on attempt {Attempt}; final: {Final}")]
+    public static partial void Failed(ILogger logger, Exception exception, long entryId, string kind, int attempt, bool final);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Replaying {Count} pending ingress entries")]
+    public static partial void Replay(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Ingress is held: inputs are stored but not handled until restart without hold")]
+    public static partial void Held(ILogger logger);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Ingress store operation failed")]
+    public static partial void StoreFailed(ILogger logger, Exception exception);
+}
