@@ -1,16 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
-using Prow.Runtime.Hosting;
+using Prow.Ingress;
 
 namespace Prow.Gateway;
 
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>The hook's services and its inbox handler.</summary>
-    public static GrainRuntimeBuilder AddGateway(this GrainRuntimeBuilder builder, HmacSecrets secrets)
+    public static IServiceCollection AddGateway(this IServiceCollection services, HmacSecrets secrets)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(secrets);
-        builder.Services.AddSingleton<HookMetrics>();
-        return builder.AddIngressHandler<GitHubWebhookIngressHandler>();
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(secrets);
+        services.AddSingleton<HookMetrics>();
+        return services.AddIngressHandler<GitHubWebhookIngressHandler>();
     }
 }

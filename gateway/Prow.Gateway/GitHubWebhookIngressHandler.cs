@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Orleans;
 using Prow.GrainInterfaces;
-using Prow.Runtime.Ingress;
+using Prow.Ingress;
 
 namespace Prow.Gateway;
 

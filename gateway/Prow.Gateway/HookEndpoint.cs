@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Prow.Clients.GitHub.Events;
-using Prow.Runtime;
-using Prow.Runtime.Ingress;
+using Prow.Ingress;
 
 namespace Prow.Gateway;
 

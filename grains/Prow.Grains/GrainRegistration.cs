@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Prow.Services.Artifacts;
+using Prow.Grains.Artifacts;
 using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
@@ -16,18 +17,17 @@ using Prow.Grains.Repositories;
 using Prow.Grains.Sinker;
 using Prow.Grains.Tide;
 using Prow.Grains.Webhooks;
-using Prow.Runtime.Hosting;
 
 namespace Prow.Grains;
 
-/// <summary>Every grain this system hosts, listed explicitly (no scanning), and the services they use.</summary>
+/// <summary>The services the grains use. Orleans finds the grain classes themselves through its code generator.</summary>
 public static class GrainRegistration
 {
-    public static GrainRuntimeBuilder AddProwGrains(this GrainRuntimeBuilder builder, ProwGrainOptions? options = null)
+    public static IServiceCollection AddProwGrains(this IServiceCollection services, ProwGrainOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(services);
         options ??= new ProwGrainOptions();
-        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddPlugins(options.CatApiEndpoint);
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<WebhookPluginRunner>();
@@ -56,17 +56,6 @@ public static class GrainRegistration
         services.AddSingleton<BuildClusterMetrics>();
         services.AddSingleton<BuildClusterRegistry>();
 
-        return builder
-            .AddGrain<IRepositoryGrain, RepositoryGrain>()
-            .AddGrain<IPullRequestGrain, PullRequestGrain>()
-            .AddGrain<IProwJobGrain, ProwJobGrain>()
-            .AddGrain<IBuildClusterGrain, BuildClusterGrain>()
-            .AddGrain<IActiveJobsGrain, ActiveJobsGrain>()
-            .AddGrain<IPeriodicJobGrain, PeriodicJobGrain>()
-            .AddGrain<ISinkerGrain, SinkerGrain>()
-            .AddGrain<IMergePoolGrain, MergePoolGrain>()
-            .AddGrain<IPoolHeadIndexGrain, PoolHeadIndexGrain>()
-            .AddGrain<ITidePoolsGrain, TidePoolsGrain>()
-            .AddGrain<IBranchProtectorGrain, BranchProtectorGrain>();
+        return services;
     }
 }

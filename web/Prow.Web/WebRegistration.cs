@@ -46,6 +46,7 @@ public static class WebRegistration
         app.MapArtifacts();
         app.MapJobActions();
         app.MapAdminLogin();
+        app.MapOrleansDashboardForAdmins();
         app.MapGitHubLogin();
         app.MapRazorComponents<App>();
         return app;

@@ -94,7 +94,7 @@ public sealed class BuildClusterGrain(BuildClusterRegistry clusters, BuildCluste
     {
         if (_queue.Count > 0 && Unavailable is not null)
         {
-            _availabilityProbe ??= RegisterGrainTimer(ProbeAsync, s_probe, s_probe);
+            _availabilityProbe ??= this.RegisterGrainTimer(ProbeAsync, s_probe, s_probe);
         }
         else
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prow.Services.Artifacts;
+using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters;
 using Prow.Services.JobIndex;
 using Prow.Grains.Reporting;
@@ -19,7 +20,7 @@ public sealed partial class ProwJobGrain(
     BuildIds buildIds,
     IProwJobIndex index,
     TimeProvider time,
-    Configuration.IConfigSource config,
+    Prow.Services.Configuration.IConfigSource config,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain
 {
     private static readonly TimeSpan s_reportRetry = TimeSpan.FromSeconds(5);
@@ -270,7 +271,7 @@ public sealed partial class ProwJobGrain(
         catch (Exception ex) when (ex is Clients.GitHub.GitHubApiException or HttpRequestException or TaskCanceledException)
         {
             LogReportFailed(logger, ex, job.Id, job.Status.State);
-            _reportRetry ??= RegisterGrainTimer(ReportAsync, s_reportRetry, s_reportRetry);
+            _reportRetry ??= this.RegisterGrainTimer(ReportAsync, s_reportRetry, s_reportRetry);
             DelayDeactivation(s_reportRetry * 2);
         }
     }

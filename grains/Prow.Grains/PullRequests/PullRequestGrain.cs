@@ -12,7 +12,7 @@ public sealed class PullRequestGrain(
     [PersistentState("pullrequest")] IPersistentState<PullRequestState> state,
     WebhookPluginRunner runner,
     PullRequestJobs jobRunner,
-    Configuration.IConfigSource config,
+    Prow.Services.Configuration.IConfigSource config,
     Clients.GitHub.IIssueClient issues,
     Tide.TideEventRouter tide) : Grain, IPullRequestGrain
 {
@@ -120,7 +120,7 @@ public sealed class PullRequestGrain(
         }
         catch (Exception ex) when (ex is Clients.GitHub.GitHubApiException or HttpRequestException or TaskCanceledException)
         {
-            _commentRetry ??= RegisterGrainTimer(SyncFailureCommentAsync, s_commentRetry, s_commentRetry);
+            _commentRetry ??= this.RegisterGrainTimer(SyncFailureCommentAsync, s_commentRetry, s_commentRetry);
             DelayDeactivation(s_commentRetry * 2);
         }
     }

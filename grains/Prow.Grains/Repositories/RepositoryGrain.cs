@@ -11,7 +11,7 @@ public sealed class RepositoryGrain(
     [PersistentState("repository")] IPersistentState<RepositoryState> state,
     WebhookPluginRunner runner,
     PostsubmitTrigger postsubmits,
-    Configuration.IConfigSource config,
+    Prow.Services.Configuration.IConfigSource config,
     Tide.TideEventRouter tide) : Grain, IRepositoryGrain
 {
     async Task<bool> IRepositoryGrain.OnWebhookAsync(WebhookDelivery delivery)

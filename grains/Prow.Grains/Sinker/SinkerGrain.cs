@@ -1,6 +1,6 @@
 using Prow.Grains.BuildClusters;
 using Prow.Services.Configuration;
-using Prow.Runtime.Inspection;
+using Prow.Services.JobIndex;
 
 namespace Prow.Grains.Sinker;
 
@@ -9,7 +9,7 @@ namespace Prow.Grains.Sinker;
 /// of each configured periodic, which horologium needs), and run workspaces older than max_pod_age (left by a crash)
 /// are removed, and so are finished pods older than max_pod_age on every Kubernetes build cluster. Artifacts stay: they belong to the artifact store's own retention.
 /// </summary>
-public sealed class SinkerGrain(IConfigSource config, IGrainStateInspector inspector, ProwGrainOptions options, BuildClusterRegistry clusters, TimeProvider time) : Grain, ISinkerGrain
+public sealed class SinkerGrain(IConfigSource config, IProwJobIndex index, ProwGrainOptions options, BuildClusterRegistry clusters, TimeProvider time) : Grain, ISinkerGrain
 {
     private const string ReminderName = "sinker";
     private const int Page = 500;
@@ -36,7 +36,8 @@ public sealed class SinkerGrain(IConfigSource config, IGrainStateInspector inspe
         string? after = null;
         while (true)
         {
-            var ids = await inspector.ListKeysAsync("prowjob", after, Page, CancellationToken.None);
+            // The job index lists candidates; each job's own grain has the last word on its age.
+            var ids = await index.ListCompletedBeforeAsync(now - snapshot.Prow.Sinker.MaxProwJobAge, after, Page, CancellationToken.None);
             foreach (var id in ids.Where(id => !keep.Contains(id)))
             {
                 var job = GrainFactory.GetGrain<IProwJobGrain>(id);

@@ -223,7 +223,7 @@ public sealed partial class MergePoolGrain(
         {
             LogEvaluationFailed(logger, ex, this.GetPrimaryKeyString());
             state.State = Pool with { LastView = CurrentView() with { Error = ex.Message } };
-            _retry ??= RegisterGrainTimer(() => EvaluateAsync(), s_retry, s_retry);
+            _retry ??= this.RegisterGrainTimer(() => EvaluateAsync(), s_retry, s_retry);
             DelayDeactivation(s_retry * 2);
         }
         finally

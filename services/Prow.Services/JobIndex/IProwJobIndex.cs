@@ -16,4 +16,7 @@ public interface IProwJobIndex
 
     /// <summary>The stored jobs themselves (Prow's JSON shape), newest first, for <c>/prowjobs.js</c>.</summary>
     Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Ids of jobs that completed before <paramref name="completedBefore"/>, in id order after <paramref name="afterId"/>: what sinker may forget.</summary>
+    Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken);
 }

@@ -47,6 +47,18 @@ public sealed class MemoryProwJobIndex : IProwJobIndex
     public Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ProwJob>>(Select(query, row => row.Job));
 
+    public Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([.. _byId.Values
+                .Where(row => row.Summary.Completed < completedBefore && (afterId is null || string.CompareOrdinal(row.Summary.Id, afterId) > 0))
+                .Select(row => row.Summary.Id)
+                .Order(StringComparer.Ordinal)
+                .Take(maxCount)]);
+        }
+    }
+
     private static int Limit(ProwJobQuery query) => Math.Clamp(query.Limit, 1, ProwJobQuery.MaxLimit);
 
     private List<T> Select<T>(ProwJobQuery query, Func<(ProwJobSummary Summary, ProwJob Job), T> project)

@@ -77,9 +77,21 @@ public static class ProwCommandLine
             }
         });
         var s3CredentialsFile = new Option<string?>("--s3-credentials-file") { Description = "For --artifacts s3://bucket/prefix: Prow's S3 credentials JSON (region, endpoint, insecure, s3_force_path_style, access_key, secret_key)." };
+        var siloPort = new Option<int?>("--silo-port") { Description = "Orleans' silo-to-silo port (default: a free one)." };
+        var orleansGatewayPort = new Option<int?>("--orleans-gateway-port") { Description = "Orleans' client gateway port (default: a free one)." };
+        foreach (var port in (Option<int?>[])[siloPort, orleansGatewayPort])
+        {
+            port.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int?>() is { } value and (< 1 or > 65535))
+                {
+                    result.AddError($"{result.Option.Name}: {value} is not a port (1-65535)");
+                }
+            });
+        }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -116,6 +128,8 @@ public static class ProwCommandLine
                     DefaultCluster = parse.GetValue(defaultCluster),
                     ClusterPools = ClusterPoolFlag.ParseAll(parse.GetValue(clusterPool) ?? []),
                     S3CredentialsFile = parse.GetValue(s3CredentialsFile),
+                    SiloPort = parse.GetValue(siloPort),
+                    OrleansGatewayPort = parse.GetValue(orleansGatewayPort),
                 },
                 stdout,
                 stderr);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
-using Prow.Runtime.Ingress;
+using Prow.Ingress;
 using Prow.Silo.Metrics;
 
 namespace Prow.Silo.Hosting;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Prow.Services.Configuration;
-using Prow.Grains.Plugins.Framework;
+using Prow.Services.PluginHelp;
 using Prow.Web.Endpoints;
 
 namespace Prow.Silo.Hosting;
@@ -14,7 +14,7 @@ internal static class PluginHelpEndpoint
 
     public static void MapPluginHelp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/plugin-help.js", (string? var, IConfigSource config, PluginRegistry registry) =>
-            ScriptJson.Result(JsonSerializer.Serialize(PluginHelpDocument.Build(config.Current, registry), s_json), var));
+        endpoints.MapGet("/plugin-help.js", (string? var, IConfigSource config, IPluginHelpSource help) =>
+            ScriptJson.Result(JsonSerializer.Serialize(help.Build(config.Current), s_json), var));
     }
 }

@@ -38,6 +38,7 @@ public static class ProwHost
         var clusters = BuildClusterSetup.From(options);
         var artifactStore = ArtifactStoreSetup.From(options);
         var database = options.Storage.Kind == StorageKind.Sqlite ? OpenDatabase(options.Storage) : null;
+        var ports = SiloPorts.Choose(options.SiloPort, options.OrleansGatewayPort);
 
         WebApplication? built = null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -55,6 +56,9 @@ public static class ProwHost
             console.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Orleans logs its lifecycle at Information; the operator's log stays about Prow unless something goes wrong.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Orleans", LogLevel.Warning);
         // The cookie keys sit beside the database, as protected as it is; ASP.NET warns that they are not encrypted.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
@@ -71,40 +75,57 @@ public static class ProwHost
         }
         var workspaces = Path.GetFullPath(options.Workspaces
             ?? (artifactStore is null ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Artifacts))!, "workspaces") : "./.prow/workspaces"));
-        builder.Services.AddGrainRuntime(runtime =>
+        builder.Services.AddProwGrains(new ProwGrainOptions
         {
-            runtime.AddProwGrains(new ProwGrainOptions
+            ArtifactsRoot = artifactStore is null ? Path.GetFullPath(options.Artifacts) : Path.Combine(workspaces, "artifacts"),
+            ArtifactStore = artifactStore,
+            LocalCluster = new LocalBuildClusterOptions
             {
-                ArtifactsRoot = artifactStore is null ? Path.GetFullPath(options.Artifacts) : Path.Combine(workspaces, "artifacts"),
-                ArtifactStore = artifactStore,
-                LocalCluster = new LocalBuildClusterOptions
-                {
-                    Name = clusters.LocalName,
-                    GitBaseUrl = options.GitBaseUrl,
-                    WorkspaceRoot = workspaces,
-                },
-                KubernetesClusters = clusters.KubernetesOptions(podNamespace, Path.Combine(workspaces, "logs"), options.GitBaseUrl, options.KubernetesRetryInterval),
-                ClusterPools = clusters.Pools,
-                StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
-                CatApiEndpoint = options.CatApiEndpoint,
-                PeriodicTick = options.PeriodicTick,
-            })
-                .AddGateway(secrets)
-                .Configure(o => o.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(o.MinimumReminderPeriod.Ticks, options.PeriodicTick.Ticks)))
-                .Configure(o =>
-                {
-                    o.HoldIngress = options.HoldIngress;
-                    o.ShutdownTimeout = options.ShutdownTimeout;
-                });
+                Name = clusters.LocalName,
+                GitBaseUrl = options.GitBaseUrl,
+                WorkspaceRoot = workspaces,
+            },
+            KubernetesClusters = clusters.KubernetesOptions(podNamespace, Path.Combine(workspaces, "logs"), options.GitBaseUrl, options.KubernetesRetryInterval),
+            ClusterPools = clusters.Pools,
+            StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
+            CatApiEndpoint = options.CatApiEndpoint,
+            PeriodicTick = options.PeriodicTick,
+        });
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(ports.Silo, ports.Gateway);
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = "prow";
+                cluster.ServiceId = "prow";
+            });
+            // The ProwJob's pod spec is a JsonElement, which Orleans' own serializer has no codec for.
+            silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: type => type == typeof(System.Text.Json.JsonElement)));
+            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, options.PeriodicTick.Ticks)));
+            silo.Configure<GrainCollectionOptions>(collection => collection.DeactivationTimeout = options.ShutdownTimeout);
+            silo.AddDashboard();
             if (database is null)
             {
-                runtime.UseMemoryStorage();
+                silo.UseProwMemoryStorage();
             }
             else
             {
-                runtime.UseSqliteStorage(database);
+                silo.UseProwSqliteStorage(database);
             }
         });
+        // After the silo, so the inbox replays into running grains and stops before the silo does.
+        builder.Services.AddDurableIngress(ingress =>
+        {
+            ingress.Hold = options.HoldIngress;
+            ingress.ShutdownTimeout = options.ShutdownTimeout;
+        });
+        if (database is not null)
+        {
+            builder.Services.AddSingleton<IIngressStore>(sp => new SqliteIngressStore(database, sp.GetRequiredService<TimeProvider>()));
+        }
+
+        builder.Services.AddGateway(secrets);
+        builder.Services.AddSingleton<ISiloStatistics, SiloStatistics>();
         builder.Services.AddGitHubClient(github =>
         {
             foreach (var endpoint in options.GitHubEndpoints)

@@ -17,6 +17,12 @@ public sealed record ProwOptions
 
     public string? HmacSecretFile { get; init; }
 
+    /// <summary><c>--silo-port</c>: Orleans' silo-to-silo port; a free one when null.</summary>
+    public int? SiloPort { get; init; }
+
+    /// <summary><c>--orleans-gateway-port</c>: Orleans' client gateway port; a free one when null.</summary>
+    public int? OrleansGatewayPort { get; init; }
+
     /// <summary><c>--artifacts</c>: where job artifacts are written.</summary>
     public string Artifacts { get; init; } = "./.prow/artifacts";
 

@@ -6,7 +6,7 @@ using Orleans;
 using Prow.Config.Components;
 using Prow.GrainInterfaces.Tide;
 using Prow.Services.Configuration;
-using Prow.Grains.Tide;
+using Prow.Services.Tide;
 using Prow.Web.Endpoints;
 
 namespace Prow.Silo.Hosting;

@@ -6,12 +6,15 @@ using System.Text;
 namespace Prow.Silo.Metrics;
 
 /// <summary>
-/// Exports the <c>Prow.*</c> meters in Prometheus' text format: counters as sums, observable instruments as their
+/// Exports the <c>Prow.*</c> meters and Orleans' own (<c>Microsoft.Orleans</c>: activations, messages, reminders,
+/// storage) in Prometheus' text format: counters as sums, observable instruments as their
 /// value at scrape time, histograms with cumulative buckets. (No Prometheus package restores here; this is small.)
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
     private static readonly double[] s_bucketBounds = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
+
+    private const string OrleansMeter = "Microsoft.Orleans";
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, Series>> _series = new();
@@ -22,7 +25,7 @@ public sealed class PrometheusExporter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name.StartsWith("Prow.", StringComparison.Ordinal) && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+            if ((instrument.Meter.Name.StartsWith("Prow.", StringComparison.Ordinal) || instrument.Meter.Name == OrleansMeter) && ReferenceEquals(instrument.Meter.Scope, meterFactory))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -54,7 +57,7 @@ public sealed class PrometheusExporter : IDisposable
                     continue;
                 }
 
-                var name = "prow_" + instrument.Name;
+                var name = MetricName(instrument);
                 var type = instrument switch
                 {
                     Histogram<double> or Histogram<long> => "histogram",
@@ -82,6 +85,19 @@ public sealed class PrometheusExporter : IDisposable
         series.Add(instrument, value);
     }
 
+    /// <summary>Prow's instruments as <c>prow_NAME</c>; Orleans' (<c>orleans-grains</c>, ...) with Prometheus' character set.</summary>
+    private static string MetricName(Instrument instrument)
+    {
+        var name = instrument.Meter.Name == OrleansMeter ? instrument.Name : "prow_" + instrument.Name;
+        return string.Create(name.Length, name, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterOrDigit(source[i]) || source[i] == '_' ? source[i] : '_';
+            }
+        });
+    }
+
     private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (tags.IsEmpty)
@@ -93,7 +109,8 @@ public sealed class PrometheusExporter : IDisposable
         foreach (var tag in tags)
         {
             var value = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
-            pairs.Add($"{tag.Key}=\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}\"");
+            var key = string.Concat(tag.Key.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_'));
+            pairs.Add($"{key}=\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}\"");
         }
 
         pairs.Sort(StringComparer.Ordinal);

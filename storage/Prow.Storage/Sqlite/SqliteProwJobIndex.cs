@@ -66,6 +66,22 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
         _database.ReadAsync<IReadOnlyList<ProwJob>>(connection =>
             Select(connection, query, "payload", r => JsonSerializer.Deserialize<ProwJob>((byte[])r[0])!));
 
+    public Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<string>>(connection =>
+        {
+            using var command = connection.Command(
+                "SELECT id FROM prowjob_index WHERE completed IS NOT NULL AND completed < $before AND id > $after ORDER BY id LIMIT $max",
+                ("$before", completedBefore.UtcTicks), ("$after", afterId ?? ""), ("$max", maxCount));
+            using var reader = command.ExecuteReader();
+            var ids = new List<string>();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        });
+
     private static int Limit(ProwJobQuery query) => Math.Clamp(query.Limit, 1, ProwJobQuery.MaxLimit);
 
     private static List<T> Select<T>(SqliteConnection connection, ProwJobQuery query, string columns, Func<SqliteDataReader, T> read)

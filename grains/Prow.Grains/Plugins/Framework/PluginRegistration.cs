@@ -54,6 +54,7 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, AssignPlugin>();
         services.AddSingleton<IPlugin, BlunderbussPlugin>();
         services.AddSingleton<PluginRegistry>();
+        services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();
         return services;
     }

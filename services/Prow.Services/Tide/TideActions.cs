@@ -1,4 +1,4 @@
-namespace Prow.Grains.Tide;
+namespace Prow.Services.Tide;
 
 /// <summary>What a pool does on one evaluation, by Prow's names (deck shows them with the underscore as a space).</summary>
 public static class TideActions

@@ -1,4 +1,4 @@
-namespace Prow.Grains.Plugins.Framework;
+namespace Prow.Services.PluginHelp;
 
 /// <summary>A plugin's help, in the shape Prow's <c>/plugin-help</c> serves (Go field names).</summary>
 public sealed record PluginHelp(string ShortDescription, string Description, IReadOnlyList<string> Events, IReadOnlyList<PluginCommand> Commands)

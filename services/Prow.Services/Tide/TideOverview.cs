@@ -1,6 +1,8 @@
+using Orleans;
+using Prow.GrainInterfaces;
 using Prow.GrainInterfaces.Tide;
 
-namespace Prow.Grains.Tide;
+namespace Prow.Services.Tide;
 
 /// <summary>Every merge pool's current view and history: what deck's tide pages and <c>/tide.js</c> show.</summary>
 public static class TideOverview

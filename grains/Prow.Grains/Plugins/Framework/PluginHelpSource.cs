@@ -2,19 +2,13 @@ using Prow.Config;
 
 namespace Prow.Grains.Plugins.Framework;
 
-/// <summary>The <c>/plugin-help.js</c> document, in the JSON shape of Prow's pluginhelp.Help (deck reads it as is).</summary>
-public sealed record PluginHelpDocument(
-    IReadOnlyList<string> AllRepos,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> RepoPlugins,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> RepoExternalPlugins,
-    IReadOnlyDictionary<string, PluginHelp> PluginHelp,
-    IReadOnlyDictionary<string, PluginHelp> ExternalPluginHelp)
+/// <summary>Builds <c>/plugin-help.js</c> from the plugins this build has and the configuration in force.</summary>
+public sealed class PluginHelpSource(PluginRegistry registry) : IPluginHelpSource
 {
     /// <summary>Help for every plugin enabled somewhere in the configuration.</summary>
-    public static PluginHelpDocument Build(ConfigSnapshot config, PluginRegistry registry)
+    public PluginHelpDocument Build(ConfigSnapshot config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(registry);
         var plugins = config.Plugins;
         var repoPlugins = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
