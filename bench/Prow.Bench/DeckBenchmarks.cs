@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.Grains.Sqlite;
-using Prow.Runtime.Sqlite;
+using Prow.Storage.Sqlite;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
 

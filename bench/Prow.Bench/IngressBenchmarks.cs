@@ -2,11 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans;
-using Prow.Runtime.Hosting;
-using Prow.Runtime.Ingress;
-using Prow.Runtime.Sqlite;
+using Prow.Ingress;
+using Prow.Storage.Sqlite;
 
 namespace Prow.Bench;
 
@@ -16,11 +14,10 @@ internal static class IngressBenchmarks
     public static async Task RunAsync(string folder)
     {
         var database = SqliteDatabase.Open(Path.Combine(folder, "ingress.db"));
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainRuntime(r => r.AddGrain<IPingGrain, PingGrain>().AddIngressHandler<PingIngressHandler>().UseSqliteStorage(database));
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await BenchSilo.StartAsync(services => services
+            .AddDurableIngress()
+            .AddIngressHandler<PingIngressHandler>()
+            .AddSingleton<IIngressStore>(sp => new SqliteIngressStore(database, TimeProvider.System)));
         var ingress = host.Services.GetRequiredService<IngressPipeline>();
 
         await AcceptAsync(ingress, 2_000, concurrency: 64, "warm");
@@ -30,6 +27,7 @@ internal static class IngressBenchmarks
         Measure.Report("durable ingress accept latency", Measure.Percentiles(latencies));
         Measure.Report("mean events per group commit", $"{items / (double)batches:N1}");
         await host.StopAsync();
+        await database.DisposeAsync();
     }
 
     private static async Task<(double Rate, List<double> Latencies)> AcceptAsync(IngressPipeline ingress, int count, int concurrency, string prefix)

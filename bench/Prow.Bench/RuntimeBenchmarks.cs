@@ -1,21 +1,18 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans;
-using Prow.Runtime;
-using Prow.Runtime.Hosting;
+using Orleans.Runtime;
 
 namespace Prow.Bench;
 
-/// <summary>In-memory grain calls per second, activations per second and the memory an idle activation costs.</summary>
+/// <summary>Grain calls per second on one Orleans silo, activations per second and the memory an idle activation costs.</summary>
 internal static class RuntimeBenchmarks
 {
     public static async Task RunAsync()
     {
-        using var host = await StartAsync();
+        using var host = await BenchSilo.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
-        var runtime = host.Services.GetRequiredService<GrainRuntime>();
+        var management = grains.GetGrain<IManagementGrain>(0);
 
         // Calls: 1,000 warm grains, many callers each keeping a window of calls outstanding.
         var keys = Enumerable.Range(0, 1000).Select(i => grains.GetGrain<IPingGrain>($"warm-{i}")).ToArray();
@@ -37,8 +34,8 @@ internal static class RuntimeBenchmarks
         Measure.Report("activations/s", $"{Activations / Stopwatch.GetElapsedTime(started).TotalSeconds:N0}");
 
         // Memory: idle activations of a stateless grain, measured after full collections.
-        runtime.CollectIdleActivations(TimeSpan.Zero);
-        await WaitForAsync(() => runtime.ActivationCount == 0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        await WaitForAsync(async () => await PingActivationsAsync(management) == 0);
         const int Idle = 100_000;
         var before = Settle();
         for (var batch = 0; batch < Idle; batch += 10_000)
@@ -48,7 +45,8 @@ internal static class RuntimeBenchmarks
 
         await Task.Delay(200);
         var after = Settle();
-        Measure.Report("bytes per idle activation", $"{(after - before) / (double)Idle:N0} (over {runtime.ActivationCount:N0} activations)");
+        Measure.Report("bytes per idle activation", $"{(after - before) / (double)Idle:N0} (over {await PingActivationsAsync(management):N0} activations)");
+        await host.StopAsync();
     }
 
     private static async Task<(long Calls, double Seconds)> CallsAsync(IPingGrain[] grains, TimeSpan duration, int window)
@@ -89,21 +87,14 @@ internal static class RuntimeBenchmarks
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    private static async Task<int> PingActivationsAsync(IManagementGrain management) =>
+        (await management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains(nameof(PingGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 600 && !condition(); i++)
+        for (var i = 0; i < 600 && !await condition(); i++)
         {
             await Task.Delay(50);
         }
-    }
-
-    private static async Task<IHost> StartAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainRuntime(r => r.AddGrain<IPingGrain, PingGrain>().UseMemoryStorage());
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }

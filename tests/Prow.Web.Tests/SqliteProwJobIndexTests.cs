@@ -1,6 +1,6 @@
 using Prow.Services.JobIndex;
 using Prow.Grains.Sqlite;
-using Prow.Runtime.Sqlite;
+using Prow.Storage.Sqlite;
 
 namespace Prow.Web.Tests;
 

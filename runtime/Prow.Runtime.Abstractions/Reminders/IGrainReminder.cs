@@ -1,6 +1,0 @@
-namespace Orleans.Runtime;
-
-public interface IGrainReminder
-{
-    string ReminderName { get; }
-}
