@@ -1,0 +1,21 @@
+using Orleans.Hosting;
+using Prow.Storage.Serialization;
+
+namespace Prow.Storage;
+
+public static class MemorySiloBuilderExtensions
+{
+    /// <summary>
+    /// Orleans' memory grain storage as the default grain storage, writing our JSON state format
+    /// (<see cref="JsonGrainStateSerializer"/>), and Orleans' in-memory reminder service. Nothing survives the silo.
+    /// Registers no <see cref="IStoredStateReader"/>.
+    /// </summary>
+    public static ISiloBuilder UseProwMemoryStorage(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureServices(services => services.AddProwStateSerializer());
+        builder.AddMemoryGrainStorageAsDefault(options => options.GrainStorageSerializer = JsonGrainStateSerializer.Instance);
+        builder.UseInMemoryReminderService();
+        return builder;
+    }
+}
