@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Grains.Sqlite;
 using Prow.Storage.Sqlite;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;

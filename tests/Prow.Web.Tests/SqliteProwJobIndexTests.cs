@@ -1,5 +1,4 @@
 using Prow.Services.JobIndex;
-using Prow.Grains.Sqlite;
 using Prow.Storage.Sqlite;
 
 namespace Prow.Web.Tests;

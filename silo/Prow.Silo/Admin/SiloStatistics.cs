@@ -10,12 +10,12 @@ internal sealed class SiloStatistics(IGrainFactory grains, IngressMetrics ingres
 {
     public async Task<SiloStatisticsSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics(cancellationToken);
         var prow = statistics.Where(s => s.GrainType.StartsWith("Prow.", StringComparison.Ordinal)).ToList();
         var counts = await inbox.CountAsync(cancellationToken);
         var flow = ingress.Snapshot();
         // (0, 0] wraps around the whole ring: every reminder.
-        var table = await reminders.ReadRows(0, 0);
+        var table = await reminders.ReadRows(0, 0, cancellationToken);
         return new SiloStatisticsSnapshot(
             [.. statistics.GroupBy(s => s.SiloAddress.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new SiloActivations(g.Key, g.Sum(s => s.ActivationCount)))],
             [.. prow.GroupBy(s => GrainTypeName(s.GrainType)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new GrainTypeActivations(g.Key, g.Sum(s => s.ActivationCount)))],

@@ -41,7 +41,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public static SqliteDatabase Open(string path, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        
+
         var fullPath = System.IO.Path.GetFullPath(path);
         SqliteConnection? writer = null;
         try

@@ -41,5 +41,19 @@ internal static class SqliteMigrations
         );
         CREATE INDEX ix_ingress_status ON ingress (status, id);
         """,
+
+        // 2: Orleans' reminder service reads reminders by ranges of GrainId.GetUniformHashCode(). Rows written before
+        // this have no hash; SqliteReminderTable fills it in when it starts. ETags come from one counter, so a reminder
+        // removed and registered again never gets an ETag it had before.
+        """
+        ALTER TABLE reminders ADD COLUMN grain_hash INTEGER NULL;
+        CREATE INDEX ix_reminders_grain_hash ON reminders (grain_hash);
+
+        CREATE TABLE reminder_etag (
+            id   INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            last INTEGER NOT NULL
+        );
+        INSERT INTO reminder_etag (id, last) SELECT 1, COALESCE(MAX(version), 0) FROM reminders;
+        """,
     ];
 }
