@@ -22,7 +22,12 @@ public sealed partial class BranchProtectorGrain(
 
     private const string ReminderName = "branchprotector";
 
-    Task IBranchProtectorGrain.EnsureScheduledAsync() => this.RegisterOrUpdateReminder(ReminderName, TimeSpan.Zero, options.PeriodicTick);
+    /// <summary>Registers the reminder and looks once now: Orleans' first reminder tick comes a period after registration.</summary>
+    async Task IBranchProtectorGrain.EnsureScheduledAsync()
+    {
+        await this.RegisterOrUpdateReminder(ReminderName, options.PeriodicTick, options.PeriodicTick);
+        this.RegisterGrainTimer(_ => ReceiveReminder(ReminderName, default), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
 
     Task<BranchProtectionPass> IBranchProtectorGrain.ApplyAsync() => ApplyAsync();
 

@@ -18,11 +18,21 @@ public sealed class PeriodicJobGrain(
 {
     private const string ReminderName = "horologium";
 
-    Task IPeriodicJobGrain.EnsureScheduledAsync() => this.RegisterOrUpdateReminder(ReminderName, TimeSpan.Zero, options.PeriodicTick);
+    /// <summary>
+    /// Registers the reminder and looks once now: Orleans skips reminder slots missed while the silo was down and
+    /// ticks first one period after registration, while horologium runs a missed slot as soon as it starts.
+    /// </summary>
+    async Task IPeriodicJobGrain.EnsureScheduledAsync()
+    {
+        await this.RegisterOrUpdateReminder(ReminderName, options.PeriodicTick, options.PeriodicTick);
+        this.RegisterGrainTimer(_ => TickAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
 
     Task<PeriodicJobView> IPeriodicJobGrain.GetAsync() => Task.FromResult(new PeriodicJobView(this.GetPrimaryKeyString(), state.State.RunIds, state.State.LastTriggeredAt));
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
+
+    private async Task TickAsync()
     {
         var snapshot = config.Current;
         var job = snapshot.Jobs.PeriodicNamed(this.GetPrimaryKeyString());

@@ -23,10 +23,11 @@ internal sealed class SiloStatistics(IGrainFactory grains, IngressMetrics ingres
             [.. table.Reminders.Select(r => new ReminderRow(r.GrainId.ToString(), r.ReminderName, r.Period, new DateTimeOffset(DateTime.SpecifyKind(r.StartAt, DateTimeKind.Utc))))]);
     }
 
-    /// <summary><c>Prow.Grains.ProwJobs.ProwJobGrain</c> is stored (and looked up on this page) as <c>prowjob</c>.</summary>
+    /// <summary><c>Prow.Grains.ProwJobs.ProwJobGrain,Prow.Grains</c> is stored (and looked up on this page) as <c>prowjob</c>.</summary>
     private static string GrainTypeName(string className)
     {
-        var name = className[(className.LastIndexOf('.') + 1)..];
+        var type = className.Split(',')[0];
+        var name = type[(type.LastIndexOf('.') + 1)..];
         return (name.EndsWith("Grain", StringComparison.Ordinal) ? name[..^"Grain".Length] : name).ToLowerInvariant();
     }
 }

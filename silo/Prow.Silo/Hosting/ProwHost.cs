@@ -64,6 +64,7 @@ public static class ProwHost
         // Orleans logs its lifecycle at Information; the operator's log stays about Prow unless something goes wrong.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         // The cookie keys sit beside the database, as protected as it is; ASP.NET warns that they are not encrypted.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
