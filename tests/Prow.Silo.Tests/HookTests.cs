@@ -130,8 +130,9 @@ public sealed class HookTests : IAsyncLifetime
         Assert.Contains("prow_webhook_responses_total{code=\"200\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("prow_webhook_responses_total{code=\"401\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("prow_ingress_accepted_total 1", metrics, StringComparison.Ordinal);
-        Assert.Contains("prow_grain_activations{grain_type=\"repository\"} 1", metrics, StringComparison.Ordinal);
-        Assert.Contains("# TYPE prow_grain_turn_duration_seconds histogram", metrics, StringComparison.Ordinal);
+        // Orleans' own meter, exported beside Prow's: the repository grain's one activation, and the activation latency histogram.
+        Assert.Contains("orleans_catalog_activation_created{grain_type=\"repository\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE orleans_catalog_activation_latency histogram", metrics, StringComparison.Ordinal);
     }
 
     private async Task<RepositorySummary> WaitForDeliveriesAsync(string repository, long deliveries)

@@ -25,14 +25,20 @@ internal sealed partial class ProwProcess : IAsyncDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(folder, "hmac"), Webhooks.Secret);
         await File.WriteAllTextAsync(Path.Combine(folder, "admin-token"), "admin-secret");
+        return await StartWithArgumentsAsync(folder, ["run", "--urls", "http://127.0.0.1:0", "--storage", $"sqlite:{Path.Combine(folder, "prow.db")}",
+            "--hmac-secret-file", Path.Combine(folder, "hmac"), "--admin-token-file", Path.Combine(folder, "admin-token"), .. extraArgs]);
+    }
+
+    /// <summary>Starts <c>prow</c> in <paramref name="folder"/> with exactly these arguments (one must be <c>--urls</c> with port 0 or a free port).</summary>
+    public static async Task<ProwProcess> StartWithArgumentsAsync(string folder, IReadOnlyList<string> arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = folder,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "prow.dll"), "run", "--urls", "http://127.0.0.1:0", "--storage", $"sqlite:{Path.Combine(folder, "prow.db")}",
-            "--hmac-secret-file", Path.Combine(folder, "hmac"), "--admin-token-file", Path.Combine(folder, "admin-token"), .. extraArgs])
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "prow.dll"), .. arguments])
         {
             start.ArgumentList.Add(arg);
         }

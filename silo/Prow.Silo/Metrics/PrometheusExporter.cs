@@ -12,7 +12,10 @@ namespace Prow.Silo.Metrics;
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
-    private static readonly double[] s_bucketBounds = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
+    private static readonly double[] s_secondBounds = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 60];
+
+    // Orleans records its latencies in milliseconds.
+    private static readonly double[] s_millisecondBounds = [.. s_secondBounds.Select(b => b * 1000)];
 
     private const string OrleansMeter = "Microsoft.Orleans";
 
@@ -81,7 +84,7 @@ public sealed class PrometheusExporter : IDisposable
     {
         var labels = Labels(tags);
         var series = _series.GetOrAdd(instrument, static _ => new ConcurrentDictionary<string, Series>(StringComparer.Ordinal))
-            .GetOrAdd(labels, static _ => new Series());
+            .GetOrAdd(labels, static (_, bounds) => new Series(bounds), instrument.Unit == "ms" ? s_millisecondBounds : s_secondBounds);
         series.Add(instrument, value);
     }
 
@@ -117,10 +120,10 @@ public sealed class PrometheusExporter : IDisposable
         return string.Join(',', pairs);
     }
 
-    private sealed class Series
+    private sealed class Series(double[] bounds)
     {
         private readonly Lock _lock = new();
-        private readonly long[] _buckets = new long[s_bucketBounds.Length];
+        private readonly long[] _buckets = new long[bounds.Length];
         private double _value;
         private long _count;
 
@@ -133,9 +136,9 @@ public sealed class PrometheusExporter : IDisposable
                     case Histogram<double> or Histogram<long>:
                         _value += value;
                         _count++;
-                        for (var i = 0; i < s_bucketBounds.Length; i++)
+                        for (var i = 0; i < bounds.Length; i++)
                         {
-                            if (value <= s_bucketBounds[i])
+                            if (value <= bounds[i])
                             {
                                 _buckets[i]++;
                             }
@@ -163,9 +166,9 @@ public sealed class PrometheusExporter : IDisposable
                 }
 
                 var prefix = labels.Length > 0 ? labels + "," : "";
-                for (var i = 0; i < s_bucketBounds.Length; i++)
+                for (var i = 0; i < bounds.Length; i++)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{prefix}le=\"{s_bucketBounds[i]}\"}} {_buckets[i]}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{prefix}le=\"{bounds[i]}\"}} {_buckets[i]}\n");
                 }
 
                 text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{prefix}le=\"+Inf\"}} {_count}\n{name}_sum{Braces(labels)} {_value}\n{name}_count{Braces(labels)} {_count}\n");
