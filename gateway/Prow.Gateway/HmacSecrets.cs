@@ -16,6 +16,9 @@ public sealed class HmacSecrets
 
     private HmacSecrets(Dictionary<string, byte[][]> tokensByScope) => _tokensByScope = tokensByScope;
 
+    /// <summary>Whether any secret belongs to an org or a repo, so the payload must be read to pick one.</summary>
+    public bool IsScoped => _tokensByScope.Keys.Any(scope => scope != Global);
+
     public static HmacSecrets FromSingleSecret(string secret) => new(new(StringComparer.OrdinalIgnoreCase) { [Global] = [Encoding.UTF8.GetBytes(secret)] });
 
     /// <summary>Reads the file; throws <see cref="FormatException"/> naming the file when it holds no usable secret.</summary>

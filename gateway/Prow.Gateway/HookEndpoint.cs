@@ -71,23 +71,19 @@ public static class HookEndpoint
             return (413, "413 Payload Too Large");
         }
 
-        var (parsed, fullName, organization) = Inspect(body);
+        // Per-org or per-repo secrets: the payload names whose secret signs it. With one secret nothing is read first.
+        var (fullName, organization) = secrets.IsScoped ? SigningScope(body) : (null, null);
         if (!secrets.IsValid(body, signature, fullName, organization))
         {
             return (401, "401 Unauthorized: Invalid X-Hub-Signature-256");
         }
 
-        if (!parsed)
-        {
-            return (400, "400 Bad Request: the body is not a JSON object");
-        }
-
-        if (!WebhookEventParser.TryParse(eventName, body, out _, out var malformed))
+        if (!TryRoute(eventName, body, out var route, out var malformed))
         {
             return (400, $"400 Bad Request: {malformed}");
         }
 
-        var payload = WebhookEnvelope.Serialize(eventName, deliveryId, time.GetUtcNow(), body);
+        var payload = WebhookEnvelope.Serialize(eventName, deliveryId, time.GetUtcNow(), route, body);
         try
         {
             await ingress.AcceptAsync(new IngressMessage(WebhookEnvelope.IngressKind, deliveryId, payload), context.RequestAborted);
@@ -118,23 +114,62 @@ public static class HookEndpoint
         return buffer.ToArray();
     }
 
-    /// <summary>Whether the body is a JSON object, and the repository / organization whose secret signs it.</summary>
-    private static (bool Parsed, string? FullName, string? Organization) Inspect(byte[] body)
+    /// <summary>
+    /// The one parse after the signature check: a handled event into its type (a body that is not that event is
+    /// refused), any other event far enough to find its repository. Either way the route is stored with the delivery.
+    /// </summary>
+    private static bool TryRoute(string eventName, byte[] body, out WebhookRoute route, out string? error)
+    {
+        route = new WebhookRoute(null, null, null);
+        if (!IsJsonObject(body))
+        {
+            error = "the body is not a JSON object";
+            return false;
+        }
+
+        if (WebhookEventParser.IsHandled(eventName))
+        {
+            if (!WebhookEventParser.TryParse(eventName, body, out var parsed, out error))
+            {
+                return false;
+            }
+
+            route = WebhookRoute.From(parsed!);
+            return true;
+        }
+
+        error = null;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            route = WebhookRoute.From(document.RootElement);
+            return true;
+        }
+        catch (JsonException)
+        {
+            error = "the body is not a JSON object";
+            return false;
+        }
+    }
+
+    private static bool IsJsonObject(ReadOnlySpan<byte> body)
+    {
+        var start = body.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && body[start] == (byte)'{';
+    }
+
+    /// <summary>The repository and organization whose secret signs the body (read only when secrets are per org or repo).</summary>
+    private static (string? FullName, string? Organization) SigningScope(byte[] body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (false, null, null);
-            }
-
-            return (true, StringAt(root, "repository", "full_name"), StringAt(root, "organization", "login"));
+            return root.ValueKind == JsonValueKind.Object ? (StringAt(root, "repository", "full_name"), StringAt(root, "organization", "login")) : (null, null);
         }
         catch (JsonException)
         {
-            return (false, null, null);
+            return (null, null);
         }
     }
 
