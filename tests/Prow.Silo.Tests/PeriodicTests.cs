@@ -1,5 +1,6 @@
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.Silo.Hosting;
+using Prow.TestKit;
 
 namespace Prow.Silo.Tests;
 
@@ -35,6 +36,34 @@ public sealed class PeriodicTests : IDisposable
 
         Assert.All(runs.Take(2), r => Assert.Equal(ProwJobState.Success, r.Status.State));
         Assert.Equal("periodic", runs[0].Spec.Type);
+    }
+
+    [Fact]
+    public async Task SlotMissedWhileDown_RunsOnceWhenProwStarts_AndNeverTwice()
+    {
+        // Orleans skips reminder slots missed while the silo was down and ticks first a period after registering;
+        // horologium runs a missed slot as soon as it starts. The tick here is long, so only the start can run it.
+        var jobs = Path.Combine(_folder.Path, "jobs.yaml");
+        await File.WriteAllTextAsync(jobs, "periodics:\n- name: heartbeat\n  interval: 2s\n  spec: {containers: [{image: alpine, command: [\"true\"]}]}\n");
+        ProwOptions Configure(ProwOptions o) => o with { JobConfigPath = jobs, PeriodicTick = TimeSpan.FromHours(1) };
+
+        await using (var first = await InProcessProw.StartAsync(_folder.Path, Configure))
+        {
+            var run = Assert.Single(await WaitForRunsAsync(first, 1));
+            await Poll.UntilAsync(async () => await first.Grains.GetGrain<IProwJobGrain>(run.Id).GetAsync() is { Status.Complete: true });
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await using (var second = await InProcessProw.StartAsync(_folder.Path, Configure))
+        {
+            var runs = await WaitForRunsAsync(second, 2);
+            await Poll.UntilAsync(async () => await second.Grains.GetGrain<IProwJobGrain>(runs[1].Id).GetAsync() is { Status.Complete: true });
+        }
+
+        // Started again within the interval: the slot already ran, so nothing runs.
+        await using var third = await InProcessProw.StartAsync(_folder.Path, Configure);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, (await third.Grains.GetGrain<IPeriodicJobGrain>("heartbeat").GetAsync()).RunIds.Count);
     }
 
     private static async Task<List<ProwJob>> WaitForRunsAsync(InProcessProw prow, int count)

@@ -31,7 +31,7 @@ public sealed partial class ReadmeRunCommandTests
         var anonymous = await noToken.GetAsync("/orleans/");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Equal("/admin", anonymous.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await noToken.GetAsync("/orleans/dashboard/counters")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await noToken.GetAsync("/orleans/ClusterStats")).StatusCode);
         using var wrong = new HttpRequestMessage(HttpMethod.Get, "/orleans/");
         wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await noToken.SendAsync(wrong)).StatusCode);
@@ -42,6 +42,9 @@ public sealed partial class ReadmeRunCommandTests
         var dashboard = await noToken.SendAsync(admin);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/orleans/ClusterStats");
+        api.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await noToken.SendAsync(api)).StatusCode);
     }
 
     /// <summary>The arguments after <c>--</c> of the README's <c>dotnet run --project silo/Prow.Silo -- run ...</c> line.</summary>
