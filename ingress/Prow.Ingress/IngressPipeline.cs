@@ -40,7 +40,7 @@ public sealed class IngressPipeline : IAsyncDisposable
         _time = timeProvider;
         _log = logger;
         _concurrency = new SemaphoreSlim(options.Concurrency);
-        _appends = new GroupCommitQueue<IngressMessage, IngressAppendResult>(store.AppendAsync, maxBatch: 512);
+        _appends = new GroupCommitQueue<IngressMessage, IngressAppendResult>(CommitAsync, maxBatch: 512);
     }
 
     /// <summary>True once pending inputs from the last run have been queued for handling.</summary>
@@ -63,20 +63,9 @@ public sealed class IngressPipeline : IAsyncDisposable
             throw new InvalidOperationException("Ingress is shutting down and accepts no more inputs.");
         }
 
-        var result = await _appends.EnqueueAsync(message).WaitAsync(cancellationToken);
-        if (result.Duplicate)
-        {
-            _metrics.Duplicate();
-            return result;
-        }
-
-        _metrics.Accepted();
-        if (!_options.Hold)
-        {
-            _dispatch.Writer.TryWrite(new IngressEntry(result.Id, message.Kind, message.DedupeKey, message.Payload, _time.GetUtcNow(), 0));
-        }
-
-        return result;
+        // Dispatch happens in the commit (see CommitAsync), not here: a caller that stops waiting (the sender hung up)
+        // must not leave a committed input undispatched until a restart, its redelivery refused as a duplicate.
+        return await _appends.EnqueueAsync(message).WaitAsync(cancellationToken);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -152,11 +141,45 @@ public sealed class IngressPipeline : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>
+    /// Commits a group of inputs, then queues the new ones for handling in the order of their ids, before any caller
+    /// is answered: that order is their arrival order, the order a replay hands them out in too.
+    /// </summary>
+    private async Task<IReadOnlyList<IngressAppendResult>> CommitAsync(IReadOnlyList<IngressMessage> batch, CancellationToken cancellationToken)
+    {
+        var results = await _store.AppendAsync(batch, cancellationToken);
+        var acceptedAt = _time.GetUtcNow();
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Duplicate)
+            {
+                _metrics.Duplicate();
+                continue;
+            }
+
+            _metrics.Accepted();
+            if (!_options.Hold)
+            {
+                var message = batch[i];
+                _dispatch.Writer.TryWrite(new IngressEntry(results[i].Id, message.Kind, message.DedupeKey, message.Payload, acceptedAt, 0));
+            }
+        }
+
+        return results;
+    }
+
     private async Task DispatchLoopAsync()
     {
         await foreach (var entry in _dispatch.Reader.ReadAllAsync())
         {
             await _concurrency.WaitAsync();
+            if (_stopping.IsCancellationRequested)
+            {
+                // Past the stop deadline: what is still queued stays pending for the next start.
+                _concurrency.Release();
+                break;
+            }
+
             lock (_inFlightLock)
             {
                 _inFlight++;
@@ -187,8 +210,19 @@ public sealed class IngressPipeline : IAsyncDisposable
         {
             if (handling.IsCompletedSuccessfully)
             {
-                _completions.Writer.TryWrite(entry.Id);
-                _metrics.Handled();
+                // Past the stop deadline the completions are closed: the input stays pending and is handled again.
+                if (_completions.Writer.TryWrite(entry.Id))
+                {
+                    _metrics.Handled();
+                }
+
+                return;
+            }
+
+            if (_stopping.IsCancellationRequested)
+            {
+                // Cut short by the stop (or failed past its deadline, when what the handler calls may be stopping too):
+                // not an attempt of its own. It stays pending and is replayed on the next start.
                 return;
             }
 
