@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Storage.Sqlite;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
+using Prow.Storage.Sqlite;
 
 namespace Prow.Bench;
 

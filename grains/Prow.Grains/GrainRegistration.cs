@@ -1,13 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Prow.Services.Artifacts;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
 using Prow.Grains.BuildClusters.Local;
-using Prow.Services.JobIndex;
 using Prow.Grains.Periodics;
 using Prow.Grains.Plugins.Framework;
 using Prow.Grains.ProwJobs;
@@ -17,6 +15,8 @@ using Prow.Grains.Repositories;
 using Prow.Grains.Sinker;
 using Prow.Grains.Tide;
 using Prow.Grains.Webhooks;
+using Prow.Services.Artifacts;
+using Prow.Services.JobIndex;
 
 namespace Prow.Grains;
 

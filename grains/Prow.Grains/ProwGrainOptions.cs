@@ -1,6 +1,6 @@
-using Prow.Services.Artifacts;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
+using Prow.Services.Artifacts;
 
 namespace Prow.Grains;
 

@@ -1,9 +1,9 @@
-using Prow.Services.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Storage;
+using Prow.Services.Admin;
 using Prow.Storage.Serialization;
 using Prow.Storage.Sqlite;
 

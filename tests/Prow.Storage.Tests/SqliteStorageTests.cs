@@ -1,6 +1,6 @@
-using Prow.Services.Admin;
 using System.Text;
 using Orleans.Storage;
+using Prow.Services.Admin;
 using Prow.Storage.Serialization;
 using Prow.Storage.Sqlite;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Prow.Services.Artifacts;
 using Prow.Grains.BuildClusters.Local;
+using Prow.Services.Artifacts;
 
 namespace Prow.Grains.BuildClusters;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Prow.Config;
-using Prow.Services.Artifacts;
 using Prow.Grains.BuildClusters.Local;
+using Prow.Services.Artifacts;
 
 namespace Prow.Grains.BuildClusters;
 

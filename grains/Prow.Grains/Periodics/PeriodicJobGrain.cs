@@ -1,6 +1,6 @@
 using System.Globalization;
-using Prow.Services.Configuration;
 using Prow.Grains.ProwJobs;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Periodics;
 

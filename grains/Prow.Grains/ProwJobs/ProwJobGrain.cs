@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Prow.Services.Artifacts;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters;
-using Prow.Services.JobIndex;
 using Prow.Grains.Reporting;
+using Prow.Services.Artifacts;
+using Prow.Services.JobIndex;
 
 namespace Prow.Grains.ProwJobs;
 

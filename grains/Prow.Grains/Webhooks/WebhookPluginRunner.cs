@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
 using Prow.Clients.GitHub.Events;
-using Prow.Services.Configuration;
 using Prow.Grains.Plugins.Framework;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.Webhooks;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Prow.GrainInterfaces.ProwJobs;
-using Prow.Services.Artifacts;
 using Prow.Grains.Artifacts;
+using Prow.Services.Artifacts;
 
 namespace Prow.Grains.Tests.Artifacts;
 
