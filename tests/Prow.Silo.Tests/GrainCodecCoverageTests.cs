@@ -6,6 +6,7 @@ using Prow.GrainInterfaces;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.GrainInterfaces.Tide;
 using Prow.Grains.ProwJobs;
+using Prow.Silo.Hosting;
 
 namespace Prow.Silo.Tests;
 
@@ -104,6 +105,49 @@ public sealed class GrainCodecCoverageTests(ProductionSerializer production) : I
             RoundTrip(production.Serializer, production.Copier, new PeriodicJobView("nightly", list, null));
             RoundTrip(production.Serializer, production.Copier, list);
         }
+    }
+
+    [Fact]
+    public void ProwsOwnExceptions_ReachACallerOnAnotherSilo_AsThemselves()
+    {
+        var exceptions = ProwAssemblies(typeof(ProwHost).Assembly)
+            .SelectMany(a => a.GetTypes())
+            .Where(t => typeof(Exception).IsAssignableFrom(t) && !t.IsAbstract)
+            .ToList();
+        Assert.Contains(typeof(Prow.Clients.GitHub.GitHubApiException), exceptions);
+
+        foreach (var type in exceptions)
+        {
+            // Every constructor argument a string: a message, or what the message is made of.
+            var constructor = type.GetConstructors().First(c => c.GetParameters().Length > 0 && c.GetParameters().All(p => p.ParameterType == typeof(string)));
+            var thrown = (Exception)constructor.Invoke([.. constructor.GetParameters().Select(p => $"the {p.Name}")]);
+            using var response = Response.FromException(thrown);
+
+            var caught = production.Serializer.Deserialize<Response>(production.Serializer.SerializeToArray(response))!.Exception;
+
+            Assert.IsType(type, caught);
+            Assert.Equal(thrown.Message, caught.Message);
+        }
+    }
+
+    /// <summary>The Prow assemblies a silo runs: <paramref name="root"/> and what it references, transitively.</summary>
+    private static IEnumerable<Assembly> ProwAssemblies(Assembly root)
+    {
+        var seen = new Dictionary<string, Assembly>(StringComparer.Ordinal) { [root.GetName().Name!] = root };
+        var pending = new Queue<Assembly>([root]);
+        while (pending.TryDequeue(out var assembly))
+        {
+            foreach (var name in assembly.GetReferencedAssemblies().Where(n => n.Name!.StartsWith("Prow.", StringComparison.Ordinal)))
+            {
+                if (!seen.ContainsKey(name.Name!))
+                {
+                    seen[name.Name!] = Assembly.Load(name);
+                    pending.Enqueue(seen[name.Name!]);
+                }
+            }
+        }
+
+        return seen.Values;
     }
 
     /// <summary>What is missing for <paramref name="type"/>, or null; a type made of a type without a codec throws rather than answer null.</summary>
