@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
-using Orleans.Serialization;
 using Prow.Clients.GitHub;
 using Prow.Config;
 using Prow.Config.Watching;
@@ -105,8 +104,7 @@ public static class ProwHost
                 cluster.ClusterId = "prow";
                 cluster.ServiceId = "prow";
             });
-            // The ProwJob's pod spec is a JsonElement, which Orleans' own serializer has no codec for.
-            silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: type => type == typeof(System.Text.Json.JsonElement)));
+            silo.Services.AddProwSerializer();
             silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, options.PeriodicTick.Ticks)));
             silo.Configure<GrainCollectionOptions>(collection => collection.DeactivationTimeout = options.ShutdownTimeout);
             silo.AddDashboard();
