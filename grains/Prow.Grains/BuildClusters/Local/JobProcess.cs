@@ -118,6 +118,13 @@ internal sealed class JobProcess(BuildLog log, TimeProvider timeProvider, TimeSp
             PosixSignals.SignalGroup(process.Id, PosixSignals.SigKill);
         }
 
+        // The tree is walked through /proc from the process down: once it has exited, its orphans belong to init and
+        // the walk finds none, so it only costs (a scan of every process on the machine, per finished job).
+        if (process.HasExited)
+        {
+            return;
+        }
+
         try
         {
             process.Kill(entireProcessTree: true);
