@@ -98,17 +98,39 @@ public static class HookEndpoint
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and < MaxPayloadBytes ? (int)request.ContentLength : 16 * 1024);
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.ContentLength is > 0 and <= MaxPayloadBytes and var length)
         {
-            if (buffer.Length + read > MaxPayloadBytes)
+            // The usual case: GitHub sends Content-Length, so the body goes straight into an array of its size.
+            var exact = new byte[length];
+            var filled = 0;
+            int read;
+            while (filled < exact.Length && (read = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0)
             {
-                throw new InvalidDataException("payload too large");
+                filled += read;
             }
 
-            buffer.Write(chunk, 0, read);
+            // Kestrel refuses a body cut short of its Content-Length; should one get here, its signature fails.
+            return filled == exact.Length ? exact : exact[..filled];
+        }
+
+        using var buffer = new MemoryStream(16 * 1024);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxPayloadBytes)
+                {
+                    throw new InvalidDataException("payload too large");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
