@@ -50,6 +50,30 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task TakenSiloPort_OneLineErrorAndExitCode1()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var (exit, _, error) = await RunAsync(["run", "--storage", "memory:", "--urls", "http://127.0.0.1:0", "--silo-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"prow: the Orleans silo cannot listen (--silo-port {port}", line, StringComparison.Ordinal);
+        Assert.Contains("address already in use", line, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SiloPortOutOfRange_IsRefusedWhenParsed()
+    {
+        var (exit, _, error) = await RunAsync(["run", "--storage", "memory:", "--silo-port", "70000"]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--silo-port: 70000 is not a port (1-65535)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingHmacSecretFile_OneLineErrorAndExitCode1()
     {
         var (exit, _, error) = await RunAsync(["--storage", "memory:", "--hmac-secret-file", "/nonexistent/hmac"]);

@@ -198,6 +198,14 @@ public static class ProwCommandLine
                 await app.StopAsync();
                 return 1;
             }
+            catch (Microsoft.AspNetCore.Connections.AddressInUseException ex)
+            {
+                // Kestrel's own port is an IOException above; this is one of the Orleans silo's ports.
+                await stderr.WriteLineAsync($"prow: the Orleans silo cannot listen (--silo-port {options.SiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "free"}, --orleans-gateway-port {options.OrleansGatewayPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "free"}): {ex.Message}");
+
+                // Nothing to stop: the silo never ran, and Orleans refuses to stop a silo that did not start.
+                return 1;
+            }
 
             await stdout.WriteLineAsync($"prow: listening on {string.Join(' ', app.Urls)} with storage {options.Storage}");
             await stdout.FlushAsync();
