@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 namespace Prow.Grains.BuildClusters;
 
 /// <summary>
-/// On a graceful stop, lets the local cluster's running jobs finish and report before the grain runtime stops.
-/// Register it after the grain runtime so it stops first.
+/// On a graceful stop, lets the local cluster's running jobs finish and report before the Orleans silo stops.
+/// Register it after the silo so it stops first.
 /// </summary>
 public sealed class BuildClusterDrain(IEnumerable<IBuildClusterKind> clusters, ShutdownPatience patience) : IHostedService
 {

@@ -84,7 +84,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     /// <summary>
     /// Applies a component's own ordered migrations (append, never edit), tracked by component name apart from the
-    /// runtime's schema, so code outside the runtime can keep its tables in the same file.
+    /// schema of grain state, reminders and the inbox, so another component (the job index) keeps its tables in the same file.
     /// </summary>
     public Task ApplyMigrationsAsync(string component, IReadOnlyList<string> migrations)
     {
