@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
+using Prow.TestKit;
 
 namespace Prow.Bench;
 
@@ -14,17 +13,10 @@ internal static class BenchSilo
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(LoopbackPort.Free(), LoopbackPort.Free()));
         services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

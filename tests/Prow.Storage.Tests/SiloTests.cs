@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Prow.Services.Admin;
 using Prow.Storage.Serialization;
 using Prow.Storage.Sqlite;
+using Prow.TestKit;
 
 namespace Prow.Storage.Tests;
 
@@ -52,11 +53,11 @@ public sealed class SiloTests : IDisposable
         await using (var first = await StartSqliteAsync())
         {
             await first.Grains.GetGrain<IReminderTestGrain>("r").StartAsync(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
-            await TestSupport.WaitUntilAsync(() => first.Probe.Count("tick:r") >= 1, "the first tick");
+            await Poll.UntilAsync(() => first.Probe.Count("tick:r") >= 1, 30);
         }
 
         await using var second = await StartSqliteAsync();
-        await TestSupport.WaitUntilAsync(() => second.Probe.Count("tick:r") >= 2, "two ticks after the restart");
+        await Poll.UntilAsync(() => second.Probe.Count("tick:r") >= 2, 30);
 
         await second.Grains.GetGrain<IReminderTestGrain>("r").StopAsync();
         Assert.Empty((await second.Services.GetRequiredService<IReminderTable>().ReadRows(0u, 0u)).Reminders);
@@ -71,7 +72,7 @@ public sealed class SiloTests : IDisposable
         }
 
         await using var second = await StartSqliteAsync();
-        await TestSupport.WaitUntilAsync(() => second.Probe.Count("tick:late") == 1, "the tick, on the silo that started after it was registered");
+        await Poll.UntilAsync(() => second.Probe.Count("tick:late") == 1, 30);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class SiloTests : IDisposable
 
         Assert.Equal("from the old build", await silo.Grains.GetGrain<IStateTestGrain>("legacy").GetNameAsync());
         Assert.Equal(SampleKind.Presubmit, await silo.Grains.GetGrain<IStateTestGrain>("legacy").GetKindAsync());
-        await TestSupport.WaitUntilAsync(() => silo.Probe.Count("tick:legacy") >= 1, "the old build's reminder");
+        await Poll.UntilAsync(() => silo.Probe.Count("tick:legacy") >= 1, 30);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class SiloTests : IDisposable
         Assert.Equal("""{"k":[1,2]}""", await grain.GetSpecJsonAsync());
         Assert.IsType<MemoryGrainStorage>(silo.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
         Assert.Same(JsonGrainStateSerializer.Instance, silo.Services.GetRequiredService<IOptionsMonitor<MemoryGrainStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).GrainStorageSerializer);
-        await TestSupport.WaitUntilAsync(() => silo.Probe.Count("tick:m") >= 2, "two ticks");
+        await Poll.UntilAsync(() => silo.Probe.Count("tick:m") >= 2, 30);
     }
 
     [Fact]

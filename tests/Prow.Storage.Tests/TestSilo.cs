@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
+using Prow.TestKit;
 
 namespace Prow.Storage.Tests;
 
@@ -24,7 +25,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: TestSupport.FreePort(), gatewayPort: TestSupport.FreePort(), serviceId: "prow-storage-tests", clusterId: "prow-storage-tests");
+            silo.UseLocalhostClustering(siloPort: LoopbackPort.Free(), gatewayPort: LoopbackPort.Free(), serviceId: "prow-storage-tests", clusterId: "prow-storage-tests");
             silo.Configure<ReminderOptions>(options =>
             {
                 options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100);
