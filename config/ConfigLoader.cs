@@ -12,7 +12,11 @@ namespace Prow.Config;
 /// <summary>Loads config.yaml, the job config folder and plugins.yaml into one validated snapshot.</summary>
 public static class ConfigLoader
 {
-    public static ConfigLoadResult Load(ConfigPaths paths, bool strict = false, TimeProvider? clock = null)
+    /// <param name="implementedPlugins">
+    /// The plugins this build carries: a Prow plugin enabled in plugins.yaml but missing here is named in a warning,
+    /// so nothing is skipped silently. Null leaves that check out (the configuration alone is being read).
+    /// </param>
+    public static ConfigLoadResult Load(ConfigPaths paths, bool strict = false, TimeProvider? clock = null, IReadOnlySet<string>? implementedPlugins = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var sink = new ProblemSink(strict);
@@ -43,6 +47,10 @@ public static class ConfigLoader
         {
             plugins = PluginsReader.Read(pluginRoot);
             pluginRoot.Finish();
+            if (implementedPlugins is not null)
+            {
+                WarnNotImplemented(pluginPath, plugins, implementedPlugins, sink);
+            }
         }
 
         var jobs = Finalize(raw, prow, sink);
@@ -54,6 +62,21 @@ public static class ConfigLoader
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         var snapshot = new ConfigSnapshot(prow, jobs, plugins, now, Convert.ToHexStringLower(hash.GetHashAndReset()), paths);
         return new ConfigLoadResult(snapshot, sink.Problems);
+    }
+
+    private static void WarnNotImplemented(string file, PluginsConfig plugins, IReadOnlySet<string> implemented, ProblemSink sink)
+    {
+        foreach (var (key, entry) in plugins.Plugins)
+        {
+            for (var i = 0; i < entry.Plugins.Count; i++)
+            {
+                var name = entry.Plugins[i];
+                if (KnownPlugins.Names.Contains(name) && !implemented.Contains(name))
+                {
+                    sink.Warning(file, entry.LineOf(i), $"plugins.{key}", $"plugin {name} is a Prow plugin this build does not implement yet: it does nothing for {key}");
+                }
+            }
+        }
     }
 
     /// <summary>Every *.yaml / *.yml under the job config path (recursively, in a stable order), or the path itself if it is a file.</summary>

@@ -98,6 +98,7 @@ internal static class PluginsReader
             var line = pm.LineOf(key);
 
             // The older form is a plain list: "org: [trigger, lgtm]".
+            var list = node is YamlSequenceNode ? node : (node as YamlMappingNode)?.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "plugins" }).Value;
             var entry = node is YamlSequenceNode
                 ? new OrgPlugins(pm.StrList(key), [], line)
                 : pm.Obj(key, o => new OrgPlugins(o.StrList("plugins"), o.StrList("excluded_repos"), line));
@@ -106,9 +107,14 @@ internal static class PluginsReader
                 continue;
             }
 
-            foreach (var name in entry.Plugins.Where(n => !KnownPlugins.Names.Contains(n)))
+            entry = entry with { PluginLines = list is YamlSequenceNode items ? [.. items.Children.Select(YamlValues.Line)] : [] };
+            for (var i = 0; i < entry.Plugins.Count; i++)
             {
-                m.Ctx.Sink.Warning(m.Ctx.File, line, $"plugins.{key}", $"unknown plugin: {name}");
+                // Prow's hook refuses a configuration naming a plugin it does not register (ValidatePluginsUnknown).
+                if (!KnownPlugins.Names.Contains(entry.Plugins[i]))
+                {
+                    m.Ctx.Error(entry.LineOf(i), $"plugins.{key}", $"unknown plugin: {entry.Plugins[i]}");
+                }
             }
 
             if (key.Contains('/') && entry.ExcludedRepos.Count > 0)

@@ -1,8 +1,9 @@
 namespace Prow.Config.Plugins;
 
 /// <summary>
-/// Plugin names Prow registers (pkg/hook/plugin-imports), plus needs-rebase, an external plugin in Prow that is built
-/// in here; others are reported as unknown.
+/// Every plugin name Prow's hook registers (the blank imports in Prow's pkg/hook/plugin-imports and the names the
+/// plugins register under), plus needs-rebase, an external plugin in Prow that this build carries, and transfer-issue,
+/// the name older Prow gave issue-management and that live configurations still enable. Any other name is refused.
 /// </summary>
 public static class KnownPlugins
 {
@@ -13,7 +14,7 @@ public static class KnownPlugins
         "heart", "help", "hold", "invalidcommitmsg", "issue-management", "jira", "label", "lgtm", "lifecycle",
         "merge-method-comment", "mergecommitblocker", "milestone", "milestoneapplier", "milestonestatus", "needs-rebase",
         "override", "owners-label", "pony", "project", "project-manager", "release-note", "require-matching-label",
-        "retitle", "shrug", "sigmention", "size", "skip", "slackevents", "stage", "testfreeze", "transfer-issue",
-        "trick-or-treat", "trigger", "updateconfig", "verify-owners", "welcome", "wip", "yuks",
+        "retitle", "rifle", "shrug", "sigmention", "size", "skip", "slackevents", "stage", "testfreeze", "transfer-issue",
+        "trick-or-treat", "trigger", "verify-owners", "welcome", "wip", "yuks",
     };
 }

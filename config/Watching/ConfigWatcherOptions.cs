@@ -12,6 +12,9 @@ public sealed record ConfigWatcherOptions
     /// <summary>How often file stamps are compared, for file systems where events get lost (network mounts, config map symlinks).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The plugins this build carries; every load names the enabled Prow plugins missing from it.</summary>
+    public IReadOnlySet<string>? ImplementedPlugins { get; init; }
+
     /// <summary>Use FileSystemWatcher events; when false only polling notices changes.</summary>
     public bool UseFileSystemEvents { get; init; } = true;
 }

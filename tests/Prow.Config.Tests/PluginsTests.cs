@@ -81,15 +81,33 @@ public sealed class PluginsTests
     }
 
     [Fact]
-    public void UnknownPluginName_IsWarning()
+    public void UnknownPluginName_IsAnError_OnTheLineOfTheName()
     {
         using var dir = new TempDir();
-        var result = Load.Config(dir, "", pluginsYaml: "plugins:\n  org:\n    plugins: [trigger, not-a-plugin]\n");
+        var result = Load.Config(dir, "", pluginsYaml: "plugins:\n  org:\n    plugins:\n    - trigger\n    - not-a-plugin\n  org/repo: [no-such-plugin]\n");
 
-        Assert.True(result.Succeeded);
-        var w = Assert.Single(result.Warnings);
-        Assert.Equal(2, w.Line);
-        Assert.Contains("not-a-plugin", w.Message, StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            [(5, "plugins.org", "unknown plugin: not-a-plugin"), (6, "plugins.org/repo", "unknown plugin: no-such-plugin")],
+            result.Errors.Select(e => (e.Line, e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void ProwPluginNotImplemented_IsAWarningNamingIt_OnlyWhenTheImplementedSetIsGiven()
+    {
+        using var dir = new TempDir();
+        var plugins = dir.Write("plugins.yaml", "plugins:\n  org:\n    plugins: [trigger, yuks]\n  org/repo:\n    plugins:\n    - dog\n");
+        var paths = new ConfigPaths(null, null, plugins);
+
+        var checkedLoad = ConfigLoader.Load(paths, implementedPlugins: new HashSet<string>(["trigger"]));
+        var plainLoad = ConfigLoader.Load(paths);
+
+        Assert.True(checkedLoad.Succeeded);
+        Assert.Equal(
+            [(3, "plugins.org", "yuks"), (6, "plugins.org/repo", "dog")],
+            checkedLoad.Warnings.Select(w => (w.Line, w.Field, w.Message.Split(' ')[1])).OrderBy(w => w.Line));
+        Assert.All(checkedLoad.Warnings, w => Assert.Contains("does not implement yet", w.Message, StringComparison.Ordinal));
+        Assert.Empty(plainLoad.Problems);
     }
 
     [Fact]

@@ -9,17 +9,30 @@ namespace Prow.Silo.Tests;
 internal sealed partial class ProwProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly List<string> _output;
 
-    private ProwProcess(Process process, Uri address)
+    private ProwProcess(Process process, Uri address, List<string> output)
     {
         _process = process;
+        _output = output;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public HttpClient Client { get; }
 
     public int Id => _process.Id;
+
+    /// <summary>Every line prow has written so far, stdout and stderr interleaved as they arrived.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
 
     public static async Task<ProwProcess> StartAsync(string folder, params string[] extraArgs)
     {
@@ -78,9 +91,7 @@ internal sealed partial class ProwProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var prow = new ProwProcess(process, address);
-        prow._output.AddRange(lines);
-        return prow;
+        return new ProwProcess(process, address, lines);
     }
 
     public void Kill() => _process.Kill(entireProcessTree: true);

@@ -167,7 +167,7 @@ public static class ProwCommandLine
                 }
             }
 
-            return Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr, known);
+            return Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr, known, Grains.Plugins.Framework.PluginRegistration.Names);
         });
         root.Subcommands.Add(checkConfig);
         return root;

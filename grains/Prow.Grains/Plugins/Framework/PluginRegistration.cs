@@ -24,6 +24,13 @@ namespace Prow.Grains.Plugins.Framework;
 /// <summary>Every plugin this build carries, listed here and nowhere else (the twin of Prow's plugin-imports).</summary>
 public static class PluginRegistration
 {
+    /// <summary>The names <see cref="AddPlugins"/> registers; configuration loads warn about Prow plugins missing here.</summary>
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "trigger", "help", "cat", "hold", "wip", "label", "size", "lifecycle", "retitle", "override", "skip", "needs-rebase",
+        "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss",
+    };
+
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
     {
         services.AddSingleton<IPlugin, TriggerPlugin>();

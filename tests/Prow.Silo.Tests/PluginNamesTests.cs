@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Prow.Config;
+using Prow.Config.Plugins;
+using Prow.Grains.Plugins.Framework;
+using Prow.Silo.Cli;
+using Prow.TestKit;
+
+namespace Prow.Silo.Tests;
+
+/// <summary>Nothing in plugins.yaml is skipped silently: unknown names are refused, Prow plugins not built here are named.</summary>
+public sealed class PluginNamesTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    public static TheoryData<string> Corpora => new(["kubernetes_test-infra", "kubevirt_project-infra", "kyma-project_test-infra", "kyma-project_test-infra/final-before-removal", "kubernetes-sigs_prow"]);
+
+    [Fact]
+    public void RegisteredNames_AreExactlyThePluginsTheHostCarries_AndAllAreProwNames()
+    {
+        var services = new ServiceCollection().AddLogging().AddPlugins();
+        var registry = services.BuildServiceProvider().GetRequiredService<PluginRegistry>();
+
+        Assert.Equal(PluginRegistration.Names.Order(StringComparer.Ordinal), registry.All.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Subset(KnownPlugins.Names.ToHashSet(), PluginRegistration.Names.ToHashSet());
+    }
+
+    [Fact]
+    public async Task CheckConfig_NoSuchPlugin_ExitsNonZeroNamingFileAndLine()
+    {
+        var plugins = Path.Combine(_folder.Path, "plugins.yaml");
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org:\n    plugins:\n    - trigger\n    - no-such-plugin\n");
+
+        var (exit, _, error) = await RunAsync("check-config", "--plugin-config", plugins);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{plugins}:5: plugins.org: unknown plugin: no-such-plugin", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpora))]
+    public async Task CheckConfig_ConformanceCorpus_ExitsZero_AndNamesEveryPluginNotImplemented(string corpus)
+    {
+        var folder = Path.Combine(RepositoryRoot.Path, "testdata", "conformance", corpus);
+        var config = Path.Combine(folder, "config.yaml");
+        var plugins = Path.Combine(folder, "plugins.yaml");
+
+        var (exit, _, error) = await RunAsync("check-config", "--config-path", config, "--plugin-config", plugins);
+
+        Assert.True(exit == 0, error);
+        var enabled = ConfigLoader.Load(new ConfigPaths(null, null, plugins)).Snapshot!.Plugins.Plugins
+            .SelectMany(e => e.Value.Plugins.Select(name => (e.Key, name)));
+        var missing = enabled.Where(p => !PluginRegistration.Names.Contains(p.name)).ToList();
+        foreach (var (key, name) in missing)
+        {
+            Assert.Contains($": plugins.{key}: plugin {name} is a Prow plugin this build does not implement yet", error, StringComparison.Ordinal);
+        }
+
+        var warned = error.Split('\n').Count(l => l.Contains("does not implement yet", StringComparison.Ordinal));
+        Assert.Equal(missing.Count, warned);
+    }
+
+    [Fact]
+    public async Task Run_WithAnUnknownPlugin_RefusesToStartNamingIt()
+    {
+        var plugins = Path.Combine(_folder.Path, "plugins.yaml");
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, no-such-plugin]\n");
+
+        var (exit, _, error) = await RunAsync("run", "--storage", "memory:", "--urls", "http://127.0.0.1:0", "--plugin-config", plugins);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("prow: the configuration is invalid:", error, StringComparison.Ordinal);
+        Assert.Contains($"{plugins}:2: plugins.org: unknown plugin: no-such-plugin", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunningProw_NamesUnimplementedPluginsAtEveryLoad_AndKeepsTheLastGoodConfigOnAnUnknownName()
+    {
+        var plugins = Path.Combine(_folder.Path, "plugins.yaml");
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, yuks]\n");
+        await using var prow = await ProwProcess.StartAsync(_folder.Path, "--plugin-config", plugins);
+        const string NotImplemented = "plugins.org: plugin yuks is a Prow plugin this build does not implement yet";
+        await Poll.UntilAsync(() => prow.Output.Any(l => l.Contains(NotImplemented, StringComparison.Ordinal)));
+
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, yuks, no-such-plugin]\n");
+        await Poll.UntilAsync(() => prow.Output.Any(l => l.Contains("keeping the last good config", StringComparison.Ordinal)));
+        Assert.Contains(prow.Output, l => l.Contains($"{plugins}:2: plugins.org: unknown plugin: no-such-plugin", StringComparison.Ordinal));
+
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, yuks, hold]\n");
+        await Poll.UntilAsync(() => prow.Output.Count(l => l.Contains(NotImplemented, StringComparison.Ordinal)) >= 3);
+        Assert.True((await prow.Client.GetAsync("/healthz")).IsSuccessStatusCode);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await ProwCommandLine.InvokeAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
