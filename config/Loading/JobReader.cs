@@ -184,7 +184,7 @@ internal static class JobReader
         Channel = m.Str("channel"),
         JobStatesToReport = m.StrList("job_states_to_report"),
         JobTypesToReport = m.StrList("job_types_to_report"),
-        ReportTemplate = m.Str("report_template"),
+        ReportTemplate = GoTemplateField.Read(m, "report_template", "SlackReport"),
         Report = m.Bool("report"),
     };
 

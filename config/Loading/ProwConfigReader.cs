@@ -84,10 +84,15 @@ internal static class ProwConfigReader
             reports.TryAdd("*", single);
         }
 
+        foreach (var (orgRepo, text) in reports)
+        {
+            GoTemplateField.Check(m, m.Has("report_templates") ? "report_templates" : "report_template", $"Report {orgRepo}", text);
+        }
+
         var plank = new PlankConfig
         {
             JobUrlPrefixConfig = m.StrMap("job_url_prefix_config"),
-            JobUrlTemplate = m.Str("job_url_template"),
+            JobUrlTemplate = GoTemplateField.Read(m, "job_url_template", "JobURL"),
             ReportTemplates = reports,
             DefaultDecorationConfigs = entries,
             MaxConcurrency = maxConcurrency,

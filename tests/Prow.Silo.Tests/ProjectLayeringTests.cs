@@ -4,19 +4,21 @@ namespace Prow.Silo.Tests;
 
 /// <summary>
 /// References point one way along the Orleans seam: grain-interfaces ← grains ← silo; the gateway and the status site
-/// see grain interfaces and services, never grain implementations; config, clients and the inbox are leaves.
+/// see grain interfaces and services, never grain implementations; config parses Go templates with the template engine;
+/// the template engine, clients and the inbox are leaves.
 /// </summary>
 public sealed class ProjectLayeringTests
 {
     private static readonly Dictionary<string, string[]> s_allowed = new(StringComparer.Ordinal)
     {
-        ["Prow.Config"] = [],
+        ["Prow.GoTemplates"] = [],
+        ["Prow.Config"] = ["Prow.GoTemplates"],
         ["Prow.Clients"] = [],
         ["Prow.Ingress"] = [],
         ["Prow.GrainInterfaces"] = [],
         ["Prow.Services"] = ["Prow.Clients", "Prow.Config", "Prow.GrainInterfaces"],
         ["Prow.Storage"] = ["Prow.Ingress", "Prow.Services"],
-        ["Prow.Grains"] = ["Prow.Clients", "Prow.Config", "Prow.GrainInterfaces", "Prow.Ingress", "Prow.Services"],
+        ["Prow.Grains"] = ["Prow.Clients", "Prow.Config", "Prow.GoTemplates", "Prow.GrainInterfaces", "Prow.Ingress", "Prow.Services"],
         ["Prow.Gateway"] = ["Prow.Clients", "Prow.GrainInterfaces", "Prow.Ingress"],
         ["Prow.Web"] = ["Prow.GrainInterfaces", "Prow.Services"],
         ["Prow.Silo"] = ["Prow.Gateway", "Prow.Grains", "Prow.Storage", "Prow.Web"],

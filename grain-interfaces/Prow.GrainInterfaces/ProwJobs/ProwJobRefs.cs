@@ -24,6 +24,11 @@ public sealed record ProwJobRefs
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BaseSha { get; init; }
 
+    /// <summary>The base commit on GitHub (<c>{repo_link}/commit/{base_sha}</c>), as Prow's trigger fills it.</summary>
+    [JsonPropertyName("base_link")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BaseLink { get; init; }
+
     [JsonPropertyName("pulls")]
     public IReadOnlyList<ProwJobPull> Pulls { get; init; } = [];
 
@@ -72,4 +77,12 @@ public sealed record ProwJobPull
     [JsonPropertyName("link")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Link { get; init; }
+
+    [JsonPropertyName("commit_link")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CommitLink { get; init; }
+
+    [JsonPropertyName("author_link")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AuthorLink { get; init; }
 }

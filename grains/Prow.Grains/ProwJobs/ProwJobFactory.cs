@@ -19,7 +19,15 @@ public static class ProwJobFactory
         var refs = Refs(job, request.Org, request.Repo, request.BaseRef, request.BaseSha) with
         {
             Pulls = request.PullNumber is { } number
-                ? [new ProwJobPull { Number = number, Author = request.PullAuthor ?? "", Sha = request.PullSha ?? "", Link = $"https://github.com/{request.Org}/{request.Repo}/pull/{number}" }]
+                ? [new ProwJobPull
+                {
+                    Number = number,
+                    Author = request.PullAuthor ?? "",
+                    Sha = request.PullSha ?? "",
+                    Link = $"https://github.com/{request.Org}/{request.Repo}/pull/{number}",
+                    CommitLink = $"https://github.com/{request.Org}/{request.Repo}/pull/{number}/commits/{request.PullSha}",
+                    AuthorLink = $"https://github.com/{request.PullAuthor}",
+                }]
                 : [],
         };
         var spec = Spec(config, job, ProwJobType.Presubmit, refs) with
@@ -80,6 +88,7 @@ public static class ProwJobFactory
         RepoLink = $"https://github.com/{org}/{repo}",
         BaseRef = baseRef,
         BaseSha = baseSha,
+        BaseLink = baseSha is null ? null : $"https://github.com/{org}/{repo}/commit/{baseSha}",
         PathAlias = job.PathAlias,
         CloneUri = job.CloneUri,
         SkipSubmodules = job.SkipSubmodules,

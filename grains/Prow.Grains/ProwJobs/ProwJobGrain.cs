@@ -214,7 +214,8 @@ public sealed partial class ProwJobGrain(
     private async Task StartRunAsync()
     {
         var cluster = clusters.Find(Job.Spec.Cluster)!;
-        var job = ProwJobStateMachine.Start(Job, podName: Job.Id, buildIds.Next(), Job.Status.Url, time.GetUtcNow());
+        var job = ProwJobStateMachine.Start(Job, podName: Job.Id, buildIds.Next(), url: null, time.GetUtcNow());
+        job = job with { Status = job.Status with { Url = urls.For(job, config.Current.Prow.Plank) } };
         await SaveAsync(job);
         await artifacts.WriteStartedAsync(job, job.Status.PendingTime!.Value, CancellationToken.None);
         await ReportAsync();
