@@ -35,7 +35,10 @@ public static class ConfigCheck
             return 1;
         }
 
-        stdout.WriteLine($"config OK: {s.Jobs.PresubmitCount} presubmits, {s.Jobs.PostsubmitCount} postsubmits, " +
+        // The warnings went to stderr; the summary says they are there, so "OK" on stdout cannot hide them.
+        var warnings = result.Warnings.Count();
+        var verdict = warnings == 0 ? "config OK" : $"config OK, {warnings} warning{(warnings == 1 ? "" : "s")}";
+        stdout.WriteLine($"{verdict}: {s.Jobs.PresubmitCount} presubmits, {s.Jobs.PostsubmitCount} postsubmits, " +
             $"{s.Jobs.Periodics.Count} periodics, {s.Plugins.EnabledCount} plugins enabled");
         return 0;
     }

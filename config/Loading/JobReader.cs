@@ -175,7 +175,7 @@ internal static class JobReader
         SkipSubmodules = m.Bool("skip_submodules") ?? false,
         CloneDepth = m.Int("clone_depth") ?? 0,
         SkipFetchHead = m.Bool("skip_fetch_head") ?? false,
-        Extra = ReadRest(m, "base_link", "pulls"),
+        Extra = ReadRest(m, "base_link", "pulls", "auxiliary", "blobless_fetch", "sparse_checkout_files"),
     };
 
     public static SlackJobReporter ReadSlack(MapReader m) => new()

@@ -50,6 +50,31 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task TakenPort_NothingScheduledOrRunBeforeProwExits()
+    {
+        using var folder = new TempFolder();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var database = Path.Combine(folder.Path, "prow.db");
+
+        var (exit, _, _) = await RunAsync([
+            "--urls", $"http://127.0.0.1:{port}", "--storage", $"sqlite:{database}", "--artifacts", Path.Combine(folder.Path, "artifacts"),
+            "--config-path", Path.Combine(RepositoryRoot.Examples, "config.yaml"), "--job-config-path", Path.Combine(RepositoryRoot.Examples, "jobs")]);
+
+        // The sample periodic would have registered its reminder and run at once; the sinker and branch protector too.
+        Assert.Equal(1, exit);
+        await using var storage = Prow.Storage.Sqlite.SqliteDatabase.Open(database);
+        Assert.Equal(0L, await storage.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM reminders";
+            return (long)command.ExecuteScalar()!;
+        }));
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "artifacts", "logs")));
+    }
+
+    [Fact]
     public async Task TakenSiloPort_OneLineErrorAndExitCode1()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -15,6 +15,19 @@ public sealed record DeckOptions
     /// </summary>
     public string? KeysFolder { get; init; }
 
+    /// <summary>
+    /// The site's own address (the first <c>--urls</c>), for GitHub's return address when the OAuth config names no
+    /// <c>redirect_url</c>. The request's Host header is never used: anyone can set it.
+    /// </summary>
+    public Func<Uri> SiteAddress { get; init; } = () => new Uri("http://127.0.0.1:8080/");
+
+    /// <summary>
+    /// Whether this browser reached the site over TLS: the request itself, a proxy on this machine saying so in
+    /// <c>X-Forwarded-Proto</c>, or a site whose OAuth return address is https. Cookies are then <c>Secure</c>.
+    /// </summary>
+    public bool IsServedOverHttps(Microsoft.AspNetCore.Http.HttpContext context) =>
+        context?.Request.IsHttps == true || GitHubOAuth?.RedirectUrl?.Scheme == Uri.UriSchemeHttps;
+
     /// <summary>How often the jobs page looks for new jobs.</summary>
     public TimeSpan LiveRefreshPeriod { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -56,7 +56,7 @@ public static class ProwCommandLine
         var githubAppId = new Option<string?>("--github-app-id") { Description = "Authenticate as this GitHub App instead of with a token." };
         var githubAppPrivateKeyPath = new Option<string?>("--github-app-private-key-path") { Description = "The GitHub App's private key (PEM)." };
         var artifacts = new Option<string>("--artifacts") { Description = "Where job artifacts (build logs, started.json, ...) are written.", DefaultValueFactory = _ => "./.prow/artifacts" };
-        var gitBaseUrl = new Option<string>("--git-base-url") { Description = "Where the local build cluster clones repositories from.", DefaultValueFactory = _ => "https://github.com" };
+        var gitBaseUrl = new Option<string>("--git-base-url") { Description = "Where the local build cluster clones repositories from: BASE/org/repo.git (a file:// BASE may hold org/repo without .git); a job's clone_uri wins.", DefaultValueFactory = _ => "https://github.com" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
         var githubOAuthConfigFile = new Option<string?>("--github-oauth-config-file") { Description = "Deck's GitHub OAuth app (client_id, client_secret); without it rerun and abort need allow_anyone." };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ using Prow.Storage;
 using Prow.Storage.Sqlite;
 using Prow.Web;
 using Prow.Web.Auth;
+using Prow.Web.Security;
 
 namespace Prow.Silo.Hosting;
 
@@ -45,6 +47,7 @@ public static class ProwHost
         var ports = SiloPorts.Choose(options.SiloPort, options.OrleansGatewayPort);
 
         WebApplication? built = null;
+        Uri SiteAddress() => new((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // prow reads no appsettings.json: nothing for ASP.NET to watch (file watches are a limited resource).
@@ -92,7 +95,7 @@ public static class ProwHost
             },
             KubernetesClusters = clusters.KubernetesOptions(podNamespace, Path.Combine(workspaces, "logs"), options.GitBaseUrl, options.KubernetesRetryInterval),
             ClusterPools = clusters.Pools,
-            StatusSite = () => new Uri((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/"),
+            StatusSite = SiteAddress,
             CatApiEndpoint = options.CatApiEndpoint,
             PeriodicTick = options.PeriodicTick,
         });
@@ -153,13 +156,14 @@ public static class ProwHost
         {
             AdminTokenMatches = adminToken.Configured ? adminToken.Matches : null,
             GitHubOAuth = LoadGitHubOAuth(options),
+            SiteAddress = SiteAddress,
             KeysFolder = database is null ? null : Path.Combine(Path.GetDirectoryName(database.Path)!, "deck-keys"),
         });
-        builder.Services.AddHostedService<ActiveJobResumer>();
-        builder.Services.AddHostedService<PeriodicScheduler>();
-        builder.Services.AddHostedService<SinkerScheduler>();
-        builder.Services.AddHostedService<Prow.Grains.Tide.TideSyncService>();
-        builder.Services.AddHostedService<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
+        builder.Services.AddHostedServiceAfterListening<ActiveJobResumer>();
+        builder.Services.AddHostedServiceAfterListening<PeriodicScheduler>();
+        builder.Services.AddHostedServiceAfterListening<SinkerScheduler>();
+        builder.Services.AddHostedServiceAfterListening<Prow.Grains.Tide.TideSyncService>();
+        builder.Services.AddHostedServiceAfterListening<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);
@@ -167,6 +171,9 @@ public static class ProwHost
         var app = builder.Build();
         built = app;
         app.Services.GetRequiredService<PrometheusExporter>();
+        // A TLS proxy on this machine says the browser used https (only loopback proxies are believed).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        app.UseSecurityHeaders();
         app.MapHostEndpoints();
         app.MapHook();
         app.MapPluginHelp();

@@ -12,8 +12,8 @@ internal static class ProwJobEndpoint
     public static void MapProwJob(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/prowjob", async (string? prowjob, IGrainFactory grains) =>
             string.IsNullOrEmpty(prowjob)
-                ? Results.BadRequest("give ?prowjob=ID")
+                ? Results.Text("give ?prowjob=ID", statusCode: StatusCodes.Status400BadRequest)
                 : await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() is { } job
                     ? Results.Json(job)
-                    : Results.NotFound($"no ProwJob {prowjob}"));
+                    : Results.Text("no such ProwJob", statusCode: StatusCodes.Status404NotFound));
 }

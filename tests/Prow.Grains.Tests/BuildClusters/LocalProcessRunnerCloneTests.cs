@@ -139,6 +139,19 @@ public sealed class LocalProcessRunnerCloneTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_FileBaseUrlHoldingAWorkingCopyWithoutDotGit_ClonesIt()
+    {
+        var baseUrl = Path.Combine(_sandbox.Root, "checkouts");
+        Directory.CreateDirectory(Path.Combine(baseUrl, "org"));
+        LocalTestRepository.Git(_sandbox.Root, "clone", "--quiet", _repository.Path, Path.Combine(baseUrl, "org", "repo"));
+
+        var result = await LocalRunnerSandbox.RunAsync(Decorated("ls", Ref() with { CloneUri = null }) with { GitBaseUrl = "file://" + baseUrl });
+
+        Assert.Equal(LocalRunOutcome.Succeeded, result.Outcome);
+        Assert.Equal(_repository.MainSha, result.ClonedRefs[0].HeadSha);
+    }
+
+    [Fact]
     public async Task Run_RefThatGitWouldReadAsAnOption_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => LocalRunnerSandbox.RunAsync(Decorated("true", Ref() with { BaseRef = "--upload-pack=touch pwned" })));

@@ -42,7 +42,7 @@ public sealed class DeckSession(IDataProtectionProvider protection, DeckOptions 
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
+            Secure = options.IsServedOverHttps(context),
             IsEssential = true,
             Path = "/",
         });

@@ -34,10 +34,12 @@ internal static class GitHubLoginEndpoints
                 SameSite = SameSiteMode.Lax,
                 MaxAge = TimeSpan.FromMinutes(10),
                 Path = "/",
+                Secure = options.IsServedOverHttps(context),
             });
-            var callback = $"{context.Request.Scheme}://{context.Request.Host}/github-login/redirect";
+            // Never the request's Host header: a forged one would send GitHub's code to another site.
+            var callback = oauth.RedirectUrl ?? new Uri(options.SiteAddress(), "github-login/redirect");
             return Results.Redirect(new Uri(oauth.OAuthBaseUrl, "login/oauth/authorize").ToString()
-                + $"?client_id={Uri.EscapeDataString(oauth.ClientId)}&redirect_uri={Uri.EscapeDataString(callback)}&state={state}");
+                + $"?client_id={Uri.EscapeDataString(oauth.ClientId)}&redirect_uri={Uri.EscapeDataString(callback.AbsoluteUri)}&state={state}");
         });
         endpoints.MapGet("/github-login/redirect", CompleteLoginAsync);
         endpoints.MapGet("/github-logout", (HttpContext context) =>
@@ -102,9 +104,15 @@ internal static class GitHubLoginEndpoints
         return user.RootElement.TryGetProperty("login", out var login) ? login.GetString() : null;
     }
 
-    /// <summary>Only a path on this site: an open redirect to another host is refused.</summary>
+    /// <summary>
+    /// Only a path on this site. Browsers drop tabs and newlines and read a backslash as a slash, so <c>/\t/evil.com</c>
+    /// would leave the site as <c>//evil.com</c> does: a path holding any of them, or starting <c>//</c>, becomes <c>/</c>.
+    /// </summary>
     internal static string LocalPath(string? dest) =>
-        dest is { Length: > 0 } && dest[0] == '/' && !dest.StartsWith("//", StringComparison.Ordinal) && !dest.StartsWith("/\\", StringComparison.Ordinal) ? dest : "/";
+        dest is { Length: > 0 } && dest[0] == '/' && !dest.StartsWith("//", StringComparison.Ordinal)
+        && !dest.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')
+            ? dest
+            : "/";
 
     private static IDataProtector Protector(IDataProtectionProvider protection) => protection.CreateProtector("Prow.Web.GitHubLogin");
 

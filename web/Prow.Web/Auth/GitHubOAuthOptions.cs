@@ -7,6 +7,12 @@ public sealed record GitHubOAuthOptions
 
     public required string ClientSecret { get; init; }
 
+    /// <summary>
+    /// Prow's <c>redirect_url</c>: where GitHub sends the browser back (this site's <c>/github-login/redirect</c> as the
+    /// world reaches it, e.g. <c>https://prow.example.com/github-login/redirect</c> behind a TLS proxy).
+    /// </summary>
+    public Uri? RedirectUrl { get; init; }
+
     /// <summary>Where <c>/login/oauth/authorize</c> and <c>/login/oauth/access_token</c> are (tests point it at a fake).</summary>
     public Uri OAuthBaseUrl { get; init; } = new("https://github.com/");
 

@@ -15,18 +15,18 @@ internal static class ArtifactEndpoint
         {
             if (string.IsNullOrEmpty(prowjob) || string.IsNullOrEmpty(name))
             {
-                return Results.BadRequest("give ?prowjob=ID&name=ARTIFACT");
+                return Results.Text("give ?prowjob=ID&name=ARTIFACT", statusCode: StatusCodes.Status400BadRequest);
             }
 
             if (await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() is not { } job)
             {
-                return Results.NotFound($"no ProwJob {prowjob}");
+                return Results.Text("no such ProwJob", statusCode: StatusCodes.Status404NotFound);
             }
 
             var content = await logs.ReadArtifactAsync(job, name, cancellationToken);
             if (content is null)
             {
-                return Results.NotFound($"ProwJob {prowjob} has no artifact {name}");
+                return Results.Text("the ProwJob has no such artifact", statusCode: StatusCodes.Status404NotFound);
             }
 
             return name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".log", StringComparison.Ordinal)

@@ -21,7 +21,7 @@ internal static class BadgeEndpoint
             var names = (jobs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (names.Length == 0)
             {
-                return Results.BadRequest("give ?jobs=name[,name...]");
+                return Results.Text("missing jobs query parameter (give ?jobs=name[,name...])", statusCode: StatusCodes.Status400BadRequest);
             }
 
             var failing = new List<string>();

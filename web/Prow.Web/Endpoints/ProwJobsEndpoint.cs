@@ -34,7 +34,7 @@ internal static class ProwJobsEndpoint
             var omitted = (omit ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (omitted.FirstOrDefault(o => !s_omittable.ContainsKey(o)) is { } unknown)
             {
-                return Results.BadRequest($"omit: unknown field '{unknown}' (known: {string.Join(", ", s_omittable.Keys)})");
+                return Results.Text($"omit: unknown field '{unknown}' (known: {string.Join(", ", s_omittable.Keys)})", statusCode: StatusCodes.Status400BadRequest);
             }
 
             var jobs = await index.ListJobsAsync(new ProwJobQuery { Limit = ProwJobQuery.MaxLimit }, cancellationToken);

@@ -9,7 +9,7 @@ public static partial class ScriptJson
     /// <summary>No <c>?var=</c>, or one that names a JavaScript identifier (anything else could inject script).</summary>
     public static bool IsValidVariable(string? variable) => variable is null || JavaScriptIdentifier().IsMatch(variable);
 
-    public static IResult InvalidVariable() => Results.BadRequest("var must be a JavaScript identifier");
+    public static IResult InvalidVariable() => Results.Text("var must be a JavaScript identifier", statusCode: StatusCodes.Status400BadRequest);
 
     public static IResult Result(string json, string? variable) =>
         !IsValidVariable(variable) ? InvalidVariable()

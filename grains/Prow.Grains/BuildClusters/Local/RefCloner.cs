@@ -32,8 +32,29 @@ internal sealed class RefCloner(BuildLog log, IReadOnlyList<TimeSpan> fetchRetry
     public static string PathFor(string workspace, LocalCloneRef cloneRef) =>
         Path.Combine(workspace, "src", cloneRef.PathAlias ?? $"github.com/{cloneRef.Org}/{cloneRef.Repo}");
 
-    public static string UrlFor(string gitBaseUrl, LocalCloneRef cloneRef) =>
-        cloneRef.CloneUri ?? $"{gitBaseUrl.TrimEnd('/')}/{cloneRef.Org}/{cloneRef.Repo}.git";
+    /// <summary>
+    /// The job's <c>clone_uri</c>, else <c>BASE/org/repo.git</c> as on GitHub. A <c>file://</c> base holds plain working
+    /// copies as often as bare ones, so there <c>BASE/org/repo</c> is taken when only it exists.
+    /// </summary>
+    public static string UrlFor(string gitBaseUrl, LocalCloneRef cloneRef)
+    {
+        if (cloneRef.CloneUri is { } cloneUri)
+        {
+            return cloneUri;
+        }
+
+        var bare = $"{gitBaseUrl.TrimEnd('/')}/{cloneRef.Org}/{cloneRef.Repo}.git";
+        if (Uri.TryCreate(gitBaseUrl, UriKind.Absolute, out var baseUri) && baseUri.IsFile)
+        {
+            var plain = Path.Combine(baseUri.LocalPath, cloneRef.Org, cloneRef.Repo);
+            if (!Directory.Exists(plain + ".git") && Directory.Exists(plain))
+            {
+                return $"{gitBaseUrl.TrimEnd('/')}/{cloneRef.Org}/{cloneRef.Repo}";
+            }
+        }
+
+        return bare;
+    }
 
     /// <summary>Null on success, else the failing command's error.</summary>
     private async Task<string?> CloneAsync(LocalCloneRef cloneRef, string directory, string url, CancellationToken cancellationToken)
