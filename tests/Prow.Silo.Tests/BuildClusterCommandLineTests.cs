@@ -74,6 +74,29 @@ public sealed class BuildClusterCommandLineTests : IDisposable
         Assert.Equal("prow: --artifacts s3://... needs --s3-credentials-file", error.Trim());
     }
 
+    [Theory]
+    [InlineData("--gcs-credentials-file", "key.json", "prow: --gcs-credentials-file and --gcs-endpoint are only used with --artifacts gs://bucket/prefix")]
+    [InlineData("--gcs-endpoint", "http://127.0.0.1:1/", "prow: --gcs-credentials-file and --gcs-endpoint are only used with --artifacts gs://bucket/prefix")]
+    public async Task Run_GcsFlagsWithoutGcsArtifacts_RefuseToStart(string flag, string value, string expected)
+    {
+        var (exit, _, error) = await RunAsync("run", "--storage", "memory:", "--urls", "http://127.0.0.1:0", flag, value);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(expected, error.Trim());
+    }
+
+    [Fact]
+    public async Task Run_GcsArtifactsWithAKeyThatIsNotOne_RefusesToStartNamingTheFile()
+    {
+        var key = Path.Combine(_folder.Path, "key.json");
+        await File.WriteAllTextAsync(key, "{\"type\": \"nothing-known\"}");
+
+        var (exit, _, error) = await RunAsync("run", "--storage", "memory:", "--urls", "http://127.0.0.1:0", "--artifacts", "gs://bucket/prefix", "--gcs-credentials-file", key);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"prow: --artifacts: {key}: not a service account key", error.Trim(), StringComparison.Ordinal);
+    }
+
     private async Task<string> KubeconfigAsync(params string[] contexts)
     {
         var servers = new List<FakeKubernetesServer>();

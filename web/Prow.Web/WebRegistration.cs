@@ -44,6 +44,7 @@ public static class WebRegistration
         app.MapProwJobsJs();
         app.MapBadge();
         app.MapArtifacts();
+        app.MapStoragePathView();
         app.MapJobActions();
         app.MapAdminLogin();
         app.MapOrleansDashboardForAdmins();

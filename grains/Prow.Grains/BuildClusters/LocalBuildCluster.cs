@@ -33,7 +33,8 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
         using (ExecutionContext.SuppressFlow())
         {
             var artifactsPath = $"{ArtifactLayout.BuildFolder(job)}/artifacts";
-            var run = Task.Run(() => RunAsync(request, artifactsPath, abort, onFinished), CancellationToken.None);
+            var uploadTo = options.UploadArtifactsTo is { } remote ? ArtifactLayout.StoreFor(remote, job) : null;
+            var run = Task.Run(() => RunAsync(request, uploadTo, artifactsPath, abort, onFinished), CancellationToken.None);
             _runs[job.Id] = run;
             _ = run.ContinueWith(_ => _runs.TryRemove(job.Id, out var _), TaskScheduler.Default);
         }
@@ -63,9 +64,9 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
     }
 
     /// <summary>Copies the staged $ARTIFACTS of a finished run into a remote store, then drops the staging copy.</summary>
-    private async Task UploadArtifactsAsync(LocalRunRequest request, string artifactsPath)
+    private async Task UploadArtifactsAsync(LocalRunRequest request, IArtifactStore? store, string artifactsPath)
     {
-        if (options.UploadArtifactsTo is not { } store || request.ArtifactsDestination is not { } staged || !Directory.Exists(staged))
+        if (store is null || request.ArtifactsDestination is not { } staged || !Directory.Exists(staged))
         {
             return;
         }
@@ -97,14 +98,14 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
         return Task.CompletedTask;
     }
 
-    private async Task RunAsync(LocalRunRequest request, string artifactsPath, CancellationTokenSource abort, Func<BuildRunResult, Task> onFinished)
+    private async Task RunAsync(LocalRunRequest request, IArtifactStore? uploadTo, string artifactsPath, CancellationTokenSource abort, Func<BuildRunResult, Task> onFinished)
     {
         BuildRunResult result;
         try
         {
             var run = await runner.RunAsync(request, abort.Token);
             result = new BuildRunResult(StateOf(run.Outcome), run.Description, run.ExitCode, request.LogPath);
-            await UploadArtifactsAsync(request, artifactsPath);
+            await UploadArtifactsAsync(request, uploadTo, artifactsPath);
         }
         catch (Exception ex)
         {

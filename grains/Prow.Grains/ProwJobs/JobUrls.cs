@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Prow.Config.Components;
 using Prow.GoTemplates;
+using Prow.Services.Artifacts;
 
 namespace Prow.Grains.ProwJobs;
 
@@ -8,18 +9,29 @@ namespace Prow.Grains.ProwJobs;
 /// <param name="statusSite">Asked when needed: the listening address is known only once the server has started.</param>
 public sealed class JobUrls(Func<Uri> statusSite)
 {
+    private const string DisableAppendStorageProvider = "jobURLPrefixDisableAppendStorageProvider";
+
     private readonly ConcurrentDictionary<string, GoTemplate?> _templates = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// As Prow's pjutil.JobURL: a job without decoration gets <c>plank.job_url_template</c> rendered over it when
-    /// there is one. Otherwise plank.job_url_prefix_config (per org/repo, then org, then "*") names the job view's
-    /// public address and the job's id is appended (our job view is keyed by id rather than by the storage path
-    /// Prow's spyglass uses); without a prefix, deck's own <c>/view/ID</c> on this silo.
+    /// As Prow's pjutil.JobURL. With <c>plank.job_url_prefix_config</c> (per org/repo, then org, then "*"), a decorated
+    /// job's link is the prefix, the storage provider (unless <c>jobURLPrefixDisableAppendStorageProvider</c>), the
+    /// bucket and the build folder of its <c>gcs_configuration</c>, e.g. <c>https://prow.example/view/gs/bucket/logs/job/123</c>,
+    /// which this site also serves. A job without decoration gets <c>plank.job_url_template</c> rendered over it when
+    /// there is one. Otherwise the prefix and the job's id (our job view is keyed by id), or without a prefix deck's own
+    /// <c>/view/ID</c> on this silo.
     /// </summary>
     public string For(ProwJob job, PlankConfig plank)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(plank);
+        var prefix = job.Spec.MainRefs is { } refs ? plank.JobUrlPrefixFor(refs.Org, refs.Repo) : plank.JobUrlPrefixConfig.GetValueOrDefault("*");
+        if (prefix is not null && job.Spec.DecorationConfig is not null && job.Status.BuildId is not null && GcsConfiguration.Of(job) is { BucketName: { } bucket } gcs)
+        {
+            var provider = plank.Extra.GetValueOrDefault(DisableAppendStorageProvider) is string flag && bool.TryParse(flag, out var off) && off ? "" : gcs.Provider + "/";
+            return $"{prefix.TrimEnd('/')}/{provider}{bucket}/{ArtifactLayout.BuildFolder(job)}";
+        }
+
         if (job.Spec.DecorationConfig is null && plank.JobUrlTemplate is { Length: > 0 } text && Template(text) is { } template)
         {
             try
@@ -33,7 +45,6 @@ public sealed class JobUrls(Func<Uri> statusSite)
         }
 
         var id = Uri.EscapeDataString(job.Id);
-        var prefix = job.Spec.MainRefs is { } refs ? plank.JobUrlPrefixFor(refs.Org, refs.Repo) : plank.JobUrlPrefixConfig.GetValueOrDefault("*");
         return prefix is null ? new Uri(statusSite(), $"view/{id}").ToString() : prefix.TrimEnd('/') + "/" + id;
     }
 

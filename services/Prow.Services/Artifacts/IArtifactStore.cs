@@ -1,6 +1,6 @@
 namespace Prow.Services.Artifacts;
 
-/// <summary>Where job artifacts live (a local folder by default; object storage later). Paths use '/'.</summary>
+/// <summary>Where job artifacts live: a local folder by default, or a GCS or S3 bucket under a prefix. Paths use '/'.</summary>
 public interface IArtifactStore
 {
     Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
@@ -13,4 +13,14 @@ public interface IArtifactStore
 
     /// <summary>Names directly under a folder, for listing a build's artifacts.</summary>
     Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same store on the bucket a job's <c>gcs_configuration.bucket</c> names (<c>gs://b</c>, <c>s3://b</c> or a
+    /// bare name meaning GCS), keeping this store's prefix; this store itself when the bucket is null, of another
+    /// provider than this store's, or when the store is a folder.
+    /// </summary>
+    IArtifactStore ForBucket(string? bucket);
+
+    /// <summary>A path's full address as Prow writes it in an alias (<c>gs://bucket/prefix/path</c>); null for a folder, where Prow writes no alias.</summary>
+    string? FullPath(string path);
 }

@@ -22,6 +22,11 @@ public sealed class LocalArtifactStore(string root) : IArtifactStore
         return Task.CompletedTask;
     }
 
+    /// <summary>A folder has no buckets: every job's artifacts are under the one root.</summary>
+    public IArtifactStore ForBucket(string? bucket) => this;
+
+    public string? FullPath(string path) => null;
+
     public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var target = Resolve(path);

@@ -6,9 +6,17 @@ using Prow.Clients.ObjectStorage;
 namespace Prow.Services.Artifacts;
 
 /// <summary>Artifacts in an S3 bucket under a prefix (<c>--artifacts s3://bucket/prefix</c>): AWS S3, MinIO, or GCS through its S3 interoperability endpoint.</summary>
-public sealed class S3ArtifactStore(IAmazonS3 s3, S3Path location) : IArtifactStore, IDisposable
+/// <param name="ownsClient">Stores made for other buckets share the client and leave disposing it to the first.</param>
+public sealed class S3ArtifactStore(IAmazonS3 s3, S3Path location, bool ownsClient = true) : IArtifactStore, IDisposable
 {
     public S3Path Location { get; } = location;
+
+    public IArtifactStore ForBucket(string? bucket) =>
+        bucket is not null && bucket.StartsWith(S3Path.Scheme, StringComparison.Ordinal) && bucket[S3Path.Scheme.Length..].TrimEnd('/') is { Length: > 0 } name && name != Location.Bucket
+            ? new S3ArtifactStore(s3, Location with { Bucket = name }, ownsClient: false)
+            : this;
+
+    public string? FullPath(string path) => $"{S3Path.Scheme}{Location.Bucket}/{Location.KeyFor(path)}";
 
     public async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -57,7 +65,13 @@ public sealed class S3ArtifactStore(IAmazonS3 s3, S3Path location) : IArtifactSt
         return [.. names.Where(n => n.Length > 0)];
     }
 
-    public void Dispose() => s3.Dispose();
+    public void Dispose()
+    {
+        if (ownsClient)
+        {
+            s3.Dispose();
+        }
+    }
 
     private Task PutAsync(string path, Stream body, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public static class ProwCommandLine
         var githubTokenPath = new Option<string?>("--github-token-path") { Description = "A file holding the GitHub token (re-read when it changes)." };
         var githubAppId = new Option<string?>("--github-app-id") { Description = "Authenticate as this GitHub App instead of with a token." };
         var githubAppPrivateKeyPath = new Option<string?>("--github-app-private-key-path") { Description = "The GitHub App's private key (PEM)." };
-        var artifacts = new Option<string>("--artifacts") { Description = "Where job artifacts (build logs, started.json, ...) are written.", DefaultValueFactory = _ => "./.prow/artifacts" };
+        var artifacts = new Option<string>("--artifacts") { Description = "Where job artifacts (build logs, started.json, ...) are written: a folder, gs://bucket/prefix or s3://bucket/prefix.", DefaultValueFactory = _ => "./.prow/artifacts" };
         var gitBaseUrl = new Option<string>("--git-base-url") { Description = "Where the local build cluster clones repositories from: BASE/org/repo.git (a file:// BASE may hold org/repo without .git); a job's clone_uri wins.", DefaultValueFactory = _ => "https://github.com" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
@@ -77,6 +77,15 @@ public static class ProwCommandLine
             }
         });
         var s3CredentialsFile = new Option<string?>("--s3-credentials-file") { Description = "For --artifacts s3://bucket/prefix: Prow's S3 credentials JSON (region, endpoint, insecure, s3_force_path_style, access_key, secret_key)." };
+        var gcsCredentialsFile = new Option<string?>("--gcs-credentials-file") { Description = "For --artifacts gs://bucket/prefix: a service account key (JSON); without it, application default credentials." };
+        var gcsEndpoint = new Option<string?>("--gcs-endpoint") { Description = "For --artifacts gs://...: the GCS JSON API's address, for an emulator (default: Google's)." };
+        gcsEndpoint.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            {
+                result.AddError($"--gcs-endpoint: '{value}' is not an http(s) URL");
+            }
+        });
         var siloPort = new Option<int?>("--silo-port") { Description = "Orleans' silo-to-silo port (default: a free one)." };
         var orleansGatewayPort = new Option<int?>("--orleans-gateway-port") { Description = "Orleans' client gateway port (default: a free one)." };
         foreach (var port in (Option<int?>[])[siloPort, orleansGatewayPort])
@@ -91,7 +100,7 @@ public static class ProwCommandLine
         }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, siloPort, orleansGatewayPort];
+        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -128,6 +137,8 @@ public static class ProwCommandLine
                     DefaultCluster = parse.GetValue(defaultCluster),
                     ClusterPools = ClusterPoolFlag.ParseAll(parse.GetValue(clusterPool) ?? []),
                     S3CredentialsFile = parse.GetValue(s3CredentialsFile),
+                    GcsCredentialsFile = parse.GetValue(gcsCredentialsFile),
+                    GcsEndpoint = parse.GetValue(gcsEndpoint) is { } endpoint ? new Uri(endpoint) : null,
                     SiloPort = parse.GetValue(siloPort),
                     OrleansGatewayPort = parse.GetValue(orleansGatewayPort),
                 },

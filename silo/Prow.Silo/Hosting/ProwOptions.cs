@@ -72,6 +72,12 @@ public sealed record ProwOptions
     /// <summary><c>--s3-credentials-file</c>: endpoint, region, keys and path style for <c>--artifacts s3://...</c>.</summary>
     public string? S3CredentialsFile { get; init; }
 
+    /// <summary><c>--gcs-credentials-file</c>: a service account key for <c>--artifacts gs://...</c> (else application default credentials).</summary>
+    public string? GcsCredentialsFile { get; init; }
+
+    /// <summary><c>--gcs-endpoint</c>: the GCS JSON API's address (an emulator); Google's when null.</summary>
+    public Uri? GcsEndpoint { get; init; }
+
     /// <summary>How often Kubernetes clusters retry unanswered calls (tests shorten it).</summary>
     public TimeSpan KubernetesRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 

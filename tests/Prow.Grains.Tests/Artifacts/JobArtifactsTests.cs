@@ -12,16 +12,6 @@ public sealed class JobArtifactsTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void Layout_PresubmitUnderPrLogs_OthersUnderLogs()
-    {
-        Assert.Equal("pr-logs/pull/org_repo/7/unit/1001", ArtifactLayout.BuildFolder(Job(ProwJobType.Presubmit, pull: 7)));
-        Assert.Equal("pr-logs/directory/unit", ArtifactLayout.DirectoryFolder(Job(ProwJobType.Presubmit, pull: 7)));
-        Assert.Equal("logs/unit/1001", ArtifactLayout.BuildFolder(Job(ProwJobType.Periodic)));
-        Assert.Equal("logs/unit/1001", ArtifactLayout.BuildFolder(Job(ProwJobType.Postsubmit)));
-        Assert.Null(ArtifactLayout.DirectoryFolder(Job(ProwJobType.Postsubmit)));
-    }
-
-    [Fact]
     public async Task StartedAndFinished_WriteProwsFilesAndLatestBuild()
     {
         var store = new LocalArtifactStore(_folder);
@@ -44,6 +34,7 @@ public sealed class JobArtifactsTests : IDisposable
         Assert.Equal("1001", await File.ReadAllTextAsync(Path.Combine(_folder, "pr-logs/pull/org_repo/7/unit/latest-build.txt")));
         Assert.Equal("1001", await File.ReadAllTextAsync(Path.Combine(_folder, "pr-logs/directory/unit/latest-build.txt")));
         Assert.Equal(["build-log.txt", "finished.json", "prowjob.json", "started.json"], await store.ListAsync("pr-logs/pull/org_repo/7/unit/1001", CancellationToken.None));
+        Assert.False(File.Exists(Path.Combine(_folder, "pr-logs/directory/unit/1001.txt")), "a folder gets no alias, as Prow's local output gets none");
     }
 
     [Theory]

@@ -16,21 +16,21 @@ public sealed class JobLogReader(IArtifactStore store, IConfigSource config)
     public async Task<IReadOnlyList<string>> ListArtifactsAsync(ProwJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job.Status.BuildId is null ? [] : await store.ListAsync(ArtifactLayout.BuildFolder(job), cancellationToken);
+        return job.Status.BuildId is null ? [] : await ArtifactLayout.StoreFor(store, job).ListAsync(ArtifactLayout.BuildFolder(job), cancellationToken);
     }
 
     /// <summary>One artifact's bytes, only when it is listed in the job's build folder (no path escapes it).</summary>
     public async Task<byte[]?> ReadArtifactAsync(ProwJob job, string name, CancellationToken cancellationToken)
     {
         var names = await ListArtifactsAsync(job, cancellationToken);
-        return names.Contains(name, StringComparer.Ordinal) ? await store.ReadAsync($"{ArtifactLayout.BuildFolder(job)}/{name}", cancellationToken) : null;
+        return names.Contains(name, StringComparer.Ordinal) ? await ArtifactLayout.StoreFor(store, job).ReadAsync($"{ArtifactLayout.BuildFolder(job)}/{name}", cancellationToken) : null;
     }
 
     /// <summary>The stored build log parsed for display, cut at spyglass's size limit; null when there is none.</summary>
     public async Task<JobLog?> ReadBuildLogAsync(ProwJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.Status.BuildId is null || await store.ReadAsync($"{ArtifactLayout.BuildFolder(job)}/{BuildLogName}", cancellationToken) is not { } bytes)
+        if (job.Status.BuildId is null || await ArtifactLayout.StoreFor(store, job).ReadAsync($"{ArtifactLayout.BuildFolder(job)}/{BuildLogName}", cancellationToken) is not { } bytes)
         {
             return null;
         }
