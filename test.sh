@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 packages=(git)
 # Deck's browser tests drive Debian's Chromium through Playwright (its own browser download cannot work here).
 packages+=(chromium)
+# The PostgreSQL storage tests start a throwaway cluster of Debian's PostgreSQL on a free loopback port.
+packages+=(postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -10,6 +10,12 @@ internal static partial class IngressLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Replaying {Count} pending ingress entries")]
     public static partial void Replay(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Took {Count} pending ingress entries whose holder's lease ran out")]
+    public static partial void TookExpired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Ingress entry {EntryId} ({Kind}) could not reach its handler, trying again: {Reason}")]
+    public static partial void Transient(ILogger logger, long entryId, string kind, string reason);
+
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Ingress is held: inputs are stored but not handled until restart without hold")]
     public static partial void Held(ILogger logger);
 

@@ -2,6 +2,14 @@ namespace Prow.Ingress;
 
 public sealed class IngressOptions
 {
+    /// <summary>
+    /// Failures that say the handler could not be reached rather than that it failed (a silo of the cluster died and
+    /// is not yet declared dead): retried every <see cref="TransientRetryDelay"/> without counting toward parking.
+    /// </summary>
+    public Func<Exception, bool>? IsTransient { get; set; }
+
+    public TimeSpan TransientRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many times a handler may fail on one input before it is parked as failed.</summary>
     public int MaxAttempts { get; set; } = 5;
 

@@ -28,6 +28,7 @@ public sealed class IngressPipeline : IAsyncDisposable
     private int _inFlight;
     private Task? _dispatcher;
     private Task? _completer;
+    private Task? _leases;
     private ITimer? _pruneTimer;
     private volatile bool _accepting = true;
 
@@ -105,6 +106,11 @@ public sealed class IngressPipeline : IAsyncDisposable
         }
 
         _dispatcher = Task.Run(DispatchLoopAsync, CancellationToken.None);
+        if (_store is ILeasedIngressStore leased)
+        {
+            _leases = Task.Run(() => LeaseLoopAsync(leased), CancellationToken.None);
+        }
+
         IsReady = true;
     }
 
@@ -130,6 +136,11 @@ public sealed class IngressPipeline : IAsyncDisposable
         if (_completer is not null)
         {
             await _completer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        if (_leases is not null)
+        {
+            await _leases.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -226,9 +237,16 @@ public sealed class IngressPipeline : IAsyncDisposable
                 return;
             }
 
+            Exception error = handling.Exception?.InnerException ?? (Exception?)handling.Exception ?? new OperationCanceledException("The handler was cancelled.");
+            if (_options.IsTransient?.Invoke(error) == true)
+            {
+                IngressLog.Transient(_log, entry.Id, entry.Kind, error.Message);
+                _ = RedispatchAfterAsync(entry, _options.TransientRetryDelay);
+                return;
+            }
+
             var attempt = entry.Attempts + 1;
             var final = attempt >= _options.MaxAttempts;
-            Exception error = handling.Exception?.InnerException ?? (Exception?)handling.Exception ?? new OperationCanceledException("The handler was cancelled.");
             IngressLog.Failed(_log, error, entry.Id, entry.Kind, attempt, final);
             _metrics.Failed(final);
             try
@@ -293,6 +311,60 @@ public sealed class IngressPipeline : IAsyncDisposable
             }
 
             batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// On an inbox shared by several processes: keeps this process's leases alive (a third of the lease apart), and
+    /// takes the entries of a process whose leases ran out, which is how a dead gateway's deliveries get handled.
+    /// </summary>
+    private async Task LeaseLoopAsync(ILeasedIngressStore leased)
+    {
+        var period = leased.Lease / 3;
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(period, _time, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await leased.RenewAsync(_stopping.Token);
+                if (!_accepting)
+                {
+                    continue;
+                }
+
+                IReadOnlyList<IngressEntry> taken;
+                do
+                {
+                    taken = await leased.ClaimExpiredAsync(ReplayPageSize, _stopping.Token);
+                    foreach (var entry in taken)
+                    {
+                        _metrics.Replayed();
+                        _dispatch.Writer.TryWrite(entry);
+                    }
+
+                    if (taken.Count > 0)
+                    {
+                        IngressLog.TookExpired(_log, taken.Count);
+                    }
+                }
+                while (taken.Count == ReplayPageSize);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                IngressLog.StoreFailed(_log, ex);
+            }
         }
     }
 

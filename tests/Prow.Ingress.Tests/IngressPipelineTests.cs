@@ -216,6 +216,22 @@ public sealed class IngressPipelineTests
     }
 
     [Fact]
+    public async Task TransientFailures_AreRetriedWithoutCountingTowardParking()
+    {
+        var time = new AutoAdvanceTimeProvider();
+        var calls = 0;
+        _handler.Behavior = (_, _) => Interlocked.Increment(ref calls) <= 10 ? Task.FromException(new TimeoutException("silo unreachable")) : Task.CompletedTask;
+        await using var ingress = await TestPipeline.StartAsync(_store, [_handler], o => (o.MaxAttempts, o.IsTransient) = (3, e => e is TimeoutException), time);
+
+        await ingress.AcceptAsync("waits for the cluster", "t1");
+
+        await Poll.UntilAsync(async () => (await ingress.CountAsync()).Completed == 1);
+        Assert.Equal(11, calls);
+        Assert.All(_handler.Started, e => Assert.Equal(0, e.Attempts));
+        Assert.Equal(new IngressCounts(0, 1, 0), await ingress.CountAsync());
+    }
+
+    [Fact]
     public async Task ReplayedEntry_KeepsItsAttempts_SoMaxAttemptsCountsAcrossRestarts()
     {
         var id = (await _store.AppendAsync([TestPipeline.Message("bad", null)], CancellationToken.None))[0].Id;

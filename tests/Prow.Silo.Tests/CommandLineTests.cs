@@ -20,6 +20,39 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task PostgresWithoutConnectionFile_OneLineErrorAndExitCode1()
+    {
+        var (exit, _, error) = await RunAsync(["run", "--storage", "postgres:", "--urls", "http://127.0.0.1:0"]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("prow: --storage postgres: needs --storage-connection-file (a file holding the connection string)", error.Trim());
+    }
+
+    [Fact]
+    public async Task PostgresUriOnTheCommandLine_IsRefused_PointingAtTheFile()
+    {
+        var (exit, _, error) = await RunAsync(["--storage", "postgres://prow:secret@db/prow"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--storage-connection-file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DbMigrate_AppliesTheSchema_AndSaysWhere()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "connection");
+        await File.WriteAllTextAsync(file, Prow.TestKit.Postgres.PostgresServer.Shared.CreateDatabase("migrate"));
+
+        var (exit, output, error) = await RunAsync(["db", "migrate", "--storage-connection-file", file]);
+
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"^prow: postgres://127\.0\.0\.1:\d+/migrate_\d+_\d+ is at schema version 1$", output.Trim());
+        var (again, _, _) = await RunAsync(["db", "migrate", "--storage-connection-file", file]);
+        Assert.Equal(0, again);
+    }
+
+    [Fact]
     public async Task UnwritableStoragePath_OneLineErrorAndExitCode1()
     {
         using var folder = new TempFolder();

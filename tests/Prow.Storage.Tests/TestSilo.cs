@@ -19,13 +19,22 @@ public sealed class TestSilo : IAsyncDisposable
 
     public TickProbe Probe => _host.Services.GetRequiredService<TickProbe>();
 
-    public static async Task<TestSilo> StartAsync(Action<ISiloBuilder> storage)
+    /// <summary>Starts a silo; <paramref name="clustering"/> replaces the single-silo localhost clustering (it is given the silo and gateway ports).</summary>
+    public static async Task<TestSilo> StartAsync(Action<ISiloBuilder> storage, Action<ISiloBuilder, int, int>? clustering = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: LoopbackPort.Free(), gatewayPort: LoopbackPort.Free(), serviceId: "prow-storage-tests", clusterId: "prow-storage-tests");
+            if (clustering is null)
+            {
+                silo.UseLocalhostClustering(siloPort: LoopbackPort.Free(), gatewayPort: LoopbackPort.Free(), serviceId: "prow-storage-tests", clusterId: "prow-storage-tests");
+            }
+            else
+            {
+                clustering(silo, LoopbackPort.Free(), LoopbackPort.Free());
+            }
+
             silo.Configure<ReminderOptions>(options =>
             {
                 options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100);

@@ -28,12 +28,29 @@ public static class ProwCommandLine
     internal static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (Kestrel URLs, ';'-separated).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var storage = new Option<string>("--storage") { Description = "sqlite:PATH (the default, ./.prow/prow.db) or memory:.", DefaultValueFactory = _ => StorageLocation.Default.ToString() };
+        var storage = new Option<string>("--storage") { Description = "sqlite:PATH (the default, ./.prow/prow.db), memory:, or postgres: (several processes; see --storage-connection-file).", DefaultValueFactory = _ => StorageLocation.Default.ToString() };
         storage.Validators.Add(result =>
         {
             if (!StorageLocation.TryParse(result.GetValueOrDefault<string>() ?? "", out _, out var error))
             {
                 result.AddError(error);
+            }
+        });
+        var storageConnectionFile = new Option<string?>("--storage-connection-file") { Description = "With --storage postgres:, a file holding the connection string (Host=...;Username=...;Password=...;Database=... or postgres://user:password@host:port/db)." };
+        var advertiseAddress = new Option<string?>("--advertise-address") { Description = "The IP address other silos and gateways reach this process at (default: $POD_IP, else 127.0.0.1)." };
+        advertiseAddress.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !System.Net.IPAddress.TryParse(value, out _))
+            {
+                result.AddError($"--advertise-address: '{value}' is not an IP address");
+            }
+        });
+        var inboxLease = new Option<int>("--inbox-lease") { Description = "Seconds a pending webhook stays with the process handling it unless renewed; after that another process takes it (PostgreSQL).", DefaultValueFactory = _ => 30 };
+        inboxLease.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 3600)
+            {
+                result.AddError("--inbox-lease: between 1 and 3600 seconds");
             }
         });
         var configPath = new Option<string?>("--config-path") { Description = "Prow's config.yaml." };
@@ -100,7 +117,7 @@ public static class ProwCommandLine
         }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, siloPort, orleansGatewayPort];
+        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -117,6 +134,9 @@ public static class ProwCommandLine
                 {
                     Urls = parse.GetValue(urls)!,
                     Storage = location,
+                    StorageConnectionFile = parse.GetValue(storageConnectionFile),
+                    AdvertiseAddress = parse.GetValue(advertiseAddress) is { } address ? System.Net.IPAddress.Parse(address) : null,
+                    InboxLease = TimeSpan.FromSeconds(parse.GetValue(inboxLease)),
                     ConfigPath = parse.GetValue(configPath),
                     JobConfigPath = parse.GetValue(jobConfigPath),
                     PluginConfig = parse.GetValue(pluginConfig),
@@ -181,6 +201,13 @@ public static class ProwCommandLine
             return Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr, known, Grains.Plugins.Framework.PluginRegistration.Names);
         });
         root.Subcommands.Add(checkConfig);
+
+        var db = new Command("db", "The database several prow processes share.");
+        var migrate = new Command("migrate", "Apply this build's schema to the PostgreSQL database (prow run also does it on start).");
+        migrate.Options.Add(storageConnectionFile);
+        migrate.SetAction((parse, cancellationToken) => DatabaseCommands.MigrateAsync(parse.GetValue(storageConnectionFile), stdout, stderr, cancellationToken));
+        db.Subcommands.Add(migrate);
+        root.Subcommands.Add(db);
         return root;
     }
 

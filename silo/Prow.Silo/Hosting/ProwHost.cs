@@ -24,6 +24,7 @@ using Prow.Silo.Admin;
 using Prow.Silo.Cli;
 using Prow.Silo.Metrics;
 using Prow.Storage;
+using Prow.Storage.Postgres;
 using Prow.Storage.Sqlite;
 using Prow.Web;
 using Prow.Web.Auth;
@@ -44,7 +45,9 @@ public static class ProwHost
         var clusters = BuildClusterSetup.From(options);
         var artifactStore = ArtifactStoreSetup.From(options);
         var database = options.Storage.Kind == StorageKind.Sqlite ? OpenDatabase(options.Storage) : null;
+        var postgres = options.Storage.Kind == StorageKind.Postgres ? PostgresSetup.Open(options) : null;
         var ports = SiloPorts.Choose(options.SiloPort, options.OrleansGatewayPort);
+        var advertise = PostgresSetup.AdvertiseAddress(options);
 
         WebApplication? built = null;
         Uri SiteAddress() => new((built?.Urls.FirstOrDefault() ?? options.Urls.Split(';')[0]).TrimEnd('/') + "/");
@@ -101,7 +104,17 @@ public static class ProwHost
         });
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(ports.Silo, ports.Gateway);
+            if (postgres is null)
+            {
+                silo.UseLocalhostClustering(ports.Silo, ports.Gateway);
+            }
+            else
+            {
+                // Several silos: membership in PostgreSQL; each advertises the address it is reached at and listens on all.
+                silo.UseProwPostgresClustering(postgres);
+                silo.ConfigureEndpoints(advertise, ports.Silo, ports.Gateway, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertise));
+            }
+
             silo.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = "prow";
@@ -111,7 +124,11 @@ public static class ProwHost
             silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, options.PeriodicTick.Ticks)));
             silo.Configure<GrainCollectionOptions>(collection => collection.DeactivationTimeout = options.ShutdownTimeout);
             silo.AddDashboard();
-            if (database is null)
+            if (postgres is not null)
+            {
+                silo.UseProwPostgresStorage(postgres);
+            }
+            else if (database is null)
             {
                 silo.UseProwMemoryStorage();
             }
@@ -125,10 +142,17 @@ public static class ProwHost
         {
             ingress.Hold = options.HoldIngress;
             ingress.ShutdownTimeout = options.ShutdownTimeout;
+            // A silo that died and is not yet declared dead refuses or times out calls: the delivery waits, it did not fail.
+            ingress.IsTransient = error => error is Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException or TimeoutException;
         });
         if (database is not null)
         {
             builder.Services.AddSingleton<IIngressStore>(sp => new SqliteIngressStore(database, sp.GetRequiredService<TimeProvider>()));
+        }
+        else if (postgres is not null)
+        {
+            var owner = PostgresSetup.LeaseOwner(advertise, ports.Silo);
+            builder.Services.AddSingleton<IIngressStore>(sp => new PostgresIngressStore(postgres, sp.GetRequiredService<TimeProvider>(), owner, options.InboxLease));
         }
 
         builder.Services.AddGateway(secrets);
@@ -150,6 +174,10 @@ public static class ProwHost
         if (database is not null)
         {
             builder.Services.AddSingleton<IProwJobIndex>(OpenJobIndex(database));
+        }
+        else if (postgres is not null)
+        {
+            builder.Services.AddSingleton<IProwJobIndex>(new PostgresProwJobIndex(postgres));
         }
 
         builder.Services.AddProwWeb(new DeckOptions

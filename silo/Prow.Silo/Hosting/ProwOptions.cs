@@ -9,6 +9,15 @@ public sealed record ProwOptions
 
     public StorageLocation Storage { get; init; } = StorageLocation.Default;
 
+    /// <summary><c>--storage-connection-file</c>: a file holding the PostgreSQL connection string (a mounted Secret).</summary>
+    public string? StorageConnectionFile { get; init; }
+
+    /// <summary><c>--advertise-address</c>: the address other silos and gateways reach this one at; null for the pod IP or loopback.</summary>
+    public System.Net.IPAddress? AdvertiseAddress { get; init; }
+
+    /// <summary><c>--inbox-lease</c>: how long a pending delivery stays with the process handling it unless renewed (several processes on PostgreSQL).</summary>
+    public TimeSpan InboxLease { get; init; } = TimeSpan.FromSeconds(30);
+
     public string? ConfigPath { get; init; }
 
     public string? JobConfigPath { get; init; }
