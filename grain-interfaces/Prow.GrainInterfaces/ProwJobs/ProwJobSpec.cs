@@ -18,6 +18,7 @@ public sealed record ProwJobSpec
     public string Cluster { get; init; } = "default";
 
     [JsonPropertyName("namespace")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Namespace { get; init; }
 
     [JsonPropertyName("job")]
@@ -34,9 +35,11 @@ public sealed record ProwJobSpec
     public bool Report { get; init; }
 
     [JsonPropertyName("context")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Context { get; init; }
 
     [JsonPropertyName("rerun_command")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RerunCommand { get; init; }
 
     [JsonPropertyName("max_concurrency")]

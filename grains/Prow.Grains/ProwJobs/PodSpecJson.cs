@@ -51,11 +51,9 @@ public static class PodSpecJson
 
     private static JsonObject Container(Container container)
     {
+        // Always written, empty or not, as Go writes Container.Name (no omitempty): the CRD requires the field.
         var json = Extra(container.Extra);
-        if (container.Name.Length > 0)
-        {
-            json["name"] = container.Name;
-        }
+        json["name"] = container.Name;
 
         json["image"] = container.Image;
         if (container.Command.Count > 0)
