@@ -1,6 +1,6 @@
 using Prow.Bench;
 
-// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|jobs|kubernetes|owners|deck|tide|all]
+// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|hook-postgres|jobs|kubernetes|owners|deck|tide|all]
 var which = args.FirstOrDefault() ?? "all";
 var folder = Directory.CreateTempSubdirectory("prow-bench-").FullName;
 Console.WriteLine($"Prow.Orleans benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -19,6 +19,11 @@ try
     if (which is "hook" or "all")
     {
         await HookBenchmarks.RunAsync(folder);
+    }
+
+    if (which is "hook-postgres" or "all")
+    {
+        await PostgresHookBenchmarks.RunAsync(folder);
     }
 
     if (which is "jobs" or "all")
