@@ -70,6 +70,9 @@ public sealed partial class GitHubClient
     public Task EditIssueTitleAsync(string owner, string repo, int number, string title, CancellationToken cancellationToken) =>
         PatchIssueAsync(owner, repo, number, new IssuePatchBody(Title: title), cancellationToken);
 
+    public Task EditIssueBodyAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken) =>
+        PatchIssueAsync(owner, repo, number, new IssuePatchBody(Body: body), cancellationToken);
+
     private Task<GitHubResponse> PatchIssueAsync(string owner, string repo, int number, IssuePatchBody body, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Patch, GitHubRoute.Create(IssueTemplate, owner, repo, number), body, Json.IssuePatchBody, cancellationToken);
 

@@ -10,6 +10,9 @@ public sealed partial class GitHubClient
     public Task<IReadOnlyList<PullRequestFile>> ListPullRequestFilesAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         GetPagedAsync(GitHubRoute.Create(PullTemplate + "/files", owner, repo, number), Json.ListPullRequestFile, cancellationToken);
 
+    public Task<IReadOnlyList<PullRequestCommit>> ListPullRequestCommitsAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
+        GetPagedAsync(GitHubRoute.Create(PullTemplate + "/commits", owner, repo, number), Json.ListPullRequestCommit, cancellationToken);
+
     public Task<IReadOnlyList<Events.ReviewComment>> ListReviewCommentsAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         GetPagedAsync(GitHubRoute.Create(PullTemplate + "/comments", owner, repo, number), Json.ListReviewComment, cancellationToken);
 

@@ -9,6 +9,7 @@ namespace Prow.Clients.GitHub;
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(PullRequest))]
 [JsonSerializable(typeof(List<PullRequestFile>))]
+[JsonSerializable(typeof(List<PullRequestCommit>))]
 [JsonSerializable(typeof(List<IssueComment>))]
 [JsonSerializable(typeof(IssueComment))]
 [JsonSerializable(typeof(List<Label>))]

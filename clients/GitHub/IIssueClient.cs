@@ -40,4 +40,7 @@ public interface IIssueClient
 
     /// <summary>Edits the title of an issue or pull request (the retitle plugin).</summary>
     Task EditIssueTitleAsync(string owner, string repo, int number, string title, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the description of an issue or pull request (the release-note plugin's /release-note-edit).</summary>
+    Task EditIssueBodyAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken);
 }

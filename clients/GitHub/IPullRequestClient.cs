@@ -7,6 +7,9 @@ public interface IPullRequestClient
     /// <summary>Every changed file, following pagination (GitHub stops at 3000 files).</summary>
     Task<IReadOnlyList<PullRequestFile>> ListPullRequestFilesAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
+    /// <summary>The pull request's commits, oldest first, following pagination (GitHub lists at most 250).</summary>
+    Task<IReadOnlyList<PullRequestCommit>> ListPullRequestCommitsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
+
     /// <summary>Comments on lines of the diff, following pagination.</summary>
     Task<IReadOnlyList<Events.ReviewComment>> ListReviewCommentsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 

@@ -11,7 +11,7 @@ internal static class PluginsReader
     [
         "blockades", "branch_cleaner", "bugzilla", "cherry_pick_approved", "cherry_pick_unapproved", "dco", "golint",
         "goose", "heart", "invalid_commit_msg", "jira", "milestone_applier", "project_config", "project_manager",
-        "release_note", "repo_milestone", "require_matching_label", "sigmention", "rifle", "milestone",
+        "repo_milestone", "require_matching_label", "sigmention", "rifle", "milestone",
     ];
 
     public static PluginsConfig Read(MapReader m)
@@ -82,6 +82,7 @@ internal static class PluginsReader
             }) ?? new OverrideConfig(),
             Retitle = m.Obj("retitle", r => new RetitleConfig(r.Bool("allow_closed_issues") ?? false)) ?? new RetitleConfig(false),
             Slack = m.Obj("slack", ReadSlack) ?? new SlackPluginConfig(),
+            ReleaseNote = m.Obj("release_note", r => new ReleaseNoteConfig(r.Str("guidelines_url") is { Length: > 0 } url ? url : ReleaseNoteConfig.DefaultGuidelinesUrl)) ?? new ReleaseNoteConfig(),
         };
 
         // Prow has many more plugin sections; keep them all as data, and warn only about names Prow does not know.

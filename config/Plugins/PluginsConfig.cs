@@ -22,6 +22,7 @@ public sealed record PluginsConfig
     public OverrideConfig Override { get; init; } = new();
     public RetitleConfig Retitle { get; init; } = new(false);
     public SlackPluginConfig Slack { get; init; } = new();
+    public ReleaseNoteConfig ReleaseNote { get; init; } = new();
 
     /// <summary>Every other section (blockades, milestone_applier, heart...), kept raw.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();

@@ -9,7 +9,7 @@ namespace Prow.Grains.Tide;
 /// changes and reviews, statuses and check runs on a pool's heads (found through the repository's head index), and
 /// pushes to a branch that has a pool.
 /// </summary>
-public sealed class TideEventRouter(IGrainFactory grains, IConfigSource config)
+public sealed class TideEventRouter(IGrainFactory grains, IConfigSource config, Prow.Clients.GitHub.IIssueClient github)
 {
     /// <param name="previousBaseRef">The branch the pull request targeted before this event, when known.</param>
     public async Task RouteAsync(GitHubEvent gitHubEvent, string? previousBaseRef = null)
@@ -28,6 +28,13 @@ public sealed class TideEventRouter(IGrainFactory grains, IConfigSource config)
                 if (previousBaseRef is not null && previousBaseRef != pull.BaseRef)
                 {
                     await TideRouting.Pool(grains, org, repo, previousBaseRef).OnPullRequestAsync(pull with { Open = false });
+                }
+
+                // Plugins ran on this event before tide hears of it and may have put labels on (release-note's
+                // do-not-merge/release-note-label-needed on open): the event's labels are then stale, so tide reads them.
+                if (pull.Open && config.Current.Plugins.EnabledPluginsFor(org, repo).Count > 0)
+                {
+                    pull = pull with { Labels = [.. (await github.ListIssueLabelsAsync(org, repo, pr.Number, CancellationToken.None)).Select(l => l.Name)] };
                 }
 
                 await TideRouting.Pool(grains, org, repo, pull.BaseRef).OnPullRequestAsync(pull);

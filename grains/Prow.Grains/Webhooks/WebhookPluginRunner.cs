@@ -20,7 +20,7 @@ public sealed class WebhookPluginRunner(IConfigSource config, IGitHubClient gitH
         }
 
         var snapshot = config.Current;
-        if (snapshot.Plugins.EnabledPluginsFor(gitHubEvent.Repository.Owner.Login, gitHubEvent.Repository.Name).Count == 0)
+        if (plugins.EnabledFor(snapshot.Plugins, gitHubEvent.Repository.Owner.Login, gitHubEvent.Repository.Name).Count == 0)
         {
             return (gitHubEvent, []);
         }

@@ -109,5 +109,10 @@ public sealed partial class FakeGitHubServer
         {
             issue.Title = title;
         }
+
+        if (String(body, "body") is { } text)
+        {
+            issue.Body = text;
+        }
     }
 }

@@ -30,6 +30,13 @@ public sealed partial class FakeGitHubServer
             changes = f.Additions + f.Deletions,
             previous_filename = f.PreviousFilename,
         }))));
+        app.MapGet(PullPath + "/commits", (HttpContext c) => WithPull(c, (_, p) => FakeJson.Ok(Paging.Page(c, p.Commits).Select(x => new
+        {
+            sha = x.Sha,
+            commit = new { message = x.Message },
+            author = x.AuthorLogin is null ? null : FakeJson.User(x.AuthorLogin),
+            parents = Enumerable.Range(0, x.Parents).Select(i => new { sha = FakeJson.Sha($"{x.Sha}^{i}") }),
+        }))));
         app.MapGet(PullPath + "/reviews", (HttpContext c) => WithPull(c, (_, p) => FakeJson.Ok(Paging.Page(c, p.Reviews).Select(v => new
         {
             id = v.Id,

@@ -30,6 +30,7 @@ public sealed class FakeIssue
     public bool Merged { get; set; }
     public string? MergeCommitSha { get; set; }
     public List<FakeChangedFile> Files { get; } = [];
+    public List<FakeCommit> Commits { get; } = [];
     public List<string> RequestedReviewers { get; } = [];
     public List<FakeReview> Reviews { get; } = [];
 

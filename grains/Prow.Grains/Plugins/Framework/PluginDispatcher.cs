@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub.Events;
+using Prow.Config.Plugins;
 
 namespace Prow.Grains.Plugins.Framework;
 
@@ -16,7 +17,7 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
         var org = gitHubEvent.Repository.Owner.Login;
         var repo = gitHubEvent.Repository.Name;
         var comment = GenericCommentEvent.From(gitHubEvent, deliveryId);
-        foreach (var name in context.Config.Plugins.EnabledPluginsFor(org, repo).Distinct(StringComparer.Ordinal))
+        foreach (var name in EnabledFor(context.Config.Plugins, org, repo))
         {
             if (registry.Find(name) is not { } plugin)
             {
@@ -40,6 +41,16 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
                     await reviewHandler.HandlePullRequestReviewAsync(context, review);
                 }
 
+                if (gitHubEvent is IssueCommentEvent issueComment && plugin is IIssueCommentHandler issueCommentHandler)
+                {
+                    await issueCommentHandler.HandleIssueCommentAsync(context, issueComment);
+                }
+
+                if (gitHubEvent is StatusEvent status && plugin is IStatusHandler statusHandler)
+                {
+                    await statusHandler.HandleStatusAsync(context, status);
+                }
+
                 if (comment is not null && plugin is IGenericCommentHandler commentHandler)
                 {
                     await commentHandler.HandleGenericCommentAsync(context, comment);
@@ -50,6 +61,18 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
                 LogPluginFailed(context.Logger, ex, name, gitHubEvent.EventName, deliveryId);
             }
         }
+    }
+
+    /// <summary>
+    /// The plugins to run: those plugins.yaml enables, then any listed under external_plugins that this build carries
+    /// (they run built in instead of being forwarded).
+    /// </summary>
+    public IReadOnlyList<string> EnabledFor(PluginsConfig plugins, string org, string repo)
+    {
+        ArgumentNullException.ThrowIfNull(plugins);
+        return [.. plugins.EnabledPluginsFor(org, repo)
+            .Concat(plugins.ExternalPluginsFor(org, repo).Select(p => p.Name).Where(name => registry.Find(name) is not null))
+            .Distinct(StringComparer.Ordinal)];
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Plugin {Plugin} failed on {EventName} delivery {DeliveryId}")]

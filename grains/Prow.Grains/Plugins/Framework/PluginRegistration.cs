@@ -12,6 +12,7 @@ using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Lifecycle;
 using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
+using Prow.Grains.Plugins.ReleaseNote;
 using Prow.Grains.Plugins.Retitle;
 using Prow.Grains.Plugins.Size;
 using Prow.Grains.Plugins.Skip;
@@ -28,7 +29,7 @@ public static class PluginRegistration
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "trigger", "help", "cat", "hold", "wip", "label", "size", "lifecycle", "retitle", "override", "skip", "needs-rebase",
-        "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss",
+        "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -60,6 +61,7 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, ApprovePlugin>();
         services.AddSingleton<IPlugin, AssignPlugin>();
         services.AddSingleton<IPlugin, BlunderbussPlugin>();
+        services.AddSingleton<IPlugin, ReleaseNotePlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();

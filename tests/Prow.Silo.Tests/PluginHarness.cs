@@ -1,0 +1,83 @@
+using System.Text;
+using Prow.Clients.GitHub;
+using Prow.Clients.GitHub.Events;
+using Prow.Config;
+using Prow.Grains.Plugins.Framework;
+using Prow.TestKit.GitHub;
+
+namespace Prow.Silo.Tests;
+
+/// <summary>
+/// One plugin run through the real dispatcher against the fake GitHub on loopback with the production client, without
+/// a host: what a plugin's table tests use (the host-level tests prove the wiring once per plugin).
+/// </summary>
+internal sealed class PluginHarness : IAsyncDisposable
+{
+    public const string Repo = "org/repo";
+
+    private readonly TempFolder _folder = new();
+    private readonly GitHubClient _client;
+    private int _delivery;
+
+    private PluginHarness(FakeGitHubServer gitHub)
+    {
+        GitHub = gitHub;
+        var options = new GitHubClientOptions { Token = "t" };
+        options.Endpoints.Add(gitHub.BaseAddress);
+        _client = new GitHubClient(options);
+    }
+
+    public FakeGitHubServer GitHub { get; }
+
+    public FakeRepo FakeRepo => GitHub.State.Repo(Repo);
+
+    public static async Task<PluginHarness> StartAsync()
+    {
+        var gitHub = await FakeGitHubServer.StartAsync();
+        gitHub.State.AddRepo(Repo).WithBranch("main", "base0000");
+        gitHub.State.Org("org").Members.Add("alice");
+        gitHub.State.Org("org").Members.Add("maintainer");
+        return new PluginHarness(gitHub);
+    }
+
+    /// <summary>Runs <paramref name="plugin"/>, enabled for the org with <paramref name="pluginsYaml"/> beside it, on one delivery.</summary>
+    public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "")
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        var file = Path.Combine(_folder.Path, "plugins.yaml");
+        await File.WriteAllTextAsync(file, $"plugins:\n  org: [{plugin.Name}]\n{pluginsYaml}");
+        var loaded = ConfigLoader.Load(new ConfigPaths(null, null, file));
+        Assert.True(loaded.Succeeded, string.Join('\n', loaded.Problems));
+        Assert.True(WebhookEventParser.TryParse(eventName, Encoding.UTF8.GetBytes(json), out var gitHubEvent, out var error), error);
+        var failures = new FailureLogger();
+        var context = new PluginContext(loaded.Snapshot!, _client, _ => Task.FromResult(GitHub.State.BotLogin), failures, TimeProvider.System, CancellationToken.None);
+        await new PluginDispatcher(new PluginRegistry([plugin])).DispatchAsync(context, gitHubEvent!, $"delivery-{++_delivery}");
+        Assert.True(failures.Errors.Count == 0, string.Join('\n', failures.Errors));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await GitHub.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    /// <summary>The dispatcher logs a plugin's exception instead of throwing it: the harness turns that into a failed test.</summary>
+    private sealed class FailureLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Errors { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Error;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= Microsoft.Extensions.Logging.LogLevel.Error)
+            {
+                Errors.Add(formatter(state, exception) + " " + exception);
+            }
+        }
+    }
+}
