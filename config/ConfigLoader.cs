@@ -66,6 +66,16 @@ public static class ConfigLoader
 
     private static void WarnNotImplemented(string file, PluginsConfig plugins, IReadOnlySet<string> implemented, ProblemSink sink)
     {
+        // An external plugin this build carries runs built in and is not forwarded; said once per name.
+        foreach (var builtIn in plugins.ExternalPlugins
+            .SelectMany(e => e.Value.Select(p => (Scope: e.Key, Plugin: p)))
+            .Where(x => implemented.Contains(x.Plugin.Name))
+            .GroupBy(x => x.Plugin.Name, StringComparer.Ordinal))
+        {
+            var (scope, first) = builtIn.First();
+            sink.Warning(file, first.Line, $"external_plugins.{scope}", $"external plugin {builtIn.Key} is built into this build: the built-in plugin runs for {string.Join(", ", builtIn.Select(x => x.Scope).Distinct(StringComparer.Ordinal))} and nothing is forwarded to {first.Endpoint}");
+        }
+
         foreach (var (key, entry) in plugins.Plugins)
         {
             for (var i = 0; i < entry.Plugins.Count; i++)

@@ -159,7 +159,7 @@ internal static class PluginsReader
             result[key] = em!.ObjList(key, e =>
             {
                 var name = e.StrOr("name", "");
-                return new ExternalPlugin(name, e.Str("endpoint") ?? $"http://{name}", e.StrList("events"));
+                return new ExternalPlugin(name, e.Str("endpoint") ?? $"http://{name}", e.StrList("events")) { Line = e.Line };
             });
         }
 

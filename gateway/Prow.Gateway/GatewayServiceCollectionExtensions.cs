@@ -1,16 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
+using Prow.Gateway.ExternalPlugins;
 using Prow.Ingress;
+using Prow.Services.Configuration;
 
 namespace Prow.Gateway;
 
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>The hook's services and its inbox handler.</summary>
-    public static IServiceCollection AddGateway(this IServiceCollection services, HmacSecrets secrets)
+    /// <summary>The hook's services and its inbox handlers: the webhook's, and the forwards to external plugins.</summary>
+    /// <param name="builtInPlugins">Plugin names this build runs itself: listed under external_plugins, they are not forwarded.</param>
+    public static IServiceCollection AddGateway(this IServiceCollection services, HmacSecrets secrets, IReadOnlySet<string>? builtInPlugins = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(secrets);
         services.AddSingleton<HookMetrics>();
+        services.AddSingleton<ExternalPluginMetrics>();
+        services.AddSingleton(sp => new ExternalPluginRouting(sp.GetRequiredService<IConfigSource>(), builtInPlugins ?? new HashSet<string>()));
+        services.AddSingleton<IIngressHandler>(sp => new ExternalPluginForwarder(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ExternalPluginMetrics>()));
         return services.AddIngressHandler<GitHubWebhookIngressHandler>();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Prow.Clients.GitHub.Events;
+using Prow.Gateway.ExternalPlugins;
 using Prow.Ingress;
 
 namespace Prow.Gateway;
@@ -23,14 +24,14 @@ public static class HookEndpoint
         return endpoints.MapPost(path, HandleAsync);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time, HookMetrics metrics)
+    private static async Task<IResult> HandleAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time, HookMetrics metrics, ExternalPluginRouting externalPlugins, ExternalPluginMetrics externalMetrics)
     {
-        var result = await ValidateAndAcceptAsync(context, secrets, ingress, time);
+        var result = await ValidateAndAcceptAsync(context, secrets, ingress, time, externalPlugins, externalMetrics);
         metrics.Responded(result.StatusCode);
         return Results.Text(result.Message, statusCode: result.StatusCode);
     }
 
-    private static async Task<(int StatusCode, string Message)> ValidateAndAcceptAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time)
+    private static async Task<(int StatusCode, string Message)> ValidateAndAcceptAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time, ExternalPluginRouting externalPlugins, ExternalPluginMetrics externalMetrics)
     {
         var request = context.Request;
         var eventName = request.Headers["X-GitHub-Event"].ToString();
@@ -86,6 +87,20 @@ public static class HookEndpoint
         var payload = WebhookEnvelope.Serialize(eventName, deliveryId, time.GetUtcNow(), route, body);
         try
         {
+            // The forwards are stored before the webhook: should prow die between the two, GitHub's redelivery finds
+            // them already stored (each is deduplicated by delivery and plugin) and stores the webhook.
+            var forwards = externalPlugins.For(eventName, route.Repository)
+                .Select(p => new ExternalPluginForward(p.Name, p.Endpoint, eventName, deliveryId, signature, body))
+                .ToList();
+            var stored = await Task.WhenAll(forwards.Select(f => ingress.AcceptAsync(new IngressMessage(ExternalPluginForward.IngressKind, f.DedupeKey, f.Serialize()), context.RequestAborted)));
+            for (var i = 0; i < forwards.Count; i++)
+            {
+                if (!stored[i].Duplicate)
+                {
+                    externalMetrics.Queued(forwards[i].Plugin, forwards[i].Endpoint);
+                }
+            }
+
             await ingress.AcceptAsync(new IngressMessage(WebhookEnvelope.IngressKind, deliveryId, payload), context.RequestAborted);
         }
         catch (InvalidOperationException)

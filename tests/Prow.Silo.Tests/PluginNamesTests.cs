@@ -62,6 +62,18 @@ public sealed class PluginNamesTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckConfig_ExternalPluginBuiltInHere_IsSaidOnce()
+    {
+        var folder = Path.Combine(RepositoryRoot.Path, "testdata", "conformance", "kubernetes_test-infra");
+
+        var (exit, _, error) = await RunAsync("check-config", "--plugin-config", Path.Combine(folder, "plugins.yaml"));
+
+        Assert.True(exit == 0, error);
+        var line = Assert.Single(error.Split('\n'), l => l.Contains("external plugin needs-rebase is built into this build", StringComparison.Ordinal));
+        Assert.Contains("nothing is forwarded to", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WithAnUnknownPlugin_RefusesToStartNamingIt()
     {
         var plugins = Path.Combine(_folder.Path, "plugins.yaml");

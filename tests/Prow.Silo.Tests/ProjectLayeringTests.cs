@@ -19,7 +19,7 @@ public sealed class ProjectLayeringTests
         ["Prow.Services"] = ["Prow.Clients", "Prow.Config", "Prow.GrainInterfaces"],
         ["Prow.Storage"] = ["Prow.Ingress", "Prow.Services"],
         ["Prow.Grains"] = ["Prow.Clients", "Prow.Config", "Prow.GoTemplates", "Prow.GrainInterfaces", "Prow.Ingress", "Prow.Services"],
-        ["Prow.Gateway"] = ["Prow.Clients", "Prow.GrainInterfaces", "Prow.Ingress"],
+        ["Prow.Gateway"] = ["Prow.Clients", "Prow.GrainInterfaces", "Prow.Ingress", "Prow.Services"],
         ["Prow.Web"] = ["Prow.GrainInterfaces", "Prow.Services"],
         ["Prow.Silo"] = ["Prow.Gateway", "Prow.Grains", "Prow.Storage", "Prow.Web"],
     };
