@@ -62,6 +62,12 @@ public static class HookEndpoint
             return (413, "413 Payload Too Large");
         }
 
+        // A signature that is not sha256= and 64 hex digits can sign nothing: refused before a byte of the body is read.
+        if (!IsWellFormedSignature(signature))
+        {
+            return (401, "401 Unauthorized: Invalid X-Hub-Signature-256");
+        }
+
         byte[] body;
         try
         {
@@ -70,6 +76,12 @@ public static class HookEndpoint
         catch (InvalidDataException)
         {
             return (413, "413 Payload Too Large");
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // The sender stopped short of its Content-Length, hung up, or was cut off for sending too slowly: a bad
+            // request like any other, answered if the connection still can be, and counted.
+            return (400, "400 Bad Request: the body ended before its Content-Length");
         }
 
         // Per-org or per-repo secrets: the payload names whose secret signs it. With one secret nothing is read first.
@@ -110,6 +122,12 @@ public static class HookEndpoint
 
         return (200, "Event received. Have a nice day.");
     }
+
+    private static readonly System.Buffers.SearchValues<char> s_hexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    private static bool IsWellFormedSignature(string signature) =>
+        signature.StartsWith("sha256=", StringComparison.Ordinal) && signature.Length == "sha256=".Length + 64
+        && !signature.AsSpan("sha256=".Length).ContainsAnyExcept(s_hexDigits);
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
