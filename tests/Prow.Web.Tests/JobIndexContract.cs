@@ -43,6 +43,19 @@ public abstract class JobIndexContract
     }
 
     [Fact]
+    public async Task Get_ReturnsTheStoredJob_OrNull()
+    {
+        var index = await CreateAsync();
+        await index.UpsertAsync(Job("a", 1, state: ProwJobState.Pending), CancellationToken.None);
+        await index.UpsertAsync(Job("a", 1, state: ProwJobState.Failure), CancellationToken.None);
+
+        var job = await index.GetAsync("a", CancellationToken.None);
+
+        Assert.Equal(("a", ProwJobState.Failure, "sha1"), (job?.Id, job?.Status.State, job?.Spec.Refs?.Pulls[0].Sha));
+        Assert.Null(await index.GetAsync("b", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Query_PagesNewestFirst_WithoutGapsOrRepeats_WhenTimesTie()
     {
         var index = await CreateAsync();

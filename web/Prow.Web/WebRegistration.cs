@@ -28,6 +28,7 @@ public static class WebRegistration
         services.AddSingleton<DeckSession>();
         services.AddSingleton<RerunAuthorizer>();
         services.AddSingleton<JobLogReader>();
+        services.AddSingleton<Jobs.JobFinder>();
         services.AddHttpClient(GitHubLoginEndpoints.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }

@@ -17,6 +17,9 @@ public interface IProwJobIndex
     /// <summary>The stored jobs themselves (Prow's JSON shape), newest first, for <c>/prowjobs.js</c>.</summary>
     Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken);
 
+    /// <summary>One stored job, or null: the site's way to a job no grain holds (runs imported from another Prow).</summary>
+    Task<ProwJob?> GetAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Ids of jobs that completed before <paramref name="completedBefore"/>, in id order after <paramref name="afterId"/>: what sinker may forget.</summary>
     Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken);
 }

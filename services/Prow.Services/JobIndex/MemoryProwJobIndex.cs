@@ -47,6 +47,14 @@ public sealed class MemoryProwJobIndex : IProwJobIndex
     public Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ProwJob>>(Select(query, row => row.Job));
 
+    public Task<ProwJob?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_byId.TryGetValue(id, out var row) ? row.Job : null);
+        }
+    }
+
     public Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken)
     {
         lock (_lock)

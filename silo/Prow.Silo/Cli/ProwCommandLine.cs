@@ -208,6 +208,7 @@ public static class ProwCommandLine
         migrate.SetAction((parse, cancellationToken) => DatabaseCommands.MigrateAsync(parse.GetValue(storageConnectionFile), stdout, stderr, cancellationToken));
         db.Subcommands.Add(migrate);
         root.Subcommands.Add(db);
+        root.Subcommands.Add(ImportHistoryCommand.Build(storage, gcsCredentialsFile, gcsEndpoint, s3CredentialsFile, stdout, stderr));
         return root;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orleans;
 using Prow.GrainInterfaces.ProwJobs;
+using Prow.Services.JobIndex;
 
 namespace Prow.Silo.Hosting;
 
@@ -10,10 +11,10 @@ namespace Prow.Silo.Hosting;
 internal static class ProwJobEndpoint
 {
     public static void MapProwJob(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/prowjob", async (string? prowjob, IGrainFactory grains) =>
+        endpoints.MapGet("/prowjob", async (string? prowjob, IGrainFactory grains, IProwJobIndex index, CancellationToken cancellationToken) =>
             string.IsNullOrEmpty(prowjob)
                 ? Results.Text("give ?prowjob=ID", statusCode: StatusCodes.Status400BadRequest)
-                : await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() is { } job
+                : (await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() ?? await index.GetAsync(prowjob, cancellationToken)) is { } job
                     ? Results.Json(job)
                     : Results.Text("no such ProwJob", statusCode: StatusCodes.Status404NotFound));
 }

@@ -61,6 +61,13 @@ public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIn
     public async Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken) =>
         await SelectAsync(query, "payload", r => JsonSerializer.Deserialize<ProwJob>((byte[])r[0])!, cancellationToken);
 
+    public async Task<ProwJob?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT payload FROM prowjob_index WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is byte[] payload ? JsonSerializer.Deserialize<ProwJob>(payload) : null;
+    }
+
     public async Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(

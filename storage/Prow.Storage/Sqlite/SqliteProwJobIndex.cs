@@ -66,6 +66,13 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
         _database.ReadAsync<IReadOnlyList<ProwJob>>(connection =>
             Select(connection, query, "payload", r => JsonSerializer.Deserialize<ProwJob>((byte[])r[0])!));
 
+    public Task<ProwJob?> GetAsync(string id, CancellationToken cancellationToken) =>
+        _database.ReadAsync(connection =>
+        {
+            using var command = connection.Command("SELECT payload FROM prowjob_index WHERE id = $id", ("$id", id));
+            return command.ExecuteScalar() is byte[] payload ? JsonSerializer.Deserialize<ProwJob>(payload) : null;
+        });
+
     public Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<string>>(connection =>
         {

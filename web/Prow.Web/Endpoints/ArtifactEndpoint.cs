@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Orleans;
-using Prow.GrainInterfaces.ProwJobs;
+using Prow.Web.Jobs;
 using Prow.Web.Logs;
 
 namespace Prow.Web.Endpoints;
@@ -11,14 +10,14 @@ namespace Prow.Web.Endpoints;
 internal static class ArtifactEndpoint
 {
     public static void MapArtifacts(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/artifact", async (string? prowjob, string? name, IGrainFactory grains, JobLogReader logs, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/artifact", async (string? prowjob, string? name, JobFinder jobs, JobLogReader logs, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrEmpty(prowjob) || string.IsNullOrEmpty(name))
             {
                 return Results.Text("give ?prowjob=ID&name=ARTIFACT", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            if (await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() is not { } job)
+            if (await jobs.FindAsync(prowjob, cancellationToken) is not { } job)
             {
                 return Results.Text("no such ProwJob", statusCode: StatusCodes.Status404NotFound);
             }
