@@ -113,13 +113,16 @@ public sealed class GrainCodecCoverageTests(ProductionSerializer production) : I
         var exceptions = ProwAssemblies(typeof(ProwHost).Assembly)
             .SelectMany(a => a.GetTypes())
             .Where(t => typeof(Exception).IsAssignableFrom(t) && !t.IsAbstract)
+            // A private nested exception is control flow inside its class (the template engine's break/continue) and never leaves it.
+            .Where(t => !t.IsNestedPrivate)
             .ToList();
         Assert.Contains(typeof(Prow.Clients.GitHub.GitHubApiException), exceptions);
 
         foreach (var type in exceptions)
         {
             // Every constructor argument a string: a message, or what the message is made of.
-            var constructor = type.GetConstructors().First(c => c.GetParameters().Length > 0 && c.GetParameters().All(p => p.ParameterType == typeof(string)));
+            var constructor = type.GetConstructors().FirstOrDefault(c => c.GetParameters().Length > 0 && c.GetParameters().All(p => p.ParameterType == typeof(string)))
+                ?? throw new InvalidOperationException($"{type} has no constructor taking only strings");
             var thrown = (Exception)constructor.Invoke([.. constructor.GetParameters().Select(p => $"the {p.Name}")]);
             using var response = Response.FromException(thrown);
 

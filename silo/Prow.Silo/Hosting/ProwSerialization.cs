@@ -15,6 +15,7 @@ public static class ProwSerialization
         // System and Microsoft types; ours (GitHubApiException, ...) would reach the caller as a CodecNotFoundException.
         // With it they arrive as their own type, message, stack and inner exception (their own properties stay behind).
         services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Prow."));
+        services.AddSingleton<ITypeNameFilter, ProwTypeNameFilter>();
         return services;
     }
 }
