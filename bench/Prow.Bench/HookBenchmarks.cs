@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Prow.FakeGitHub;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Bench;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Prow.FakeGitHub;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Bench;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Prow.FakeGitHub;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
-using Prow.TestKit.GitHub;
 using Prow.TestKit.Kubernetes;
 
 namespace Prow.Bench;

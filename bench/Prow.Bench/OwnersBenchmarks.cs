@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prow.Clients.GitHub;
+using Prow.FakeGitHub;
 using Prow.Grains.OwnersFiles;
 using Prow.Grains.Plugins.Approve;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Bench;
 

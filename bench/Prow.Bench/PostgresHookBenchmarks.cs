@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Prow.FakeGitHub;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
-using Prow.TestKit.GitHub;
 using Prow.TestKit.Postgres;
 
 namespace Prow.Bench;

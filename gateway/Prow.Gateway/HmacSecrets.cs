@@ -92,6 +92,13 @@ public sealed class HmacSecrets
         return false;
     }
 
+    /// <summary>
+    /// The token a sender signs with for this scope (the last listed, the newest while a secret is rotated), or null
+    /// when none applies.
+    /// </summary>
+    public byte[]? SigningToken(string? repositoryFullName, string? organization) =>
+        TokensFor(repositoryFullName, organization) is [.., var newest] ? newest : null;
+
     private byte[][] TokensFor(string? repositoryFullName, string? organization)
     {
         if (repositoryFullName is not null && _tokensByScope.TryGetValue(repositoryFullName, out var repoTokens))

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Prow.TestKit.GitHub;
+using Prow.FakeGitHub;
 
 namespace Prow.Silo.Tests;
 

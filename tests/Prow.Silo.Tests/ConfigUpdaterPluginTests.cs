@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Prow.FakeGitHub;
 using Prow.Services.Configuration;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

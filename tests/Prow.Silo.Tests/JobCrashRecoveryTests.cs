@@ -1,6 +1,6 @@
 using System.Net;
+using Prow.FakeGitHub;
 using Prow.TestKit;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

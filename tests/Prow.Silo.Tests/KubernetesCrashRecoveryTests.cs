@@ -1,6 +1,6 @@
 using System.Net;
+using Prow.FakeGitHub;
 using Prow.TestKit;
-using Prow.TestKit.GitHub;
 using Prow.TestKit.Kubernetes;
 
 namespace Prow.Silo.Tests;

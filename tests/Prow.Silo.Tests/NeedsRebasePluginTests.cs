@@ -10,7 +10,7 @@ public sealed class NeedsRebasePluginTests
         await using var host = await PluginTestHost.StartAsync("", "needs-rebase");
         var pr = host.FakeRepo.AddPullRequest(1, "change", "alice", "sha1");
         pr.Mergeable = false;
-        host.FakeRepo.Comments.Add(new Prow.TestKit.GitHub.FakeComment(1, 1, "alice", "please look", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+        host.FakeRepo.Comments.Add(new Prow.FakeGitHub.FakeComment(1, 1, "alice", "please look", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
 
         await host.SendAsync("pull_request", Webhooks.PullRequest("opened", Repo, 1, "alice", "sha1"), pullRequest: 1);
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Prow.FakeGitHub;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.TestKit;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

@@ -2,8 +2,8 @@ using System.Text;
 using Prow.Clients.GitHub;
 using Prow.Clients.GitHub.Events;
 using Prow.Config;
+using Prow.FakeGitHub;
 using Prow.Grains.Plugins.Framework;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

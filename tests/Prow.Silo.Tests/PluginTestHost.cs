@@ -1,7 +1,7 @@
 using System.Net;
+using Prow.FakeGitHub;
 using Prow.GrainInterfaces;
 using Prow.Silo.Hosting;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

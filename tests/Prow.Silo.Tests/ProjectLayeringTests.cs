@@ -5,7 +5,7 @@ namespace Prow.Silo.Tests;
 /// <summary>
 /// References point one way along the Orleans seam: grain-interfaces ← grains ← silo; the gateway and the status site
 /// see grain interfaces and services, never grain implementations; config parses Go templates with the template engine;
-/// the template engine, clients and the inbox are leaves.
+/// the template engine, clients, the inbox and the fake GitHub (<c>prow fake-github</c>) are leaves.
 /// </summary>
 public sealed class ProjectLayeringTests
 {
@@ -14,6 +14,7 @@ public sealed class ProjectLayeringTests
         ["Prow.GoTemplates"] = [],
         ["Prow.Config"] = ["Prow.GoTemplates"],
         ["Prow.Clients"] = [],
+        ["Prow.FakeGitHub"] = [],
         ["Prow.Ingress"] = [],
         ["Prow.GrainInterfaces"] = [],
         ["Prow.Services"] = ["Prow.Clients", "Prow.Config", "Prow.GrainInterfaces"],
@@ -21,7 +22,7 @@ public sealed class ProjectLayeringTests
         ["Prow.Grains"] = ["Prow.Clients", "Prow.Config", "Prow.GoTemplates", "Prow.GrainInterfaces", "Prow.Ingress", "Prow.Services"],
         ["Prow.Gateway"] = ["Prow.Clients", "Prow.GrainInterfaces", "Prow.Ingress", "Prow.Services"],
         ["Prow.Web"] = ["Prow.GrainInterfaces", "Prow.Services"],
-        ["Prow.Silo"] = ["Prow.Gateway", "Prow.Grains", "Prow.Storage", "Prow.Web"],
+        ["Prow.Silo"] = ["Prow.FakeGitHub", "Prow.Gateway", "Prow.Grains", "Prow.Storage", "Prow.Web"],
     };
 
     public static TheoryData<string> ProductionProjects() => [.. s_allowed.Keys];

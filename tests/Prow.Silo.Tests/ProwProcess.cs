@@ -126,5 +126,5 @@ internal sealed partial class ProwProcess : IAsyncDisposable
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
+    internal static partial int SendSignal(int pid, int signal);
 }

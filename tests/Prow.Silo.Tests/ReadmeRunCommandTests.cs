@@ -14,9 +14,7 @@ public sealed partial class ReadmeRunCommandTests
     [Fact]
     public async Task ReadmeRunCommand_ServesTheSite_RunsTheSamplePeriodic_AndGuardsTheOrleansDashboard()
     {
-        using var clone = new TempFolder();
-        CopyFolder(RepositoryRoot.Examples, Path.Combine(clone.Path, "examples"));
-        File.Copy(Path.Combine(RepositoryRoot.Path, "README.md"), Path.Combine(clone.Path, "README.md"));
+        using var clone = ReadmeClone.Create();
         var arguments = RunCommandArguments(await File.ReadAllTextAsync(Path.Combine(clone.Path, "README.md")));
 
         await using var prow = await ProwProcess.StartWithArgumentsAsync(clone.Path, [.. arguments, "--urls", "http://127.0.0.1:0"]);
@@ -53,17 +51,6 @@ public sealed partial class ReadmeRunCommandTests
         var line = RunCommand().Match(readme);
         Assert.True(line.Success, "the README has a 'dotnet run --project silo/Prow.Silo -- run' command");
         return line.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     [GeneratedRegex(@"^\s*dotnet run --project silo/Prow\.Silo -- (?<args>run .+)$", RegexOptions.Multiline)]

@@ -1,5 +1,5 @@
+using Prow.FakeGitHub;
 using Prow.Grains.Plugins.ReleaseNote;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

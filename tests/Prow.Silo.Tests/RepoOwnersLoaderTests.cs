@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Prow.Clients.GitHub;
+using Prow.FakeGitHub;
 using Prow.Grains.OwnersFiles;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

@@ -1,4 +1,4 @@
-using Prow.TestKit.GitHub;
+using Prow.FakeGitHub;
 
 namespace Prow.Silo.Tests;
 

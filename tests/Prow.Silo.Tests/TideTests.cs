@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Prow.FakeGitHub;
 using Prow.GrainInterfaces;
 using Prow.GrainInterfaces.Tide;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

@@ -9,12 +9,12 @@ using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 using Prow.Clients.GitHub;
 using Prow.Config;
+using Prow.FakeGitHub;
 using Prow.Grains;
 using Prow.Grains.BuildClusters;
 using Prow.Services.Configuration;
 using Prow.Silo.Hosting;
 using Prow.Storage;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Silo.Tests;
 

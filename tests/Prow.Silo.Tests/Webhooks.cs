@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Prow.TestKit.GitHub;
+using Prow.FakeGitHub;
 
 namespace Prow.Silo.Tests;
 

@@ -2,12 +2,12 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Orleans;
+using Prow.FakeGitHub;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.Grains.Tide;
 using Prow.Services.JobIndex;
 using Prow.Silo.Cli;
 using Prow.Silo.Hosting;
-using Prow.TestKit.GitHub;
 
 namespace Prow.Web.Tests;
 

@@ -209,6 +209,8 @@ public static class ProwCommandLine
         db.Subcommands.Add(migrate);
         root.Subcommands.Add(db);
         root.Subcommands.Add(ImportHistoryCommand.Build(storage, gcsCredentialsFile, gcsEndpoint, s3CredentialsFile, stdout, stderr));
+        root.Subcommands.Add(PhonyCommand.Build(stdout, stderr));
+        root.Subcommands.Add(FakeGitHubCommand.Build(stdout, stderr));
         return root;
     }
 

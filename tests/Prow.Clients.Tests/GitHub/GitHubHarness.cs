@@ -1,5 +1,5 @@
 using Prow.Clients.GitHub;
-using Prow.TestKit.GitHub;
+using Prow.FakeGitHub;
 using Prow.TestKit.Time;
 
 namespace Prow.Clients.Tests.GitHub;

@@ -1,0 +1,3 @@
+namespace Prow.FakeGitHub;
+
+public sealed record FakeComment(long Id, int IssueNumber, string Author, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Prow.FakeGitHub;
+
+/// <summary>
+/// The subset of GitHub search syntax tide and needs-rebase use: <c>repo:</c>, <c>org:</c>,
+/// <c>is:pr|issue|open|closed|merged</c>, <c>state:</c>, <c>label:</c>, <c>-label:</c>, <c>author:</c>, <c>base:</c>.
+/// Other qualifiers are ignored.
+/// </summary>
+internal sealed partial class SearchQuery
+{
+    private readonly List<(bool Negated, string Key, string Value)> _terms = [];
+
+    public static SearchQuery Parse(string text)
+    {
+        var query = new SearchQuery();
+        foreach (Match m in Term().Matches(text))
+        {
+            query._terms.Add((m.Groups["neg"].Success, m.Groups["key"].Value.ToLowerInvariant(), m.Groups["value"].Value.Trim('"')));
+        }
+
+        return query;
+    }
+
+    public bool Matches(FakeRepo repo, FakeIssue issue) => _terms.All(t => Holds(repo, issue, t.Key, t.Value) != t.Negated);
+
+    private static bool Holds(FakeRepo repo, FakeIssue issue, string key, string value) => key switch
+    {
+        "repo" => string.Equals(repo.FullName, value, StringComparison.OrdinalIgnoreCase),
+        "org" or "user" => string.Equals(repo.Owner, value, StringComparison.OrdinalIgnoreCase),
+        "is" => value switch
+        {
+            "pr" => issue.IsPullRequest,
+            "issue" => !issue.IsPullRequest,
+            "open" or "closed" => issue.State == value,
+            "merged" => issue.Merged,
+            _ => true,
+        },
+        "state" => issue.State == value,
+        "label" => issue.Labels.Contains(value, StringComparer.OrdinalIgnoreCase),
+        "author" => string.Equals(issue.Author, value, StringComparison.OrdinalIgnoreCase),
+        "base" => issue.BaseRef == value,
+        _ => true,
+    };
+
+    [GeneratedRegex("""(?<neg>-)?(?<key>[a-zA-Z]+):(?<value>"[^"]*"|\S+)""")]
+    private static partial Regex Term();
+}

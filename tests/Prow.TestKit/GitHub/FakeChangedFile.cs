@@ -1,3 +1,0 @@
-namespace Prow.TestKit.GitHub;
-
-public sealed record FakeChangedFile(string Filename, int Additions = 1, int Deletions = 0, string Status = "modified", string? PreviousFilename = null);

@@ -1,3 +1,0 @@
-namespace Prow.TestKit.GitHub;
-
-public sealed record FakeCheckRun(long Id, string Name, string Status, string? Conclusion, string? DetailsUrl = null);

@@ -1,3 +1,0 @@
-namespace Prow.TestKit.GitHub;
-
-public sealed record FakeComment(long Id, int IssueNumber, string Author, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,3 +1,0 @@
-namespace Prow.TestKit.GitHub;
-
-public sealed record FakeReview(long Id, string Author, string State, string Body, string CommitId, DateTimeOffset? SubmittedAt = null);

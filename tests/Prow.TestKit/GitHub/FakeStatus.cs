@@ -1,3 +1,0 @@
-namespace Prow.TestKit.GitHub;
-
-public sealed record FakeStatus(long Id, string State, string Context, string? Description, string? TargetUrl, string Creator, DateTimeOffset CreatedAt);

@@ -1,4 +1,0 @@
-namespace Prow.TestKit.GitHub;
-
-/// <summary>The fake's rate-limit budget for one resource.</summary>
-public sealed record RateBudget(int Limit, int Remaining, DateTimeOffset Reset);
