@@ -107,7 +107,7 @@ public sealed partial class BrowserTests(DeckHost host)
         await Expect(refused).ToBeDisabledAsync();
         await Expect(mallory.GetByTestId("rerun-reason")).ToContainTextAsync("mallory is not allowed to rerun");
         await refused.EvaluateAsync("button => button.disabled = false");
-        var response = await mallory.RunAndWaitForResponseAsync(() => refused.ClickAsync(), r => r.Url.EndsWith("/rerun", StringComparison.Ordinal));
+        var response = await mallory.RunAndWaitForResponseAsync(() => refused.ClickAsync(), r => r.Url.Contains("/rerun?prowjob=", StringComparison.Ordinal));
         Assert.Equal(403, response.Status);
         Assert.Equal(1, (await host.Index.QueryAsync(new() { Job = "rerun-job", Limit = 10 }, CancellationToken.None)).Jobs.Count(j => j.Id != original.Id));
     }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Orleans;
-using Prow.GrainInterfaces.ProwJobs;
-using Prow.Services.JobIndex;
+using Prow.Web.Jobs;
 
 namespace Prow.Silo.Hosting;
 
@@ -11,10 +9,10 @@ namespace Prow.Silo.Hosting;
 internal static class ProwJobEndpoint
 {
     public static void MapProwJob(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/prowjob", async (string? prowjob, IGrainFactory grains, IProwJobIndex index, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/prowjob", async (string? prowjob, JobFinder jobs, CancellationToken cancellationToken) =>
             string.IsNullOrEmpty(prowjob)
                 ? Results.Text("give ?prowjob=ID", statusCode: StatusCodes.Status400BadRequest)
-                : (await grains.GetGrain<IProwJobGrain>(prowjob).GetAsync() ?? await index.GetAsync(prowjob, cancellationToken)) is { } job
+                : await jobs.FindAsync(prowjob, cancellationToken) is { } job
                     ? Results.Json(job)
                     : Results.Text("no such ProwJob", statusCode: StatusCodes.Status404NotFound));
 }
