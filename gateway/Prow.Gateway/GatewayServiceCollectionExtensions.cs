@@ -9,10 +9,13 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>The hook's services and its inbox handlers: the webhook's, and the forwards to external plugins.</summary>
     /// <param name="builtInPlugins">Plugin names this build runs itself: listed under external_plugins, they are not forwarded.</param>
-    public static IServiceCollection AddGateway(this IServiceCollection services, HmacSecrets secrets, IReadOnlySet<string>? builtInPlugins = null)
+    public static IServiceCollection AddGateway(this IServiceCollection services, HmacSecrets secrets, IReadOnlySet<string>? builtInPlugins = null, HookOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        options ??= new HookOptions();
         services.AddSingleton(secrets);
+        services.AddSingleton(options);
+        services.AddSingleton(new WebhookBodyBudget(options.MaxBufferedBodyBytes));
         services.AddSingleton<HookMetrics>();
         services.AddSingleton<ExternalPluginMetrics>();
         services.AddSingleton(sp => new ExternalPluginRouting(sp.GetRequiredService<IConfigSource>(), builtInPlugins ?? new HashSet<string>()));

@@ -65,18 +65,7 @@ public sealed class HmacSecrets
     /// <summary>True when <paramref name="signatureHeader"/> (<c>sha256=hex</c>) signs <paramref name="body"/> with a token for the scope.</summary>
     public bool IsValid(ReadOnlySpan<byte> body, string? signatureHeader, string? repositoryFullName, string? organization)
     {
-        const string Prefix = "sha256=";
-        if (signatureHeader is null || !signatureHeader.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        byte[] expected;
-        try
-        {
-            expected = Convert.FromHexString(signatureHeader.AsSpan(Prefix.Length));
-        }
-        catch (FormatException)
+        if (ExpectedDigest(signatureHeader) is not { } expected)
         {
             return false;
         }
@@ -98,6 +87,52 @@ public sealed class HmacSecrets
     /// </summary>
     public byte[]? SigningToken(string? repositoryFullName, string? organization) =>
         TokensFor(repositoryFullName, organization) is [.., var newest] ? newest : null;
+
+    /// <summary>The same check over a body held in pieces, hashed piece by piece.</summary>
+    public bool IsValid(IEnumerable<ReadOnlyMemory<byte>> body, string? signatureHeader, string? repositoryFullName, string? organization)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (ExpectedDigest(signatureHeader) is not { } expected)
+        {
+            return false;
+        }
+
+        Span<byte> actual = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        foreach (var token in TokensFor(repositoryFullName, organization))
+        {
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, token);
+            foreach (var piece in body)
+            {
+                hmac.AppendData(piece.Span);
+            }
+
+            hmac.GetHashAndReset(actual);
+            if (CryptographicOperations.FixedTimeEquals(actual, expected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static byte[]? ExpectedDigest(string? signatureHeader)
+    {
+        const string Prefix = "sha256=";
+        if (signatureHeader is null || !signatureHeader.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Convert.FromHexString(signatureHeader.AsSpan(Prefix.Length));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     private byte[][] TokensFor(string? repositoryFullName, string? organization)
     {

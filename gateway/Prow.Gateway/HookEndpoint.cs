@@ -24,14 +24,14 @@ public static class HookEndpoint
         return endpoints.MapPost(path, HandleAsync);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time, HookMetrics metrics, ExternalPluginRouting externalPlugins, ExternalPluginMetrics externalMetrics)
+    private static async Task<IResult> HandleAsync(HttpContext context, HmacSecrets secrets, WebhookBodyBudget budget, HookOptions options, IngressPipeline ingress, TimeProvider time, HookMetrics metrics, ExternalPluginRouting externalPlugins, ExternalPluginMetrics externalMetrics)
     {
-        var result = await ValidateAndAcceptAsync(context, secrets, ingress, time, externalPlugins, externalMetrics);
+        var result = await ValidateAndAcceptAsync(context, secrets, budget, options, ingress, time, externalPlugins, externalMetrics);
         metrics.Responded(result.StatusCode);
         return Results.Text(result.Message, statusCode: result.StatusCode);
     }
 
-    private static async Task<(int StatusCode, string Message)> ValidateAndAcceptAsync(HttpContext context, HmacSecrets secrets, IngressPipeline ingress, TimeProvider time, ExternalPluginRouting externalPlugins, ExternalPluginMetrics externalMetrics)
+    private static async Task<(int StatusCode, string Message)> ValidateAndAcceptAsync(HttpContext context, HmacSecrets secrets, WebhookBodyBudget budget, HookOptions options, IngressPipeline ingress, TimeProvider time, ExternalPluginRouting externalPlugins, ExternalPluginMetrics externalMetrics)
     {
         var request = context.Request;
         var eventName = request.Headers["X-GitHub-Event"].ToString();
@@ -68,27 +68,56 @@ public static class HookEndpoint
             return (401, "401 Unauthorized: Invalid X-Hub-Signature-256");
         }
 
-        byte[] body;
-        try
+        // Room for the body is reserved before it is read, so however many posts arrive, only the budget's worth of
+        // bodies is in memory while signatures are checked; the rest wait their turn.
+        IDisposable reservation;
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted))
         {
-            body = await ReadBodyAsync(request, context.RequestAborted);
-        }
-        catch (InvalidDataException)
-        {
-            return (413, "413 Payload Too Large");
-        }
-        catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
-        {
-            // The sender stopped short of its Content-Length, hung up, or was cut off for sending too slowly: a bad
-            // request like any other, answered if the connection still can be, and counted.
-            return (400, "400 Bad Request: the body ended before its Content-Length");
+            wait.CancelAfter(options.BodyWait);
+            try
+            {
+                reservation = await budget.ReserveAsync(request.ContentLength ?? MaxPayloadBytes, wait.Token);
+            }
+            catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                return (503, "503 Service Unavailable: too many webhook bodies are being read, deliver again");
+            }
+            catch (OperationCanceledException)
+            {
+                return (400, "400 Bad Request: the sender hung up");
+            }
         }
 
-        // Per-org or per-repo secrets: the payload names whose secret signs it. With one secret nothing is read first.
-        var (fullName, organization) = secrets.IsScoped ? SigningScope(body) : (null, null);
-        if (!secrets.IsValid(body, signature, fullName, organization))
+        byte[] body;
+        using (reservation)
         {
-            return (401, "401 Unauthorized: Invalid X-Hub-Signature-256");
+            PooledBody pooled;
+            try
+            {
+                pooled = await PooledBody.ReadAsync(request.Body, budget.Pool, MaxPayloadBytes, context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                return (413, "413 Payload Too Large");
+            }
+            catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
+            {
+                // The sender stopped short of its Content-Length, hung up, or was cut off for sending too slowly: a bad
+                // request like any other, answered if the connection still can be, and counted.
+                return (400, "400 Bad Request: the body ended before its Content-Length");
+            }
+
+            using (pooled)
+            {
+                // Per-org or per-repo secrets: the payload names whose secret signs it. With one secret nothing is read first.
+                var (fullName, organization) = secrets.IsScoped ? SigningScope(pooled.AsSequence()) : (null, null);
+                if (!secrets.IsValid(pooled.Segments(), signature, fullName, organization))
+                {
+                    return (401, "401 Unauthorized: Invalid X-Hub-Signature-256");
+                }
+
+                body = pooled.ToArray();
+            }
         }
 
         if (!TryRoute(eventName, body, out var route, out var malformed))
@@ -128,46 +157,6 @@ public static class HookEndpoint
     private static bool IsWellFormedSignature(string signature) =>
         signature.StartsWith("sha256=", StringComparison.Ordinal) && signature.Length == "sha256=".Length + 64
         && !signature.AsSpan("sha256=".Length).ContainsAnyExcept(s_hexDigits);
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is > 0 and <= MaxPayloadBytes and var length)
-        {
-            // The usual case: GitHub sends Content-Length, so the body goes straight into an array of its size.
-            var exact = new byte[length];
-            var filled = 0;
-            int read;
-            while (filled < exact.Length && (read = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0)
-            {
-                filled += read;
-            }
-
-            // Kestrel refuses a body cut short of its Content-Length; should one get here, its signature fails.
-            return filled == exact.Length ? exact : exact[..filled];
-        }
-
-        using var buffer = new MemoryStream(16 * 1024);
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > MaxPayloadBytes)
-                {
-                    throw new InvalidDataException("payload too large");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
-    }
 
     /// <summary>
     /// The one parse after the signature check: a handled event into its type (a body that is not that event is
@@ -214,7 +203,7 @@ public static class HookEndpoint
     }
 
     /// <summary>The repository and organization whose secret signs the body (read only when secrets are per org or repo).</summary>
-    private static (string? FullName, string? Organization) SigningScope(byte[] body)
+    private static (string? FullName, string? Organization) SigningScope(System.Buffers.ReadOnlySequence<byte> body)
     {
         try
         {

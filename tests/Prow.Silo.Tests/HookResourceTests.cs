@@ -1,19 +1,24 @@
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Prow.Gateway;
 using Prow.TestKit;
 
 namespace Prow.Silo.Tests;
 
 /// <summary>
 /// What a probe of <c>/hook</c> tried on its resources: a post that cannot be valid is refused before its body is read,
-/// and a body the sender never finishes is answered and counted like any other bad request.
+/// a body the sender never finishes is answered and counted like any other bad request, and only a budget's worth of
+/// bodies is read at once (here 1 MB, so two 600 KB posts cannot be read together).
 /// </summary>
 public sealed class HookResourceTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
     private InProcessProw _prow = null!;
 
-    public async Task InitializeAsync() => _prow = await InProcessProw.StartAsync(_folder.Path);
+    private const long Budget = 1_000_000;
+
+    public async Task InitializeAsync() => _prow = await InProcessProw.StartAsync(_folder.Path, o => o with { HookBodyMemory = Budget });
 
     public async Task DisposeAsync()
     {
@@ -48,6 +53,41 @@ public sealed class HookResourceTests : IAsyncLifetime
         }
 
         await Poll.UntilAsync(async () => (await _prow.Client.GetStringAsync("/metrics")).Contains("prow_webhook_responses_total{code=\"400\"} 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BodiesOverTheBudget_WaitUnread_UntilRoomIsFree_ThenAreCheckedAndRefused()
+    {
+        var budget = _prow.Services.GetRequiredService<WebhookBodyBudget>();
+        var wrong = "sha256=" + new string('a', 64);
+        const int Size = 600_000;
+
+        // The first post's body is being read (one byte of it sent); the second's is sent whole but does not fit beside it.
+        using var first = await ConnectAsync();
+        await SendAsync(first, Headers(wrong, Size) + "{");
+        await Poll.UntilAsync(() => budget.InUse == Size);
+        using var second = await ConnectAsync();
+        await SendAsync(second, Headers(wrong, Size) + "{" + new string(' ', Size - 1));
+        await Poll.UntilAsync(() => budget.Waiting == 1);
+        Assert.Equal(Size, budget.InUse);
+
+        // The first finishes: it is refused, its room goes to the second, which is read and refused in turn.
+        await SendAsync(first, new string(' ', Size - 1));
+        Assert.StartsWith("HTTP/1.1 401", await ReadResponseAsync(first), StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 401", await ReadResponseAsync(second), StringComparison.Ordinal);
+        await Poll.UntilAsync(() => budget.InUse == 0 && budget.Waiting == 0);
+    }
+
+    [Fact]
+    public async Task WronglySigned25MB_IsRefused_AndGivesItsRoomBack()
+    {
+        var budget = _prow.Services.GetRequiredService<WebhookBodyBudget>();
+        using var socket = await ConnectAsync();
+        await SendAsync(socket, Headers("sha256=" + new string('b', 64), HookEndpoint.MaxPayloadBytes));
+        await socket.SendAsync(new byte[HookEndpoint.MaxPayloadBytes]);
+
+        Assert.StartsWith("HTTP/1.1 401", await ReadResponseAsync(socket), StringComparison.Ordinal);
+        await Poll.UntilAsync(() => budget.InUse == 0);
     }
 
     private static string Headers(string signature, long contentLength) =>

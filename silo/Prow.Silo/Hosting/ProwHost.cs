@@ -155,7 +155,7 @@ public static class ProwHost
             builder.Services.AddSingleton<IIngressStore>(sp => new PostgresIngressStore(postgres, sp.GetRequiredService<TimeProvider>(), owner, options.InboxLease));
         }
 
-        builder.Services.AddGateway(secrets, Grains.Plugins.Framework.PluginRegistration.Names);
+        builder.Services.AddGateway(secrets, Grains.Plugins.Framework.PluginRegistration.Names, new HookOptions { MaxBufferedBodyBytes = options.HookBodyMemory });
         builder.Services.AddSingleton(new ExternalPluginHelpClient(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, Grains.Plugins.Framework.PluginRegistration.Names));
         builder.Services.AddSingleton<ISiloStatistics, SiloStatistics>();
         builder.Services.AddGitHubClient(github =>

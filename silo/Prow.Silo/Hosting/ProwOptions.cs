@@ -63,6 +63,9 @@ public sealed record ProwOptions
 
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Bytes of webhook bodies read at once, across all posts to <c>/hook</c> (not a Prow flag; tests shrink it).</summary>
+    public long HookBodyMemory { get; init; } = new Gateway.HookOptions().MaxBufferedBodyBytes;
+
     /// <summary>How often periodics look whether they are due (horologium's tick; tests shorten it).</summary>
     public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
 
