@@ -110,6 +110,15 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends every refusal set up by <see cref="FailNext"/>: GitHub answers again.</summary>
+    public void ClearFailures()
+    {
+        lock (_lock)
+        {
+            _failures.Clear();
+        }
+    }
+
     /// <summary>GitHub's secondary rate limit: 403, its message, and Retry-After when given.</summary>
     public void FailNextWithSecondaryRateLimit(int count, TimeSpan? retryAfter, string? pathPrefix = null) =>
         FailNext(count, 403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", retryAfter, pathPrefix);

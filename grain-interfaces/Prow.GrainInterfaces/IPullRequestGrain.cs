@@ -10,9 +10,11 @@ public interface IPullRequestGrain : IGrainWithStringKey
 
     Task<PullRequestView> GetAsync();
 
-    /// <summary>A presubmit of this pull request ended: keeps the failure comment current. One-way: jobs end from their own turns.</summary>
-    [Orleans.Concurrency.OneWay]
-    Task OnJobFinishedAsync(JobOutcome outcome);
+    /// <summary>
+    /// A presubmit of this pull request ended (crier's PR comment report): records it and brings the failure comment
+    /// up to date; false when GitHub did not take the change, and crier asks again (the outcome is kept either way).
+    /// </summary>
+    Task<bool> OnJobFinishedAsync(JobOutcome outcome);
 }
 
 /// <summary>How a presubmit ended, for the pull request's failure comment.</summary>

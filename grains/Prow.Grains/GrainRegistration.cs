@@ -41,7 +41,8 @@ public static class GrainRegistration
         var store = new LocalArtifactStore(options.ArtifactsRoot);
         services.AddSingleton<IArtifactStore>(options.ArtifactStore ?? store);
         services.AddSingleton<JobArtifacts>();
-        services.AddSingleton<GitHubStatusReporter>();
+        services.AddSingleton<IJobReporter, GitHubStatusReporter>();
+        services.AddSingleton<IJobReporter, PullRequestCommentReporter>();
         services.AddSingleton(new JobUrls(options.StatusSite));
         services.AddSingleton<BuildIds>();
         services.TryAddSingleton<IProwJobIndex, MemoryProwJobIndex>();

@@ -29,6 +29,9 @@ public sealed record ProwGrainOptions
     /// <summary>How often each periodic looks whether it is due (Prow's horologium tick_interval: one minute).</summary>
     public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often crier tries again a report GitHub or Slack did not take (a durable reminder, so also after a restart).</summary>
+    public TimeSpan ReportRetry { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Overrides sinker.resync_period (tests shorten it); null uses the configuration.</summary>
     public TimeSpan? SinkerResync { get; init; }
 }

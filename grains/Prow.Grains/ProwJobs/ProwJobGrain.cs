@@ -1,20 +1,19 @@
 using Microsoft.Extensions.Logging;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BuildClusters;
-using Prow.Grains.Reporting;
-using Prow.Services.Artifacts;
 using Prow.Services.JobIndex;
 
 namespace Prow.Grains.ProwJobs;
 
 /// <summary>
-/// Plank for one ProwJob: admission on its build cluster, the run, the end of the run, abort, and reporting each
-/// state once. Every transition is persisted before it is acted on, so a restart can resume or end the job.
+/// Plank for one ProwJob: admission on its build cluster, the run, its end, abort. Each event goes through
+/// <see cref="ProwJobPlank"/>, which gives the next state and its effects; the state is persisted first, then the
+/// effects are carried out, so a restart can resume or end the job. Reporting is crier's: the job hands each new
+/// state to its <see cref="ICrierGrain"/> and moves on whether or not GitHub has taken anything.
 /// </summary>
 public sealed partial class ProwJobGrain(
     [PersistentState("prowjob")] IPersistentState<ProwJobRecord> state,
     BuildClusterRegistry clusters,
-    GitHubStatusReporter github,
     JobArtifacts artifacts,
     JobUrls urls,
     BuildIds buildIds,
@@ -23,9 +22,6 @@ public sealed partial class ProwJobGrain(
     Prow.Services.Configuration.IConfigSource config,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain
 {
-    private static readonly TimeSpan s_reportRetry = TimeSpan.FromSeconds(5);
-    private IGrainTimer? _reportRetry;
-
     private ProwJob Job => state.State.Job ?? throw new InvalidOperationException($"ProwJob {this.GetPrimaryKeyString()} does not exist.");
 
     /// <summary>Writes the index row again: a crash between a state write and its index write is repaired here.</summary>
@@ -55,19 +51,12 @@ public sealed partial class ProwJobGrain(
             job = ProwJobStateMachine.Complete(job, ProwJobState.Error, $"Unknown build cluster '{job.Spec.Cluster}'; this silo has: {string.Join(", ", clusters.Names)}.", time.GetUtcNow());
         }
 
-        await SaveAsync(job);
         if (!job.Status.Complete)
         {
             await GrainFactory.GetGrain<IActiveJobsGrain>("all").AddAsync(job.Id);
         }
 
-        await ReportAsync();
-        await Tide.TideRouting.NotifyJobAsync(GrainFactory, config.Current, Job);
-        if (!Job.Status.Complete)
-        {
-            await RequestSlotAsync();
-        }
-
+        await ApplyAsync(ProwJobPlank.Created(job));
         return Job;
     }
 
@@ -92,21 +81,14 @@ public sealed partial class ProwJobGrain(
             return;
         }
 
-        await FinishAsync(ProwJobStateMachine.Complete(job, result.State, result.Description, time.GetUtcNow()), result.BuildLogFile);
+        await ApplyAsync(ProwJobPlank.Finished(job, result.State, result.Description, time.GetUtcNow()), result.BuildLogFile);
     }
 
     async Task IProwJobGrain.AbortAsync(string description)
     {
-        if (state.State.Job is not { Status.Complete: false } job)
+        if (state.State.Job is { Status.Complete: false } job)
         {
-            return;
-        }
-
-        var wasRunning = job.Status.State == ProwJobState.Pending;
-        await FinishAsync(ProwJobStateMachine.Abort(job, description, time.GetUtcNow()), buildLog: null);
-        if (wasRunning && clusters.Find(job.Spec.Cluster) is { } cluster)
-        {
-            await cluster.AbortAsync(job.Id);
+            await ApplyAsync(ProwJobPlank.Aborted(job, description, time.GetUtcNow()));
         }
     }
 
@@ -117,6 +99,7 @@ public sealed partial class ProwJobGrain(
             return false;
         }
 
+        await GrainFactory.GetGrain<ICrierGrain>(this.GetPrimaryKeyString()).ForgetAsync();
         await state.ClearStateAsync();
         await index.RemoveAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         DeactivateOnIdle();
@@ -141,20 +124,68 @@ public sealed partial class ProwJobGrain(
     {
         switch (state.State.Job)
         {
-            case null or { Status.Complete: true }:
+            case null:
                 await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(this.GetPrimaryKeyString());
                 break;
             case { Status.State: ProwJobState.Pending } running:
                 if (!await ResumeRunAsync(running))
                 {
-                    await FinishAsync(ProwJobStateMachine.Complete(running, ProwJobState.Error, "The job's run was lost when prow restarted.", time.GetUtcNow()), state.State.BuildLogFile);
+                    await ApplyAsync(ProwJobPlank.Finished(running, ProwJobState.Error, "The job's run was lost when prow restarted.", time.GetUtcNow()), state.State.BuildLogFile);
                 }
 
                 break;
-            default:
-                await ReportAsync();
-                await RequestSlotAsync();
+            case var job:
+                await PerformAsync(ProwJobPlank.Resumed(job), buildLog: null);
                 break;
+        }
+    }
+
+    /// <summary>Persists the transition's job, then carries out its effects in <see cref="ProwJobEffect"/> order.</summary>
+    private async Task ApplyAsync(ProwJobTransition transition, string? buildLog = null)
+    {
+        await SaveAsync(transition.Job, buildLog);
+        await PerformAsync(transition, buildLog);
+    }
+
+    private async Task PerformAsync(ProwJobTransition transition, string? buildLog)
+    {
+        var job = transition.Job;
+        foreach (var effect in transition.Effects.Order())
+        {
+            switch (effect)
+            {
+                case ProwJobEffect.Report:
+                    await GrainFactory.GetGrain<ICrierGrain>(job.Id).RecordAsync(job);
+                    break;
+                case ProwJobEffect.WriteStarted:
+                    await artifacts.WriteStartedAsync(job, job.Status.PendingTime!.Value, CancellationToken.None);
+                    break;
+                case ProwJobEffect.WriteFinished:
+                    await artifacts.WriteFinishedAsync(job, buildLog ?? state.State.BuildLogFile, CancellationToken.None);
+                    break;
+                case ProwJobEffect.AbortRun:
+                    if (clusters.Find(job.Spec.Cluster) is { } cluster)
+                    {
+                        await cluster.AbortAsync(job.Id);
+                    }
+
+                    break;
+                case ProwJobEffect.ReleaseSlot:
+                    await ReleaseAsync();
+                    break;
+                case ProwJobEffect.LeaveActiveSet:
+                    await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(job.Id);
+                    break;
+                case ProwJobEffect.NotifyTide:
+                    await Tide.TideRouting.NotifyJobAsync(GrainFactory, config.Current, job);
+                    break;
+                case ProwJobEffect.RequestSlot:
+                    await RequestSlotAsync();
+                    break;
+                case ProwJobEffect.StartRun:
+                    await RunAsync(job);
+                    break;
+            }
         }
     }
 
@@ -194,6 +225,7 @@ public sealed partial class ProwJobGrain(
         }
 
         await GrainFactory.GetGrain<IBuildClusterGrain>(job.Spec.Cluster).AdoptAsync(job.Id, job.Spec.Job);
+        await GrainFactory.GetGrain<ICrierGrain>(job.Id).RecordAsync(job);
         return true;
     }
 
@@ -207,75 +239,32 @@ public sealed partial class ProwJobGrain(
         }
         else
         {
-            await SaveAsync(ProwJobStateMachine.Wait(job, decision.WaitReason ?? "Waiting for a slot."));
+            await ApplyAsync(ProwJobPlank.Waiting(job, decision.WaitReason ?? "Waiting for a slot."));
         }
     }
 
     private async Task StartRunAsync()
     {
-        var cluster = clusters.Find(Job.Spec.Cluster)!;
-        var job = ProwJobStateMachine.Start(Job, podName: Job.Id, buildIds.Next(), url: null, time.GetUtcNow());
-        job = job with { Status = job.Status with { Url = urls.For(job, config.Current.Prow.Plank) } };
-        await SaveAsync(job);
-        await artifacts.WriteStartedAsync(job, job.Status.PendingTime!.Value, CancellationToken.None);
-        await ReportAsync();
-        var self = GrainFactory.GetGrain<IProwJobGrain>(job.Id);
+        var transition = ProwJobPlank.Started(Job, podName: Job.Id, buildIds.Next(), time.GetUtcNow());
+        var started = transition.Job with { Status = transition.Job.Status with { Url = urls.For(transition.Job, config.Current.Prow.Plank) } };
+        await ApplyAsync(transition with { Job = started });
+    }
+
+    private async Task RunAsync(ProwJob job)
+    {
+        var cluster = clusters.Find(job.Spec.Cluster)!;
         try
         {
-            await cluster.StartAsync(job, self.RunFinishedAsync, CancellationToken.None);
+            await cluster.StartAsync(job, GrainFactory.GetGrain<IProwJobGrain>(job.Id).RunFinishedAsync, CancellationToken.None);
         }
         catch (Exception ex)
         {
             LogStartFailed(logger, ex, job.Id, job.Spec.Job);
-            await FinishAsync(ProwJobStateMachine.Complete(job, ProwJobState.Error, $"The job could not be started: {ex.Message}", time.GetUtcNow()), buildLog: null);
-        }
-    }
-
-    private async Task FinishAsync(ProwJob job, string? buildLog)
-    {
-        await SaveAsync(job, buildLog ?? state.State.BuildLogFile);
-        if (job.Status.BuildId is not null)
-        {
-            await artifacts.WriteFinishedAsync(job, buildLog, CancellationToken.None);
-        }
-
-        await ReportAsync();
-        await ReleaseAsync();
-        await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(job.Id);
-        await Tide.TideRouting.NotifyJobAsync(GrainFactory, config.Current, job);
-        if (job.Spec is { Type: ProwJobType.Presubmit, Report: true, Refs: { Pulls: [var pull, ..] } refs })
-        {
-            var required = job.Metadata.Labels.GetValueOrDefault(ProwJobLabels.IsOptional) != "true";
-            await GrainFactory.GetGrain<IPullRequestGrain>(GrainKeys.PullRequest(refs.Org, refs.Repo, pull.Number)).OnJobFinishedAsync(
-                new JobOutcome(job.Spec.Job, job.Spec.Context ?? job.Spec.Job, pull.Sha, job.Status.State, job.Status.Url, required, job.Spec.RerunCommand, pull.Author));
+            await ApplyAsync(ProwJobPlank.Finished(job, ProwJobState.Error, $"The job could not be started: {ex.Message}", time.GetUtcNow()));
         }
     }
 
     private Task ReleaseAsync() => GrainFactory.GetGrain<IBuildClusterGrain>(Job.Spec.Cluster).ReleaseAsync(Job.Id);
-
-    /// <summary>Sends the current state to GitHub once; a failure is retried on a timer until it goes through.</summary>
-    private async Task ReportAsync()
-    {
-        var job = Job;
-        if (!github.ShouldReport(job) || !ProwJobStateMachine.NeedsReport(job, GitHubStatusReporter.ReporterName))
-        {
-            return;
-        }
-
-        try
-        {
-            await github.ReportAsync(job, CancellationToken.None);
-            await SaveAsync(ProwJobStateMachine.Reported(job, GitHubStatusReporter.ReporterName));
-            _reportRetry?.Dispose();
-            _reportRetry = null;
-        }
-        catch (Exception ex) when (ex is Clients.GitHub.GitHubApiException or HttpRequestException or TaskCanceledException)
-        {
-            LogReportFailed(logger, ex, job.Id, job.Status.State);
-            _reportRetry ??= this.RegisterGrainTimer(ReportAsync, s_reportRetry, s_reportRetry);
-            DelayDeactivation(s_reportRetry * 2);
-        }
-    }
 
     /// <summary>Persists the job, then its index row (an upsert, so a retried turn writes the same row again).</summary>
     private async Task SaveAsync(ProwJob job, string? buildLog = null)
@@ -284,9 +273,6 @@ public sealed partial class ProwJobGrain(
         await state.WriteStateAsync();
         await index.UpsertAsync(job, CancellationToken.None);
     }
-
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Reporting ProwJob {JobId} ({State}) to GitHub failed; retrying")]
-    private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId, string state);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "ProwJob {JobId} ({Job}) could not be followed again after the restart; it is ended")]
     private static partial void LogResumeFailed(ILogger logger, Exception exception, string jobId, string job);

@@ -38,21 +38,6 @@ public static class ProwJobStateMachine
 
     public static ProwJob Abort(ProwJob job, string description, DateTimeOffset now) => Complete(job, ProwJobState.Aborted, description, now);
 
-    /// <summary>Records that a reporter has reported the job's current state.</summary>
-    public static ProwJob Reported(ProwJob job, string reporter)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        var states = new Dictionary<string, string>(job.Status.PrevReportStates, StringComparer.Ordinal) { [reporter] = job.Status.State };
-        return job with { Status = job.Status with { PrevReportStates = states } };
-    }
-
-    /// <summary>Whether a reporter still has to report the job's current state.</summary>
-    public static bool NeedsReport(ProwJob job, string reporter)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return job.Status.PrevReportStates.GetValueOrDefault(reporter) != job.Status.State;
-    }
-
     private static void Require(ProwJob job, string transition, params string[] allowed)
     {
         if (!allowed.Contains(job.Status.State, StringComparer.Ordinal))

@@ -16,9 +16,6 @@ public sealed class PullRequestGrain(
     Clients.GitHub.IIssueClient issues,
     Tide.TideEventRouter tide) : Grain, IPullRequestGrain
 {
-    private static readonly TimeSpan s_commentRetry = TimeSpan.FromSeconds(5);
-    private IGrainTimer? _commentRetry;
-
     async Task<bool> IPullRequestGrain.OnWebhookAsync(WebhookDelivery delivery)
     {
         if (state.State.Deliveries.Contains(delivery.DeliveryId))
@@ -66,7 +63,7 @@ public sealed class PullRequestGrain(
         state.State.Deliveries.Count,
         state.State.RequestedJobs));
 
-    async Task IPullRequestGrain.OnJobFinishedAsync(JobOutcome outcome)
+    async Task<bool> IPullRequestGrain.OnJobFinishedAsync(JobOutcome outcome)
     {
         var failed = new Dictionary<string, JobOutcome>(state.State.FailedJobs, StringComparer.Ordinal);
         switch (outcome.State)
@@ -78,22 +75,26 @@ public sealed class PullRequestGrain(
                 failed[outcome.Job] = outcome;
                 break;
             default:
-                return;
+                return await SyncFailureCommentAsync();
         }
 
-        state.State = state.State with { FailedJobs = failed, Author = state.State.Author ?? outcome.Author };
-        await state.WriteStateAsync();
-        await SyncFailureCommentAsync();
+        if (!failed.SequenceEqual(state.State.FailedJobs))
+        {
+            state.State = state.State with { FailedJobs = failed, Author = state.State.Author ?? outcome.Author };
+            await state.WriteStateAsync();
+        }
+
+        return await SyncFailureCommentAsync();
     }
 
-    /// <summary>Makes the comment on GitHub say what it should: created, edited or deleted; retried until GitHub takes it.</summary>
-    private async Task SyncFailureCommentAsync()
+    /// <summary>Makes the comment on GitHub say what it should: created, edited or deleted; false when GitHub did not take it.</summary>
+    private async Task<bool> SyncFailureCommentAsync()
     {
         var current = state.State;
         var desired = current.FailedJobs.Count == 0 ? null : FailureComment.Render(current.Author ?? "", [.. current.FailedJobs.Values]);
         if (desired == current.FailureCommentBody || !GrainKeys.TryParsePullRequest(this.GetPrimaryKeyString(), out var org, out var repo, out var number))
         {
-            return;
+            return true;
         }
 
         try
@@ -115,13 +116,11 @@ public sealed class PullRequestGrain(
 
             state.State = state.State with { FailureCommentId = id, FailureCommentBody = desired };
             await state.WriteStateAsync();
-            _commentRetry?.Dispose();
-            _commentRetry = null;
+            return true;
         }
         catch (Exception ex) when (ex is Clients.GitHub.GitHubApiException or HttpRequestException or TaskCanceledException)
         {
-            _commentRetry ??= this.RegisterGrainTimer(SyncFailureCommentAsync, s_commentRetry, s_commentRetry);
-            DelayDeactivation(s_commentRetry * 2);
+            return false;
         }
     }
 }

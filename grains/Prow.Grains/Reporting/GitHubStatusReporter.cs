@@ -5,11 +5,13 @@ namespace Prow.Grains.Reporting;
 
 /// <summary>
 /// Crier's GitHub reporter: the job's state as a commit status under its context, pointing at its log. Aborted
-/// reads as failure on GitHub, as in Prow. Which states were already sent is tracked on the ProwJob itself.
+/// reads as failure on GitHub, as in Prow. Which states were already sent is crier's to track.
 /// </summary>
-public sealed class GitHubStatusReporter(IStatusClient statuses, IConfigSource config)
+public sealed class GitHubStatusReporter(IStatusClient statuses, IConfigSource config) : IJobReporter
 {
     public const string ReporterName = "github-reporter";
+
+    public string Name => ReporterName;
 
     /// <summary>GitHub caps status descriptions at 140 characters.</summary>
     private const int MaxDescription = 140;
@@ -23,7 +25,7 @@ public sealed class GitHubStatusReporter(IStatusClient statuses, IConfigSource c
             && config.Current.Prow.GitHubReporter.JobTypesToReport.Contains(job.Spec.Type, StringComparer.Ordinal);
     }
 
-    public Task ReportAsync(ProwJob job, CancellationToken cancellationToken)
+    public async Task<ReportOutcome> ReportAsync(ProwJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         var refs = job.Spec.MainRefs!;
@@ -35,7 +37,8 @@ public sealed class GitHubStatusReporter(IStatusClient statuses, IConfigSource c
             Description = description.Length <= MaxDescription ? description : description[..(MaxDescription - 3)] + "...",
             TargetUrl = job.Status.Url,
         };
-        return statuses.CreateStatusAsync(refs.Org, refs.Repo, Sha(job)!, status, cancellationToken);
+        await statuses.CreateStatusAsync(refs.Org, refs.Repo, Sha(job)!, status, cancellationToken);
+        return ReportOutcome.Accepted;
     }
 
     private static string? Sha(ProwJob job) => job.Spec.MainRefs switch

@@ -121,7 +121,7 @@ public static class ProwHost
                 cluster.ServiceId = "prow";
             });
             silo.Services.AddProwSerializer();
-            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, options.PeriodicTick.Ticks)));
+            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, Math.Min(options.PeriodicTick.Ticks, new ProwGrainOptions().ReportRetry.Ticks))));
             silo.Configure<GrainCollectionOptions>(collection => collection.DeactivationTimeout = options.ShutdownTimeout);
             silo.AddDashboard();
             if (postgres is not null)

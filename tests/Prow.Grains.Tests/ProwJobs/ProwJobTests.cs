@@ -106,20 +106,6 @@ public sealed class ProwJobTests : IDisposable
         Assert.Equal("Waiting: max_concurrency 1 reached", ProwJobStateMachine.Wait(job, "Waiting: max_concurrency 1 reached").Status.Description);
     }
 
-    [Fact]
-    public void Reporting_IsTrackedPerReporterAndState()
-    {
-        var job = Simple();
-        Assert.True(ProwJobStateMachine.NeedsReport(job, "github"));
-
-        var reported = ProwJobStateMachine.Reported(job, "github");
-        Assert.False(ProwJobStateMachine.NeedsReport(reported, "github"));
-        Assert.True(ProwJobStateMachine.NeedsReport(reported, "slack"));
-
-        var pending = ProwJobStateMachine.Start(reported, "p", "1", null, s_now);
-        Assert.True(ProwJobStateMachine.NeedsReport(pending, "github"));
-    }
-
     private ProwJob Simple() => Build(
         "presubmits:\n  org/repo:\n  - name: unit\n    always_run: true\n    spec: {containers: [{image: alpine, command: [\"true\"]}]}\n",
         new ProwJobRequest("unit", "presubmit", "unit", "org", "repo", "main", "b", 1, "h", "alice", "alice", "opened", s_now));
