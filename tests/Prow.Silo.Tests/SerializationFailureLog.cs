@@ -31,7 +31,7 @@ internal sealed class SerializationFailureLog : ILoggerProvider
             // Thrown from inside the serializer: its frames name it, whatever the exception's type.
             if (IsEnabled(logLevel) && exception?.ToString().Contains("at Orleans.Serialization.", StringComparison.Ordinal) == true)
             {
-                log._failures.Enqueue($"{category}: {formatter(state, exception)}");
+                log._failures.Enqueue($"{category}: {formatter(state, exception)}\n{exception}");
             }
         }
     }

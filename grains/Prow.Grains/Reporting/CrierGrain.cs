@@ -17,7 +17,13 @@ public sealed partial class CrierGrain(
     private const string ReminderName = "deliver";
 
     private readonly IJobReporter[] _reporters = [.. reporters];
-    private Task _writing = Task.CompletedTask;
+
+    /// <summary>
+    /// Delivery interleaves with <see cref="ICrierGrain.RecordAsync"/>, so state writes and reminder changes go
+    /// through this one at a time: two turns that both saw "nothing owed" would otherwise both unregister the
+    /// reminder, and the second would be refused for the ETag the first changed.
+    /// </summary>
+    private Task _bookkeeping = Task.CompletedTask;
     private IGrainTimer? _delivery;
     private bool _delivering;
     private bool _again;
@@ -36,7 +42,8 @@ public sealed partial class CrierGrain(
             return;
         }
 
-        await WriteAsync(() => next);
+        // Recorded onto the state as it is when the write's turn comes: a delivery may have marked reports done meanwhile.
+        await WriteAsync(() => CrierLedger.Record(state.State, job));
         await KeepReminderAsync();
         Deliver();
     }
@@ -46,9 +53,11 @@ public sealed partial class CrierGrain(
 
     async Task ICrierGrain.ForgetAsync()
     {
-        await OneAtATimeAsync(state.ClearStateAsync);
-
-        await KeepReminderAsync();
+        await OneAtATimeAsync(async () =>
+        {
+            await state.ClearStateAsync();
+            await KeepReminderUnlockedAsync();
+        });
         DeactivateOnIdle();
     }
 
@@ -140,39 +149,61 @@ public sealed partial class CrierGrain(
     /// <summary>The reminder is there exactly while something is owed: it is what brings delivery back after a restart.</summary>
     private async Task KeepReminderAsync()
     {
+        try
+        {
+            await OneAtATimeAsync(KeepReminderUnlockedAsync);
+        }
+        catch (ReminderException ex)
+        {
+            // The reminder service refused for now. What is owed is written, so a delivery timer tries again (and
+            // with it the reminder) rather than the job's caller or a timer callback failing.
+            LogReminderNotKept(logger, ex, this.GetPrimaryKeyString());
+            if (!_delivering)
+            {
+                _delivery?.Dispose();
+                _delivery = this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(options.ReportRetry, Timeout.InfiniteTimeSpan) { Interleave = true });
+            }
+        }
+    }
+
+    private async Task KeepReminderUnlockedAsync()
+    {
         var owed = CrierLedger.Owed(state.State, _reporters).Count > 0;
         if (owed && !_reminderRegistered)
         {
             await this.RegisterOrUpdateReminder(ReminderName, options.ReportRetry, options.ReportRetry);
             _reminderRegistered = true;
         }
-        else if (!owed && _reminderRegistered && await this.GetReminder(ReminderName) is { } reminder)
+        else if (!owed && _reminderRegistered)
         {
-            await this.UnregisterReminder(reminder);
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
             _reminderRegistered = false;
         }
     }
 
-    /// <summary>Delivery interleaves with <see cref="ICrierGrain.RecordAsync"/>: their writes go one at a time.</summary>
     private Task WriteAsync(Func<CrierState> change) => OneAtATimeAsync(() =>
     {
         state.State = change();
         return state.WriteStateAsync();
     });
 
-    /// <summary>Turns run one at a time on the grain's scheduler, so checking and setting <see cref="_writing"/> cannot race.</summary>
-    private async Task OneAtATimeAsync(Func<Task> write)
+    /// <summary>Turns run one at a time on the grain's scheduler, so checking and setting <see cref="_bookkeeping"/> cannot race.</summary>
+    private async Task OneAtATimeAsync(Func<Task> bookkeeping)
     {
-        while (!_writing.IsCompleted)
+        while (!_bookkeeping.IsCompleted)
         {
-            await _writing;
+            await _bookkeeping;
         }
 
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _writing = done.Task;
+        _bookkeeping = done.Task;
         try
         {
-            await write();
+            await bookkeeping();
         }
         finally
         {
@@ -182,4 +213,7 @@ public sealed partial class CrierGrain(
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Reporter {Reporter} could not report ProwJob {JobId} ({State}): {Outcome}")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string reporter, string jobId, string state, ReportOutcome outcome);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Crier for ProwJob {JobId} could not keep its reminder; delivery is tried again on a timer")]
+    private static partial void LogReminderNotKept(ILogger logger, Exception exception, string jobId);
 }
