@@ -9,7 +9,7 @@ internal static class PluginsReader
 {
     private static readonly string[] s_rawSections =
     [
-        "blockades", "branch_cleaner", "bugzilla", "cherry_pick_approved", "cherry_pick_unapproved", "dco", "golint",
+        "blockades", "branch_cleaner", "bugzilla", "dco", "golint",
         "goose", "heart", "invalid_commit_msg", "jira", "milestone_applier", "project_config", "project_manager",
         "repo_milestone", "require_matching_label", "sigmention", "rifle", "milestone",
     ];
@@ -82,11 +82,40 @@ internal static class PluginsReader
             }) ?? new OverrideConfig(),
             Retitle = m.Obj("retitle", r => new RetitleConfig(r.Bool("allow_closed_issues") ?? false)) ?? new RetitleConfig(false),
             Slack = m.Obj("slack", ReadSlack) ?? new SlackPluginConfig(),
+            CherryPickApproved = m.ObjList("cherry_pick_approved", c => new CherryPickApprovedConfig
+            {
+                Org = c.StrOr("org", ""),
+                Repo = c.StrOr("repo", ""),
+                BranchRegexp = c.Str("branchregexp") is { Length: > 0 } pattern ? pattern : CherryPickApprovedConfig.DefaultBranchRegexp,
+                BranchRe = BranchRegexp(c, CherryPickApprovedConfig.DefaultBranchRegexp),
+                Approvers = c.StrList("approvers"),
+                AllowMissingApprovedLabel = c.Bool("allow_missing_approved_label") ?? false,
+                AllowMissingLgtmLabel = c.Bool("allow_missing_lgtm_label") ?? false,
+            }),
+            CherryPickUnapproved = m.Obj("cherry_pick_unapproved", c => new CherryPickUnapprovedConfig
+            {
+                BranchRegexp = c.Str("branchregexp") is { Length: > 0 } pattern ? pattern : CherryPickUnapprovedConfig.DefaultBranchRegexp,
+                BranchRe = BranchRegexp(c, CherryPickUnapprovedConfig.DefaultBranchRegexp),
+                Comment = c.Str("comment") is { Length: > 0 } comment ? comment : CherryPickUnapprovedConfig.DefaultComment,
+            }) ?? new CherryPickUnapprovedConfig(),
             ReleaseNote = m.Obj("release_note", r => new ReleaseNoteConfig(r.Str("guidelines_url") is { Length: > 0 } url ? url : ReleaseNoteConfig.DefaultGuidelinesUrl)) ?? new ReleaseNoteConfig(),
         };
 
         // Prow has many more plugin sections; keep them all as data, and warn only about names Prow does not know.
         return config with { Extra = m.KnownRest(s_rawSections) };
+    }
+
+    // Prow refuses a plugins.yaml whose branchregexp does not compile (compileRegexpsAndDurations).
+    private static System.Text.RegularExpressions.Regex? BranchRegexp(MapReader m, string fallback)
+    {
+        var pattern = m.Str("branchregexp") is { Length: > 0 } given ? given : fallback;
+        if (GoRegex.TryCompile(pattern, out var re, out var error))
+        {
+            return re;
+        }
+
+        m.Ctx.Error(m.LineOf("branchregexp"), m.FieldPath("branchregexp"), $"invalid regex: {error}");
+        return null;
     }
 
     private static Dictionary<string, OrgPlugins> ReadPlugins(MapReader m)

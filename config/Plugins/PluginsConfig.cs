@@ -23,6 +23,8 @@ public sealed record PluginsConfig
     public RetitleConfig Retitle { get; init; } = new(false);
     public SlackPluginConfig Slack { get; init; } = new();
     public ReleaseNoteConfig ReleaseNote { get; init; } = new();
+    public IReadOnlyList<CherryPickApprovedConfig> CherryPickApproved { get; init; } = [];
+    public CherryPickUnapprovedConfig CherryPickUnapproved { get; init; } = new();
 
     /// <summary>Every other section (blockades, milestone_applier, heart...), kept raw.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();

@@ -19,6 +19,9 @@ public sealed record PullRequestEvent : GitHubEvent
 
     public string? After { get; set; }
 
+    /// <summary>For edited: what changed (title, body, base).</summary>
+    public PullRequestChanges? Changes { get; set; }
+
     public override string? Validate() =>
         Action.Length == 0 ? "action is missing"
         : PullRequest is null ? "pull_request is missing"

@@ -4,6 +4,8 @@ using Prow.Grains.Plugins.Approve;
 using Prow.Grains.Plugins.Assign;
 using Prow.Grains.Plugins.Blunderbuss;
 using Prow.Grains.Plugins.Cat;
+using Prow.Grains.Plugins.CherryPickApproved;
+using Prow.Grains.Plugins.CherryPickUnapproved;
 using Prow.Grains.Plugins.ConfigUpdater;
 using Prow.Grains.Plugins.Help;
 using Prow.Grains.Plugins.Hold;
@@ -12,6 +14,7 @@ using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Lifecycle;
 using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
+using Prow.Grains.Plugins.OwnersLabel;
 using Prow.Grains.Plugins.ReleaseNote;
 using Prow.Grains.Plugins.Retitle;
 using Prow.Grains.Plugins.Size;
@@ -30,6 +33,7 @@ public static class PluginRegistration
     {
         "trigger", "help", "cat", "hold", "wip", "label", "size", "lifecycle", "retitle", "override", "skip", "needs-rebase",
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
+        "owners-label", "cherry-pick-approved", "cherry-pick-unapproved",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -62,6 +66,9 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, AssignPlugin>();
         services.AddSingleton<IPlugin, BlunderbussPlugin>();
         services.AddSingleton<IPlugin, ReleaseNotePlugin>();
+        services.AddSingleton<IPlugin, OwnersLabelPlugin>();
+        services.AddSingleton<IPlugin, CherryPickApprovedPlugin>();
+        services.AddSingleton<IPlugin, CherryPickUnapprovedPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();
