@@ -10,8 +10,10 @@ namespace Prow.Grains.BuildClusters.Local;
 /// interleave in the log exactly as written, like entrypoint's single writer. On timeout or abort the whole group
 /// gets SIGTERM, then SIGKILL after the grace period; when the command ends, whatever it left in its group is killed,
 /// as Kubernetes does when a container stops. Without setsid, only the process gets SIGTERM and its tree SIGKILL.
+/// <paramref name="groupStarted"/> is told the group's id once it exists, so it can be recorded for a prow that is
+/// killed before the job ends.
 /// </summary>
-internal sealed class JobProcess(BuildLog log, TimeProvider timeProvider, TimeSpan drainTimeout)
+internal sealed class JobProcess(BuildLog log, TimeProvider timeProvider, TimeSpan drainTimeout, Action<int>? groupStarted = null)
 {
     private static readonly string? s_setsid = new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
 
@@ -30,6 +32,11 @@ internal sealed class JobProcess(BuildLog log, TimeProvider timeProvider, TimeSp
         }
 
         var ownGroup = s_setsid is not null;
+        if (ownGroup)
+        {
+            groupStarted?.Invoke(process.Id);
+        }
+
         process.StandardInput.Close(); // A pod's container has no stdin either.
         var pumps = Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream), PumpAsync(process.StandardError.BaseStream));
         var stop = await WaitAsync(process, timeout, abort);

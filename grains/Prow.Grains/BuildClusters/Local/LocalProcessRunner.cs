@@ -87,13 +87,21 @@ public sealed partial class LocalProcessRunner(TimeProvider timeProvider, ILogge
         return result;
     }
 
-    private Task<JobProcessResult> StartAsync(
+    private async Task<JobProcessResult> StartAsync(
         LocalRunRequest request, string executable, IReadOnlyList<string> commandLine, string workingDirectory,
         Dictionary<string, string> environment, string workspace, BuildLog log, CancellationToken abort)
     {
         LogStarting(logger, request.JobName, request.BuildId, workspace);
-        return new JobProcess(log, timeProvider, _options.OutputDrainTimeout)
-            .RunAsync(executable, commandLine.Skip(1).ToList(), workingDirectory, environment, request.EffectiveTimeout, request.EffectiveGracePeriod, abort);
+        var records = RunningJobRecords.ForWorkspaces(request.WorkspaceRoot);
+        try
+        {
+            return await new JobProcess(log, timeProvider, _options.OutputDrainTimeout, group => records.Add(request.JobId, group))
+                .RunAsync(executable, commandLine.Skip(1).ToList(), workingDirectory, environment, request.EffectiveTimeout, request.EffectiveGracePeriod, abort);
+        }
+        finally
+        {
+            records.Remove(request.JobId);
+        }
     }
 
     /// <summary>The job's env, PATH and HOME from the runner so sh and git are found, and what entrypoint sets.</summary>
