@@ -9,9 +9,9 @@ internal static class PluginsReader
 {
     private static readonly string[] s_rawSections =
     [
-        "blockades", "branch_cleaner", "bugzilla", "dco", "golint",
-        "goose", "heart", "invalid_commit_msg", "jira", "milestone_applier", "project_config", "project_manager",
-        "repo_milestone", "require_matching_label", "sigmention", "rifle", "milestone",
+        "branch_cleaner", "bugzilla", "golint",
+        "goose", "heart", "jira", "milestone_applier", "project_config", "project_manager",
+        "repo_milestone", "sigmention", "rifle", "milestone",
     ];
 
     public static PluginsConfig Read(MapReader m)
@@ -98,6 +98,10 @@ internal static class PluginsReader
                 BranchRe = BranchRegexp(c, CherryPickUnapprovedConfig.DefaultBranchRegexp),
                 Comment = c.Str("comment") is { Length: > 0 } comment ? comment : CherryPickUnapprovedConfig.DefaultComment,
             }) ?? new CherryPickUnapprovedConfig(),
+            Dco = MergeRulePluginsReader.ReadDco(m),
+            InvalidCommitMsg = MergeRulePluginsReader.ReadInvalidCommitMsg(m),
+            Blockades = MergeRulePluginsReader.ReadBlockades(m),
+            RequireMatchingLabel = MergeRulePluginsReader.ReadRequireMatchingLabel(m),
             ReleaseNote = m.Obj("release_note", r => new ReleaseNoteConfig(r.Str("guidelines_url") is { Length: > 0 } url ? url : ReleaseNoteConfig.DefaultGuidelinesUrl)) ?? new ReleaseNoteConfig(),
         };
 

@@ -26,6 +26,12 @@ public sealed record PluginsConfig
     public IReadOnlyList<CherryPickApprovedConfig> CherryPickApproved { get; init; } = [];
     public CherryPickUnapprovedConfig CherryPickUnapproved { get; init; } = new();
 
+    /// <summary>org/repo, org or <c>*</c> → dco settings.</summary>
+    public IReadOnlyDictionary<string, DcoConfig> Dco { get; init; } = new Dictionary<string, DcoConfig>();
+    public IReadOnlyList<InvalidCommitMsgConfig> InvalidCommitMsg { get; init; } = [];
+    public IReadOnlyList<BlockadeConfig> Blockades { get; init; } = [];
+    public IReadOnlyList<RequireMatchingLabelConfig> RequireMatchingLabel { get; init; } = [];
+
     /// <summary>Every other section (blockades, milestone_applier, heart...), kept raw.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
@@ -62,6 +68,12 @@ public sealed record PluginsConfig
     public TriggerConfig TriggerFor(string org, string repo) => ForRepo(Triggers, t => t.Repos, org, repo) ?? new TriggerConfig();
 
     public WelcomeConfig? WelcomeFor(string org, string repo) => ForRepo(Welcome, w => w.Repos, org, repo);
+
+    /// <summary>Prow's DcoFor: the org/repo entry, else the org's, else <c>*</c>, else defaults.</summary>
+    public DcoConfig DcoFor(string org, string repo) =>
+        Dco.GetValueOrDefault($"{org}/{repo}") ?? Dco.GetValueOrDefault(org) ?? Dco.GetValueOrDefault("*") ?? new DcoConfig();
+
+    public InvalidCommitMsgConfig InvalidCommitMsgFor(string org, string repo) => ForRepo(InvalidCommitMsg, i => i.Repos, org, repo) ?? new InvalidCommitMsgConfig();
 
     private static T? ForRepo<T>(IReadOnlyList<T> entries, Func<T, IReadOnlyList<string>> repos, string org, string repo)
         where T : class =>

@@ -7,8 +7,10 @@ using Prow.Grains.Plugins.Cat;
 using Prow.Grains.Plugins.CherryPickApproved;
 using Prow.Grains.Plugins.CherryPickUnapproved;
 using Prow.Grains.Plugins.ConfigUpdater;
+using Prow.Grains.Plugins.Dco;
 using Prow.Grains.Plugins.Help;
 using Prow.Grains.Plugins.Hold;
+using Prow.Grains.Plugins.InvalidCommitMsg;
 using Prow.Grains.Plugins.Label;
 using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Lifecycle;
@@ -34,6 +36,7 @@ public static class PluginRegistration
         "trigger", "help", "cat", "hold", "wip", "label", "size", "lifecycle", "retitle", "override", "skip", "needs-rebase",
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
         "owners-label", "cherry-pick-approved", "cherry-pick-unapproved",
+        "dco", "invalidcommitmsg",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -69,6 +72,8 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, OwnersLabelPlugin>();
         services.AddSingleton<IPlugin, CherryPickApprovedPlugin>();
         services.AddSingleton<IPlugin, CherryPickUnapprovedPlugin>();
+        services.AddSingleton<IPlugin, DcoPlugin>();
+        services.AddSingleton<IPlugin, InvalidCommitMsgPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();
