@@ -4,8 +4,8 @@ namespace Prow.FakeGitHub;
 
 /// <summary>
 /// The subset of GitHub search syntax tide and needs-rebase use: <c>repo:</c>, <c>org:</c>,
-/// <c>is:pr|issue|open|closed|merged</c>, <c>state:</c>, <c>label:</c>, <c>-label:</c>, <c>author:</c>, <c>base:</c>.
-/// Other qualifiers are ignored.
+/// <c>is:pr|issue|open|closed|merged</c>, <c>type:pr|issue</c>, <c>state:</c>, <c>label:</c>, <c>-label:</c>, <c>author:</c>,
+/// <c>base:</c>, and a bare commit SHA (GitHub finds the pull requests holding that commit). Other qualifiers and words are ignored.
 /// </summary>
 internal sealed partial class SearchQuery
 {
@@ -17,6 +17,11 @@ internal sealed partial class SearchQuery
         foreach (Match m in Term().Matches(text))
         {
             query._terms.Add((m.Groups["neg"].Success, m.Groups["key"].Value.ToLowerInvariant(), m.Groups["value"].Value.Trim('"')));
+        }
+
+        foreach (Match m in Sha().Matches(text))
+        {
+            query._terms.Add((false, "sha", m.Value));
         }
 
         return query;
@@ -36,6 +41,8 @@ internal sealed partial class SearchQuery
             "merged" => issue.Merged,
             _ => true,
         },
+        "type" => value == "pr" ? issue.IsPullRequest : value != "issue" || !issue.IsPullRequest,
+        "sha" => issue.HeadSha.StartsWith(value, StringComparison.OrdinalIgnoreCase) || issue.Commits.Any(c => c.Sha.StartsWith(value, StringComparison.OrdinalIgnoreCase)),
         "state" => issue.State == value,
         "label" => issue.Labels.Contains(value, StringComparer.OrdinalIgnoreCase),
         "author" => string.Equals(issue.Author, value, StringComparison.OrdinalIgnoreCase),
@@ -45,4 +52,7 @@ internal sealed partial class SearchQuery
 
     [GeneratedRegex("""(?<neg>-)?(?<key>[a-zA-Z]+):(?<value>"[^"]*"|\S+)""")]
     private static partial Regex Term();
+
+    [GeneratedRegex(@"(?<=^|\s)[0-9a-fA-F]{7,40}(?=\s|$)")]
+    private static partial Regex Sha();
 }

@@ -41,7 +41,8 @@ internal sealed class PluginHarness : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="plugin"/>, enabled for the org with <paramref name="pluginsYaml"/> beside it, on one delivery.</summary>
-    public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "")
+    /// <param name="time">The clock the plugin waits on (a test clock for plugins that wait); the system clock by default.</param>
+    public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "", TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(plugin);
         var file = Path.Combine(_folder.Path, "plugins.yaml");
@@ -50,7 +51,7 @@ internal sealed class PluginHarness : IAsyncDisposable
         Assert.True(loaded.Succeeded, string.Join('\n', loaded.Problems));
         Assert.True(WebhookEventParser.TryParse(eventName, Encoding.UTF8.GetBytes(json), out var gitHubEvent, out var error), error);
         var failures = new FailureLogger();
-        var context = new PluginContext(loaded.Snapshot!, _client, _ => Task.FromResult(GitHub.State.BotLogin), failures, TimeProvider.System, CancellationToken.None);
+        var context = new PluginContext(loaded.Snapshot!, _client, _ => Task.FromResult(GitHub.State.BotLogin), failures, time ?? TimeProvider.System, CancellationToken.None);
         await new PluginDispatcher(new PluginRegistry([plugin])).DispatchAsync(context, gitHubEvent!, $"delivery-{++_delivery}");
         Assert.True(failures.Errors.Count == 0, string.Join('\n', failures.Errors));
     }

@@ -6,6 +6,7 @@ using Prow.Grains.Plugins.Blunderbuss;
 using Prow.Grains.Plugins.Cat;
 using Prow.Grains.Plugins.CherryPickApproved;
 using Prow.Grains.Plugins.CherryPickUnapproved;
+using Prow.Grains.Plugins.Cla;
 using Prow.Grains.Plugins.ConfigUpdater;
 using Prow.Grains.Plugins.Dco;
 using Prow.Grains.Plugins.Help;
@@ -14,6 +15,7 @@ using Prow.Grains.Plugins.InvalidCommitMsg;
 using Prow.Grains.Plugins.Label;
 using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Lifecycle;
+using Prow.Grains.Plugins.MergeCommitBlocker;
 using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
 using Prow.Grains.Plugins.OwnersLabel;
@@ -36,7 +38,7 @@ public static class PluginRegistration
         "trigger", "help", "cat", "hold", "wip", "label", "size", "lifecycle", "retitle", "override", "skip", "needs-rebase",
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
         "owners-label", "cherry-pick-approved", "cherry-pick-unapproved",
-        "dco", "invalidcommitmsg",
+        "dco", "invalidcommitmsg", "cla", "mergecommitblocker",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -74,6 +76,8 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, CherryPickUnapprovedPlugin>();
         services.AddSingleton<IPlugin, DcoPlugin>();
         services.AddSingleton<IPlugin, InvalidCommitMsgPlugin>();
+        services.AddSingleton<IPlugin, ClaPlugin>();
+        services.AddSingleton<IPlugin, MergeCommitBlockerPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();
