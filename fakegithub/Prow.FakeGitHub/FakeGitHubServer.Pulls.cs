@@ -20,7 +20,7 @@ public sealed partial class FakeGitHubServer
             Patch(p, Body(c));
             return FakeJson.Ok(FakeJson.Pull(r, p));
         }));
-        app.MapGet(PullPath + "/files", (HttpContext c) => WithPull(c, (_, p) => FakeJson.Ok(Paging.Page(c, p.Files).Select(f => new
+        app.MapGet(PullPath + "/files", (HttpContext c) => WithPull(c, (r, p) => FakeJson.Ok(Paging.Page(c, p.Files).Select(f => new
         {
             sha = FakeJson.Sha(f.Filename),
             filename = f.Filename,
@@ -29,6 +29,7 @@ public sealed partial class FakeGitHubServer
             deletions = f.Deletions,
             changes = f.Additions + f.Deletions,
             previous_filename = f.PreviousFilename,
+            blob_url = $"https://github.com/{r.FullName}/blob/{p.HeadSha}/{f.Filename}",
         }))));
         app.MapGet(PullPath + "/commits", (HttpContext c) => WithPull(c, (_, p) => FakeJson.Ok(Paging.Page(c, p.Commits).Select(x => new
         {

@@ -13,4 +13,7 @@ public sealed record PullRequestFile
     public string? PreviousFilename { get; set; }
     public string? Patch { get; set; }
     public string? Sha { get; set; }
+
+    /// <summary>Where GitHub shows the file at the pull request's head.</summary>
+    public string? BlobUrl { get; set; }
 }

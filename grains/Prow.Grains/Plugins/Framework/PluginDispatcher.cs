@@ -46,6 +46,11 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
                     await issueCommentHandler.HandleIssueCommentAsync(context, issueComment);
                 }
 
+                if (gitHubEvent is IssuesEvent issue && plugin is IIssueHandler issueHandler)
+                {
+                    await issueHandler.HandleIssueAsync(context, issue);
+                }
+
                 if (gitHubEvent is StatusEvent status && plugin is IStatusHandler statusHandler)
                 {
                     await statusHandler.HandleStatusAsync(context, status);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Prow.Grains.OwnersFiles;
 using Prow.Grains.Plugins.Approve;
 using Prow.Grains.Plugins.Assign;
+using Prow.Grains.Plugins.Blockade;
 using Prow.Grains.Plugins.Blunderbuss;
 using Prow.Grains.Plugins.Cat;
 using Prow.Grains.Plugins.CherryPickApproved;
@@ -20,6 +21,7 @@ using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
 using Prow.Grains.Plugins.OwnersLabel;
 using Prow.Grains.Plugins.ReleaseNote;
+using Prow.Grains.Plugins.RequireMatchingLabel;
 using Prow.Grains.Plugins.Retitle;
 using Prow.Grains.Plugins.Size;
 using Prow.Grains.Plugins.Skip;
@@ -38,7 +40,7 @@ public static class PluginRegistration
         "trigger", "help", "cat", "hold", "wip", "label", "size", "lifecycle", "retitle", "override", "skip", "needs-rebase",
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
         "owners-label", "cherry-pick-approved", "cherry-pick-unapproved",
-        "dco", "invalidcommitmsg", "cla", "mergecommitblocker",
+        "dco", "invalidcommitmsg", "cla", "mergecommitblocker", "blockade", "require-matching-label",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -78,6 +80,8 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, InvalidCommitMsgPlugin>();
         services.AddSingleton<IPlugin, ClaPlugin>();
         services.AddSingleton<IPlugin, MergeCommitBlockerPlugin>();
+        services.AddSingleton<IPlugin, BlockadePlugin>();
+        services.AddSingleton<IPlugin, RequireMatchingLabelPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();
