@@ -1,5 +1,5 @@
-using Prow.Grains.Plugins.Blockade;
 using Prow.FakeGitHub;
+using Prow.Grains.Plugins.Blockade;
 
 namespace Prow.Silo.Tests;
 

@@ -1,5 +1,5 @@
-using Prow.Grains.Plugins.Cla;
 using Prow.FakeGitHub;
+using Prow.Grains.Plugins.Cla;
 using Prow.TestKit.Time;
 
 namespace Prow.Silo.Tests;

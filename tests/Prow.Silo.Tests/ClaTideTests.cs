@@ -1,8 +1,8 @@
 using Prow.Config;
+using Prow.FakeGitHub;
 using Prow.Grains.Plugins.Blockade;
 using Prow.Grains.Plugins.Cla;
 using Prow.Grains.Plugins.MergeCommitBlocker;
-using Prow.FakeGitHub;
 
 namespace Prow.Silo.Tests;
 

@@ -1,5 +1,5 @@
-using Prow.Grains.Plugins.Dco;
 using Prow.FakeGitHub;
+using Prow.Grains.Plugins.Dco;
 
 namespace Prow.Silo.Tests;
 

@@ -1,7 +1,7 @@
 using Prow.Config;
+using Prow.FakeGitHub;
 using Prow.Grains.Plugins.Dco;
 using Prow.Grains.Plugins.InvalidCommitMsg;
-using Prow.FakeGitHub;
 
 namespace Prow.Silo.Tests;
 

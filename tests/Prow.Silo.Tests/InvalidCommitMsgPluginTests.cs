@@ -1,5 +1,5 @@
-using Prow.Grains.Plugins.InvalidCommitMsg;
 using Prow.FakeGitHub;
+using Prow.Grains.Plugins.InvalidCommitMsg;
 
 namespace Prow.Silo.Tests;
 

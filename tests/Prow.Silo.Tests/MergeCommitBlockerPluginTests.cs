@@ -1,5 +1,5 @@
-using Prow.Grains.Plugins.MergeCommitBlocker;
 using Prow.FakeGitHub;
+using Prow.Grains.Plugins.MergeCommitBlocker;
 
 namespace Prow.Silo.Tests;
 

@@ -81,15 +81,16 @@ public sealed partial class DcoPlugin : IPlugin, IPullRequestHandler, IGenericCo
         List<string> exempt = [dco.TrustedOrg is { Length: > 0 } trusted && trusted != org ? $"members of {org} or {trusted}" : $"members of {org}"];
         if (dco.SkipDcoCheckForCollaborators)
         {
-            exempt.Add("collaborators of the repository");
+            exempt.Add("by collaborators of the repository");
         }
 
         if (dco.TrustedApps.Count > 0)
         {
-            exempt.Add("the apps " + string.Join(", ", dco.TrustedApps));
+            exempt.Add("by the apps " + string.Join(", ", dco.TrustedApps));
         }
 
-        return $"Commits by {string.Join(", ", exempt)} need no sign-off.";
+        var who = exempt.Count == 1 ? exempt[0] : string.Join(", ", exempt[..^1]) + " and " + exempt[^1];
+        return $"Commits by {who} need no sign-off.";
     }
 
     private static async Task CheckAsync(PluginContext context, string org, string repo, PullRequest pr, bool comment)
