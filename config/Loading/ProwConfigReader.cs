@@ -97,13 +97,14 @@ internal static class ProwConfigReader
             DefaultDecorationConfigs = entries,
             MaxConcurrency = maxConcurrency,
             MaxGoroutines = m.Int("max_goroutines") is > 0 and var g ? g : 20,
-            PodPendingTimeout = m.Duration("pod_pending_timeout") ?? TimeSpan.FromHours(24),
-            PodRunningTimeout = m.Duration("pod_running_timeout") ?? TimeSpan.FromHours(48),
-            PodUnscheduledTimeout = m.Duration("pod_unscheduled_timeout") ?? TimeSpan.FromHours(24),
+            PodPendingTimeout = m.Duration("pod_pending_timeout") ?? PlankConfig.DefaultPodPendingTimeout,
+            PodRunningTimeout = m.Duration("pod_running_timeout") ?? PlankConfig.DefaultPodRunningTimeout,
+            PodUnscheduledTimeout = m.Duration("pod_unscheduled_timeout") ?? PlankConfig.DefaultPodUnscheduledTimeout,
+            MaxRevivals = m.Int("max_revivals") ?? PlankConfig.DefaultMaxRevivals,
             JobQueueCapacities = m.StrMap("job_queue_capacities")
                 .ToDictionary(kv => kv.Key, kv => int.TryParse(kv.Value, out var c) ? c : 0, StringComparer.Ordinal),
         };
-        return plank with { Extra = m.KnownRest("build_cluster_status_file", "jobURLPrefixDisableAppendStorageProvider", "max_revivals") };
+        return plank with { Extra = m.KnownRest("build_cluster_status_file", "jobURLPrefixDisableAppendStorageProvider") };
     }
 
     private static DecorationConfigEntry ReadEntry(MapReader e) =>

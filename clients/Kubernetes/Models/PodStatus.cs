@@ -9,6 +9,7 @@ public sealed record PodStatus
     public const string Running = "Running";
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
+    public const string Unknown = "Unknown";
 
     [JsonPropertyName("phase")]
     public string? Phase { get; init; }

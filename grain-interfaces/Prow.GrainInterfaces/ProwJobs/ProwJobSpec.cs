@@ -60,6 +60,11 @@ public sealed record ProwJobSpec
     [JsonPropertyName("hidden")]
     public bool Hidden { get; init; }
 
+    /// <summary>An evicted pod ends the job as error instead of being created again.</summary>
+    [JsonPropertyName("error_on_eviction")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ErrorOnEviction { get; init; }
+
     /// <summary>The repository this job is about: <see cref="Refs"/>, or for periodics the first extra ref.</summary>
     [JsonIgnore]
     public ProwJobRefs? MainRefs => Refs ?? (ExtraRefs.Count > 0 ? ExtraRefs[0] : null);

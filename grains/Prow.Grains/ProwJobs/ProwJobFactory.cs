@@ -110,6 +110,7 @@ public static class ProwJobFactory
         // Decorated jobs always carry a decoration config, if only an empty one: the local cluster needs no utility images.
         DecorationConfig = job.Decorated ? PodSpecJson.From(job.DecorationConfig ?? new DecorationConfig(new Dictionary<string, object?>())) : null,
         Hidden = job.Hidden,
+        ErrorOnEviction = job.ErrorOnEviction,
     };
 
     private static Dictionary<string, string> Labels(JobBase job, ProwJobSpec spec)

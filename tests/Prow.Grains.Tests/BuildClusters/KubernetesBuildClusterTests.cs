@@ -3,9 +3,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prow.Clients.Kubernetes;
 using Prow.Clients.Kubernetes.Config;
+using Prow.Config.Components;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
+using Prow.Services.Configuration;
 using Prow.TestKit;
 using Prow.TestKit.Kubernetes;
 
@@ -46,7 +48,6 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
 
     [Theory]
     [InlineData("oom", ProwJobState.Failure, "Job failed: the container was OOMKilled (exit 137).")]
-    [InlineData("evict", ProwJobState.Error, "The pod was evicted: The node was low on resource: memory.")]
     [InlineData("delete", ProwJobState.Error, "The pod fault-")]
     public async Task PodEndedByTheCluster_EndsTheJobWithTheReason(string fault, string state, string description)
     {
@@ -68,17 +69,78 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ImagePullBackOffPastTheDeadline_IsAnError_AndThePodIsDeleted()
+    public async Task PodPendingPastPodPendingTimeout_IsAnError_AndThePodIsDeleted()
     {
-        using var cluster = Cluster(o => o with { ImagePullDeadline = TimeSpan.FromSeconds(1) });
-        var job = Job("pull-1", "true") with { };
-        job = job with { Spec = job.Spec with { PodSpec = PodSpec("""{"containers":[{"image":"unpullable.invalid/nope","command":["true"]}]}""") } };
+        // The job's decoration config (as default_decoration_configs for its cluster would give it) beats plank's global 10m.
+        using var cluster = Cluster();
+        var job = Job("pull-1", "true");
+        job = job with { Spec = job.Spec with { PodSpec = PodSpec("""{"containers":[{"image":"unpullable.invalid/nope","command":["true"]}]}"""), DecorationConfig = Decoration("""{"pod_pending_timeout":"1s"}""") } };
 
         var result = await RunAsync(cluster, job);
 
         Assert.Equal(ProwJobState.Error, result.State);
-        Assert.Contains("ImagePullBackOff", result.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Pod pending timeout. ImagePullBackOff", result.Description, StringComparison.Ordinal);
         await Poll.UntilAsync(() => _server.Pod(Ns, "pull-1") is null);
+    }
+
+    [Fact]
+    public async Task PodNoNodeTakes_PastPlanksPodUnscheduledTimeout_IsAnError_AndThePodIsDeleted()
+    {
+        using var cluster = Cluster(plank: new PlankConfig { PodUnscheduledTimeout = TimeSpan.FromSeconds(1) });
+        var job = Job("s390x-1", "true");
+        job = job with { Spec = job.Spec with { PodSpec = PodSpec("""{"nodeSelector":{"kubernetes.io/arch":"s390x"},"containers":[{"image":"alpine","command":["true"]}]}""") } };
+
+        var result = await RunAsync(cluster, job);
+
+        Assert.Equal((ProwJobState.Error, "Pod scheduling timeout."), (result.State, result.Description));
+        await Poll.UntilAsync(() => _server.Pod(Ns, "s390x-1") is null);
+    }
+
+    [Fact]
+    public async Task PodRunningPastPodRunningTimeout_IsAborted_AndThePodIsDeleted()
+    {
+        using var cluster = Cluster(plank: new PlankConfig { PodRunningTimeout = TimeSpan.FromSeconds(1) });
+
+        var result = await RunAsync(cluster, Job("forever-1", "sleep 60"));
+
+        Assert.Equal((ProwJobState.Aborted, "Pod running timeout."), (result.State, result.Description));
+        await Poll.UntilAsync(() => _server.Pod(Ns, "forever-1") is null);
+    }
+
+    [Fact]
+    public async Task EvictedPod_IsCreatedAgain_UpToMaxRevivals_ThenTheJobErrors()
+    {
+        using var cluster = Cluster(plank: new PlankConfig { MaxRevivals = 2 });
+        const string name = "evicted-1";
+        var finished = await Start(cluster, Job(name, "echo working; sleep 60"));
+
+        for (var creation = 1; creation <= 3; creation++)
+        {
+            var expected = creation;
+            await Poll.UntilAsync(() => _server.CreationsOf(name) == expected && _server.Pod(Ns, name)?["status"]?["phase"]?.GetValue<string>() == "Running");
+            Assert.False(finished.IsCompleted);
+            _server.Evict(Ns, name);
+        }
+
+        var result = await finished.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal((ProwJobState.Error, "Job pod reached max revivals (2) after being stopped unexpectedly (evicted)"), (result.State, result.Description));
+        Assert.Equal(3, _server.CreationsOf(name));
+    }
+
+    [Fact]
+    public async Task EvictedPod_OfAJobWithErrorOnEviction_ErrorsAtOnce()
+    {
+        using var cluster = Cluster();
+        const string name = "evicted-2";
+        var job = Job(name, "echo working; sleep 60");
+        var finished = await Start(cluster, job with { Spec = job.Spec with { ErrorOnEviction = true } });
+        await Poll.UntilAsync(() => _server.Pod(Ns, name)?["status"]?["phase"]?.GetValue<string>() == "Running");
+
+        _server.Evict(Ns, name);
+
+        var result = await finished.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal((ProwJobState.Error, "Job pod was evicted by the cluster."), (result.State, result.Description));
+        Assert.Equal(1, _server.CreationsOf(name));
     }
 
     [Fact]
@@ -86,7 +148,7 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
     {
         using var cluster = Cluster();
         var job = Job("slow-1", "echo started; sleep 60");
-        job = job with { Spec = job.Spec with { DecorationConfig = JsonDocument.Parse("""{"timeout":"1s","grace_period":"1s","skip_cloning":true}""").RootElement } };
+        job = job with { Spec = job.Spec with { DecorationConfig = Decoration("""{"timeout":"1s","grace_period":"1s","skip_cloning":true}""") } };
 
         var result = await RunAsync(cluster, job);
 
@@ -143,11 +205,12 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
 
     private KubernetesClusterConfig Connection() => new() { Name = "unit", Server = new Uri(_server.BaseAddress, "/"), BearerToken = "secret" };
 
-    private KubernetesBuildCluster Cluster(Func<KubernetesBuildClusterOptions, KubernetesBuildClusterOptions>? configure = null)
+    private KubernetesBuildCluster Cluster(Func<KubernetesBuildClusterOptions, KubernetesBuildClusterOptions>? configure = null, PlankConfig? plank = null)
     {
+        var config = new StaticConfigSource(StaticConfigSource.EmptySnapshot with { Prow = new ProwConfig { Plank = plank ?? new PlankConfig() } });
         var options = new KubernetesBuildClusterOptions { Name = "unit", Connection = Connection(), Namespace = Ns, LogFolder = _logs, RetryInterval = TimeSpan.FromMilliseconds(100) };
         options = configure?.Invoke(options) ?? options;
-        return new KubernetesBuildCluster(new KubernetesClient(options.Connection), options, new BuildClusterMetrics(new TestMeterFactory()), TimeProvider.System, NullLogger<KubernetesBuildCluster>.Instance);
+        return new KubernetesBuildCluster(new KubernetesClient(options.Connection), options, new BuildClusterMetrics(new TestMeterFactory()), config, TimeProvider.System, NullLogger<KubernetesBuildCluster>.Instance);
     }
 
     private static async Task<Task<BuildRunResult>> Start(KubernetesBuildCluster cluster, ProwJob job)
@@ -168,6 +231,8 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
     };
 
     private static JsonElement PodSpec(string json) => JsonDocument.Parse(json).RootElement;
+
+    private static JsonElement Decoration(string json) => JsonDocument.Parse(json).RootElement;
 
     private sealed class TestMeterFactory : IMeterFactory
     {

@@ -19,4 +19,11 @@ public sealed record FakeKubernetesOptions
 
     /// <summary>A container whose image starts with this never pulls: it waits in ImagePullBackOff.</summary>
     public string UnpullableImagePrefix { get; init; } = "unpullable.invalid/";
+
+    /// <summary>The labels every node has: a pod whose <c>nodeSelector</c> asks for another stays Pending, unscheduled.</summary>
+    public IReadOnlyDictionary<string, string> NodeLabels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["kubernetes.io/os"] = "linux",
+        ["kubernetes.io/arch"] = "amd64",
+    };
 }

@@ -100,7 +100,7 @@ public sealed partial class FakeKubernetesServer
             return;
         }
 
-        created.Start(Options.UnpullableImagePrefix);
+        created.Start(Options);
         await WriteAsync(http, HttpStatusCode.Created, Pod(ns, name) ?? pod);
     }
 

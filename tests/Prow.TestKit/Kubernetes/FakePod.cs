@@ -38,7 +38,7 @@ internal sealed class FakePod
 
     public IReadOnlyList<string> ContainerNames => [.. Containers("containers").Select(c => c["name"]!.GetValue<string>())];
 
-    public void Start(string unpullablePrefix)
+    public void Start(FakeKubernetesOptions options)
     {
         var all = Containers("initContainers").Concat(Containers("containers")).ToList();
         foreach (var c in all)
@@ -46,9 +46,28 @@ internal sealed class FakePod
             _containers[c["name"]!.GetValue<string>()] = new FakeContainerProcess(c["name"]!.GetValue<string>());
         }
 
-        if (all.Find(c => c["image"]?.GetValue<string>()?.StartsWith(unpullablePrefix, StringComparison.Ordinal) == true) is { } unpullable)
+        var wanted = Object["spec"]!["nodeSelector"]?.AsObject().Select(p => (p.Key, Value: p.Value?.GetValue<string>())).ToList() ?? [];
+        if (wanted.Find(w => options.NodeLabels.GetValueOrDefault(w.Key) != w.Value) is { Key: not null } missing)
         {
-            _publish(this, status => status["containerStatuses"] = Statuses("containers", _ => Waiting("ImagePullBackOff", $"Back-off pulling image \"{unpullable["image"]}\"")));
+            // No node matches: the scheduler leaves it Pending with no startTime, saying why.
+            _publish(this, status => status["conditions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "PodScheduled",
+                ["status"] = "False",
+                ["reason"] = "Unschedulable",
+                ["message"] = $"0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector ({missing.Key}={missing.Value}).",
+            }));
+            return;
+        }
+
+        if (all.Find(c => c["image"]?.GetValue<string>()?.StartsWith(options.UnpullableImagePrefix, StringComparison.Ordinal) == true) is { } unpullable)
+        {
+            // Scheduled (so it has a startTime) but never running.
+            _publish(this, status =>
+            {
+                status["startTime"] = Now();
+                status["containerStatuses"] = Statuses("containers", _ => Waiting("ImagePullBackOff", $"Back-off pulling image \"{unpullable["image"]}\""));
+            });
             return;
         }
 

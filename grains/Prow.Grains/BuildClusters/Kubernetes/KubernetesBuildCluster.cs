@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Prow.Clients.Kubernetes;
 using Prow.Clients.Kubernetes.Models;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.BuildClusters.Kubernetes;
 
@@ -12,13 +13,16 @@ namespace Prow.Grains.BuildClusters.Kubernetes;
 /// retries pod creations the API did not answer, ends pods stuck pulling their image, and retries deletions. Creation
 /// is idempotent on the pod name (the job id), so a retried or resumed job never runs twice. While the API does not
 /// answer, <see cref="UnavailableReason"/> says why, and no new job is admitted; running pods are picked up again
-/// when it answers.
+/// when it answers. Plank's pod lifecycle: a pod past its <see cref="PodDeadlines"/> is deleted and its job ended,
+/// and a pod the cluster stopped (evicted, node lost) is created again up to plank's max_revivals, unless the job
+/// asks for error_on_eviction.
 /// </summary>
 public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposable
 {
     private readonly KubernetesClient _client;
     private readonly KubernetesBuildClusterOptions _options;
     private readonly BuildClusterMetrics _metrics;
+    private readonly IConfigSource _config;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TrackedPod> _tracked = new(StringComparer.Ordinal);
@@ -28,11 +32,12 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
     private readonly Lazy<Task> _ticker;
     private volatile string? _unavailable;
 
-    public KubernetesBuildCluster(KubernetesClient client, KubernetesBuildClusterOptions options, BuildClusterMetrics metrics, TimeProvider time, ILogger<KubernetesBuildCluster> logger)
+    public KubernetesBuildCluster(KubernetesClient client, KubernetesBuildClusterOptions options, BuildClusterMetrics metrics, IConfigSource config, TimeProvider time, ILogger<KubernetesBuildCluster> logger)
     {
         _client = client;
         _options = options;
         _metrics = metrics;
+        _config = config;
         _time = time;
         _logger = logger;
         _ticker = new Lazy<Task>(() => Background(TickAsync));
@@ -51,7 +56,8 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
         ArgumentNullException.ThrowIfNull(job);
         var pod = PodBuilder.Build(job, _options);
         var timeout = job.Spec.DecorationConfig is { } decoration ? LocalJobRequest.Duration(decoration, "timeout") : null;
-        var run = new TrackedPod(job, pod, onFinished, Path.Combine(_options.LogFolder, job.Id, "build-log.txt"), timeout);
+        var deadlines = PodDeadlines.For(job, _config.Current.Prow.Plank);
+        var run = new TrackedPod(job, pod, onFinished, Path.Combine(_options.LogFolder, job.Id, "build-log.txt"), timeout, deadlines);
         if (!_tracked.TryAdd(job.Id, run))
         {
             return;
@@ -128,6 +134,13 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
         }
         catch (KubernetesApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
         {
+            if (run.Retired.Count > 0)
+            {
+                // Reviving: the stopped pod still holds the name until its deletion goes through; the next tick tries
+                // again (a pod of ours created by an attempt whose answer was lost is adopted when the watch shows it).
+                return;
+            }
+
             // Created by an earlier attempt whose answer was lost: that pod is this job's run.
         }
 
@@ -208,14 +221,18 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
 
     private void Observe(Pod pod, bool deleted)
     {
-        if (!_tracked.TryGetValue(pod.Metadata.Name, out var run))
+        if (!_tracked.TryGetValue(pod.Metadata.Name, out var run) || pod.Metadata.Uid is { } uid && run.Retired.Contains(uid))
         {
             return;
         }
 
         run.CreatedAt ??= _time.GetUtcNow();
         run.LastSeen = pod;
-        if (PodOutcome.Of(pod, run.DecorationTimeout, run.LogFile) is { } outcome)
+        if (PodOutcome.UnexpectedStop(pod) is { } cause)
+        {
+            Revive(run, pod, cause);
+        }
+        else if (PodOutcome.Of(pod, run.DecorationTimeout, run.LogFile) is { } outcome)
         {
             Finish(run, outcome, fetchLog: !deleted);
         }
@@ -225,24 +242,43 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
         }
         else
         {
-            CheckPull(run);
+            CheckDeadlines(run);
         }
     }
 
-    /// <summary>A pod that cannot pull its image past the deadline ends as error and is deleted.</summary>
-    private void CheckPull(TrackedPod run)
+    /// <summary>
+    /// The cluster stopped the pod: as Prow's plank, the job errors when it asked for error_on_eviction or used up
+    /// max_revivals; otherwise the pod is deleted and created again under the same name.
+    /// </summary>
+    private void Revive(TrackedPod run, Pod pod, string cause)
     {
-        if (run.LastSeen is not { } pod || PodOutcome.PullFailure(pod) is not { } failure)
+        var maxRevivals = _config.Current.Prow.Plank.MaxRevivals;
+        if (cause == "evicted" && run.Job.Spec.ErrorOnEviction)
         {
-            run.PullFailingSince = null;
-            return;
+            Finish(run, new BuildRunResult(ProwJobState.Error, "Job pod was evicted by the cluster.", null, run.LogFile), fetchLog: true);
         }
+        else if (run.Revivals >= maxRevivals)
+        {
+            Finish(run, new BuildRunResult(ProwJobState.Error, $"Job pod reached max revivals ({run.Revivals}) after being stopped unexpectedly ({cause})", null, run.LogFile), fetchLog: true);
+        }
+        else
+        {
+            run.Revivals++;
+            run.Retired.Add(pod.Metadata.Uid ?? "");
+            run.CreatedAt = null;
+            run.LastSeen = null;
+            _toDelete[(run.Namespace, run.Name)] = 0;
+            LogRevived(_logger, run.Name, Name, cause, run.Revivals, maxRevivals);
+        }
+    }
 
-        var since = run.PullFailingSince ??= _time.GetUtcNow();
-        if (_time.GetUtcNow() - since >= _options.ImagePullDeadline)
+    /// <summary>A pod past one of its deadlines is deleted and its job ended (error, or aborted when it ran too long).</summary>
+    private void CheckDeadlines(TrackedPod run)
+    {
+        if (run is { LastSeen: { } pod, CreatedAt: { } createdAt } && run.Deadlines.Overdue(pod, createdAt, _time.GetUtcNow()) is { } overdue)
         {
             _toDelete[(run.Namespace, run.Name)] = 0;
-            Finish(run, new BuildRunResult(ProwJobState.Error, $"The pod could not pull its image for {Local.DurationText.Format(_options.ImagePullDeadline)}: {failure}", null, null), fetchLog: false);
+            Finish(run, overdue, fetchLog: false);
         }
     }
 
@@ -335,7 +371,7 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
                 }
                 else
                 {
-                    CheckPull(run);
+                    CheckDeadlines(run);
                 }
             }
 
@@ -432,4 +468,7 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Error, Message = "Could not tell ProwJob {JobId} its pod ended")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Information, Message = "Pod {Pod} on build cluster {Cluster} stopped unexpectedly ({Cause}); creating it again (revival {Revival} of {MaxRevivals})")]
+    private static partial void LogRevived(ILogger logger, string pod, string cluster, string cause, int revival, int maxRevivals);
 }

@@ -26,9 +26,6 @@ public sealed record KubernetesBuildClusterOptions
     /// <summary>The image of the init container that clones a decorated job's refs (it needs git and sh).</summary>
     public string CloneImage { get; init; } = "alpine/git:2.47.2";
 
-    /// <summary>A pod that cannot pull its image for this long ends as error (Prow's pod_pending_timeout plays this role).</summary>
-    public TimeSpan ImagePullDeadline { get; init; } = TimeSpan.FromMinutes(5);
-
     /// <summary>How often unanswered calls are retried and deadlines are checked.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 

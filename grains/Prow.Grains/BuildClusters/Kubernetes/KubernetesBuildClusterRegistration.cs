@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prow.Clients.Kubernetes;
+using Prow.Services.Configuration;
 
 namespace Prow.Grains.BuildClusters.Kubernetes;
 
@@ -16,6 +17,7 @@ public static class KubernetesBuildClusterRegistration
                 new KubernetesClient(cluster.Connection, cluster.RequestTimeout),
                 cluster,
                 sp.GetRequiredService<BuildClusterMetrics>(),
+                sp.GetRequiredService<IConfigSource>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<KubernetesBuildCluster>>()));
         }

@@ -6,8 +6,9 @@ namespace Prow.Grains.BuildClusters.Kubernetes;
 
 /// <summary>
 /// How a pod's state reads as a job's end, from its phase and container states: Succeeded → success; OOMKilled →
-/// failure naming it; Evicted → error with the kubelet's message; the wrapper's timeout → aborted; a failed clone or
-/// any other failure → failure with the exit code. Null while the pod is still on its way.
+/// failure naming it; the wrapper's timeout → aborted; a failed clone or any other failure → failure with the exit
+/// code. Null while the pod is still on its way. A pod the cluster stopped (<see cref="UnexpectedStop"/>) is not an
+/// end: plank creates it again.
 /// </summary>
 public static class PodOutcome
 {
@@ -17,11 +18,6 @@ public static class PodOutcome
     {
         ArgumentNullException.ThrowIfNull(pod);
         var status = pod.Status ?? new PodStatus();
-        if (status.Reason == "Evicted")
-        {
-            return new BuildRunResult(ProwJobState.Error, $"The pod was evicted: {status.Message ?? "no message"}", null, logFile);
-        }
-
         if (status.Phase == PodStatus.Succeeded)
         {
             return new BuildRunResult(ProwJobState.Success, "Job succeeded.", 0, logFile);
@@ -49,6 +45,22 @@ public static class PodOutcome
         }
 
         return new BuildRunResult(ProwJobState.Failure, test is null ? $"Job failed: {status.Message ?? status.Reason ?? "the pod failed"}." : $"Job failed (exit {Code(test.ExitCode)}).", test?.ExitCode, logFile);
+    }
+
+    /// <summary>
+    /// Why the cluster, not the job, stopped the pod, in Prow's words: <c>evicted</c>, <c>unreachable</c> (its node was
+    /// lost and it is being deleted) or <c>unknown</c> (the node stopped reporting); null otherwise.
+    /// </summary>
+    public static string? UnexpectedStop(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return pod.Status switch
+        {
+            { Reason: "Evicted" } => "evicted",
+            { Reason: "NodeLost" } when pod.Metadata.DeletionTimestamp is not null => "unreachable",
+            { Phase: PodStatus.Unknown } => "unknown",
+            _ => null,
+        };
     }
 
     /// <summary>Why the pod cannot pull its image, or null when it is not stuck pulling.</summary>

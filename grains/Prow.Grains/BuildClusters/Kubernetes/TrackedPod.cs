@@ -3,7 +3,7 @@ using Prow.Clients.Kubernetes.Models;
 namespace Prow.Grains.BuildClusters.Kubernetes;
 
 /// <summary>A job this cluster runs: its pod, whether the pod exists yet, and what it last looked like.</summary>
-internal sealed class TrackedPod(ProwJob job, Pod pod, Func<BuildRunResult, Task> onFinished, string logFile, TimeSpan? decorationTimeout)
+internal sealed class TrackedPod(ProwJob job, Pod pod, Func<BuildRunResult, Task> onFinished, string logFile, TimeSpan? decorationTimeout, PodDeadlines deadlines)
 {
     public ProwJob Job { get; } = job;
 
@@ -24,6 +24,11 @@ internal sealed class TrackedPod(ProwJob job, Pod pod, Func<BuildRunResult, Task
 
     public Pod? LastSeen { get; set; }
 
-    /// <summary>Since when the pod has been failing to pull its image.</summary>
-    public DateTimeOffset? PullFailingSince { get; set; }
+    public PodDeadlines Deadlines { get; } = deadlines;
+
+    /// <summary>How many times the pod was created again after the cluster stopped it (Prow's pod_revival_count).</summary>
+    public int Revivals { get; set; }
+
+    /// <summary>The uids of the pods the cluster stopped: their late events (deletion, status) are not this run's.</summary>
+    public HashSet<string> Retired { get; } = new(StringComparer.Ordinal);
 }
