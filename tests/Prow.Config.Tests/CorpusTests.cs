@@ -96,6 +96,9 @@ public sealed class CorpusTests
         Assert.True(clusters.Count > 1, "jobs should run on several build clusters");
         Assert.Contains(s.Jobs.Periodics, p => p.CronSchedule is not null);
         Assert.Contains(s.Jobs.Periodics, p => p.MinimumIntervalDuration is not null || p.IntervalDuration is not null);
+        // Plank's pod timeouts as kubevirt sets them; the running timeout and max_revivals keep Prow's defaults.
+        Assert.Equal((TimeSpan.FromMinutes(60), TimeSpan.FromHours(24), TimeSpan.FromHours(48), 3),
+            (s.Prow.Plank.PodPendingTimeout, s.Prow.Plank.PodUnscheduledTimeout, s.Prow.Plank.PodRunningTimeout, s.Prow.Plank.MaxRevivals));
     }
 
     private static ConfigSnapshot Load(string config, string jobs, string plugins)
