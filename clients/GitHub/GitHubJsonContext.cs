@@ -19,6 +19,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(NewCommitStatus))]
 [JsonSerializable(typeof(CombinedStatus))]
 [JsonSerializable(typeof(CheckRunPage))]
+[JsonSerializable(typeof(WorkflowRunPage))]
 [JsonSerializable(typeof(SearchIssuesPage))]
 [JsonSerializable(typeof(CollaboratorAccess))]
 [JsonSerializable(typeof(List<User>))]

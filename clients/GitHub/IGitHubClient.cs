@@ -4,7 +4,7 @@ namespace Prow.Clients.GitHub;
 /// The whole GitHub client. Plugins should depend on the narrowest role interface they use,
 /// so their tests can fake only that slice.
 /// </summary>
-public interface IGitHubClient : IIssueClient, IPullRequestClient, IStatusClient, IRepositoryClient, IOrganizationClient, ISearchClient, IUserClient
+public interface IGitHubClient : IIssueClient, IPullRequestClient, IStatusClient, IRepositoryClient, IOrganizationClient, ISearchClient, IUserClient, IActionsClient
 {
     /// <summary>The last known rate-limit budget per resource.</summary>
     IReadOnlyList<RateLimitSnapshot> RateLimits { get; }

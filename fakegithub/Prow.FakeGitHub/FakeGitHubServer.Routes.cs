@@ -13,6 +13,7 @@ public sealed partial class FakeGitHubServer
         MapIssueRoutes(app);
         MapPullRoutes(app);
         MapStatusRoutes(app);
+        MapActionsRoutes(app);
         MapOrgRoutes(app);
         MapAppRoutes(app);
         MapOAuthRoutes(app);

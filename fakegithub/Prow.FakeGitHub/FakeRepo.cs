@@ -31,6 +31,7 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public Dictionary<string, List<FakeStatus>> Statuses { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<FakeCheckRun>> CheckRuns { get; } = new(StringComparer.Ordinal);
     public List<FakeMerge> Merges { get; } = [];
+    public List<FakeWorkflowRun> WorkflowRuns { get; } = [];
 
     /// <summary>
     /// Makes the commit a merge produces and returns its SHA (e.g. a real <c>git merge</c> in a repository jobs clone);

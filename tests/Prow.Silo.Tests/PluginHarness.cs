@@ -31,6 +31,9 @@ internal sealed class PluginHarness : IAsyncDisposable
 
     public FakeRepo FakeRepo => GitHub.State.Repo(Repo);
 
+    /// <summary>The jobs plugins asked for over every run so far, in order.</summary>
+    public List<Prow.GrainInterfaces.ProwJobRequest> JobRequests { get; } = [];
+
     public static async Task<PluginHarness> StartAsync()
     {
         var gitHub = await FakeGitHubServer.StartAsync();
@@ -40,19 +43,30 @@ internal sealed class PluginHarness : IAsyncDisposable
         return new PluginHarness(gitHub);
     }
 
-    /// <summary>Runs <paramref name="plugin"/>, enabled for the org with <paramref name="pluginsYaml"/> beside it, on one delivery.</summary>
+    /// <summary>
+    /// Runs <paramref name="plugin"/>, enabled for the org with <paramref name="pluginsYaml"/> beside it and the
+    /// presubmits of <paramref name="jobsYaml"/>, on one delivery.
+    /// </summary>
     /// <param name="time">The clock the plugin waits on (a test clock for plugins that wait); the system clock by default.</param>
-    public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "", TimeProvider? time = null)
+    public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "", TimeProvider? time = null, string jobsYaml = "")
     {
         ArgumentNullException.ThrowIfNull(plugin);
         var file = Path.Combine(_folder.Path, "plugins.yaml");
         await File.WriteAllTextAsync(file, $"plugins:\n  org: [{plugin.Name}]\n{pluginsYaml}");
-        var loaded = ConfigLoader.Load(new ConfigPaths(null, null, file));
+        string? jobs = null;
+        if (jobsYaml.Length > 0)
+        {
+            jobs = Path.Combine(_folder.Path, "jobs.yaml");
+            await File.WriteAllTextAsync(jobs, jobsYaml);
+        }
+
+        var loaded = ConfigLoader.Load(new ConfigPaths(null, jobs, file));
         Assert.True(loaded.Succeeded, string.Join('\n', loaded.Problems));
         Assert.True(WebhookEventParser.TryParse(eventName, Encoding.UTF8.GetBytes(json), out var gitHubEvent, out var error), error);
         var failures = new FailureLogger();
         var context = new PluginContext(loaded.Snapshot!, _client, _ => Task.FromResult(GitHub.State.BotLogin), failures, time ?? TimeProvider.System, CancellationToken.None);
         await new PluginDispatcher(new PluginRegistry([plugin])).DispatchAsync(context, gitHubEvent!, $"delivery-{++_delivery}");
+        JobRequests.AddRange(context.JobRequests);
         Assert.True(failures.Errors.Count == 0, string.Join('\n', failures.Errors));
     }
 

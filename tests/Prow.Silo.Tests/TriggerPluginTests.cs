@@ -96,7 +96,7 @@ public sealed class TriggerPluginTests : IAsyncLifetime
 
         Assert.Empty(await _host.RequestedJobsAsync(4));
         Assert.Equal(["needs-ok-to-test"], _host.GitHub.LabelsOn(PluginTestHost.Repo, 4));
-        Assert.All(_host.GitHub.CommentsOn(PluginTestHost.Repo, 4), c => Assert.StartsWith("@eve: Testing cannot start yet", c.Body, StringComparison.Ordinal));
+        Assert.All(_host.GitHub.CommentsOn(PluginTestHost.Repo, 4), c => Assert.StartsWith("@eve: Cannot trigger testing until a trusted user reviews the PR and leaves an `/ok-to-test` message.", c.Body, StringComparison.Ordinal));
         Assert.Equal(2, _host.GitHub.CommentsOn(PluginTestHost.Repo, 4).Count);
     }
 
@@ -149,10 +149,10 @@ public sealed class TriggerPluginTests : IAsyncLifetime
 
         var comments = _host.GitHub.CommentsOn(PluginTestHost.Repo, 8);
         Assert.Equal(2, comments.Count);
-        Assert.Contains("`/test unit`", comments[0].Body, StringComparison.Ordinal);
-        Assert.Contains("`/test e2e`", comments[0].Body, StringComparison.Ordinal);
+        Assert.Contains("```\n/test unit\n```", comments[0].Body, StringComparison.Ordinal);
+        Assert.Contains("```\n/test e2e\n```", comments[0].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("release-only", comments[0].Body, StringComparison.Ordinal);
-        Assert.Contains("None of the jobs named", comments[1].Body, StringComparison.Ordinal);
+        Assert.Contains("The specified target(s) for `/test` were not found.", comments[1].Body, StringComparison.Ordinal);
         Assert.Empty(await _host.RequestedJobsAsync(8));
     }
 
@@ -247,7 +247,7 @@ public sealed class TriggerTrustTests
         await using var host = await PluginTestHost.StartAsync(Jobs, "trigger", extraPluginsYaml: "triggers:\n- repos: [org/repo]\n  trusted_org: friends\n");
         host.GitHub.State.Org("friends").Members.Add("dave");
         host.FakeRepo.AddPullRequest(1, "x", "dave", "s1");
-        host.FakeRepo.AddPullRequest(2, "y", "mallory", "s2");
+        host.FakeRepo.AddPullRequest(2, "y", "mallory", "s2").Labels.Add("ok-to-test");
 
         await host.SendAsync("pull_request", Webhooks.PullRequest("opened", PluginTestHost.Repo, 1, "dave", "s1"), pullRequest: 1);
         await host.SendAsync("pull_request", Webhooks.PullRequest("synchronize", PluginTestHost.Repo, 2, "mallory", "s2b", labels: "ok-to-test"), pullRequest: 2);
