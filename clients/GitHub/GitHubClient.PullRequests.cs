@@ -22,6 +22,9 @@ public sealed partial class GitHubClient
     public Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Post, GitHubRoute.Create(PullTemplate + "/requested_reviewers", owner, repo, number), new ReviewersBody(logins, []), Json.ReviewersBody, cancellationToken);
 
+    public Task CreateReviewAsync(string owner, string repo, int number, DraftReview review, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, GitHubRoute.Create(PullTemplate + "/reviews", owner, repo, number), review, Json.DraftReview, cancellationToken);
+
     public Task RemoveRequestedReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Delete, GitHubRoute.Create(PullTemplate + "/requested_reviewers", owner, repo, number), new ReviewersBody(logins, []), Json.ReviewersBody, cancellationToken);
 

@@ -45,5 +45,6 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(LabelsBody))]
 [JsonSerializable(typeof(AssigneesBody))]
 [JsonSerializable(typeof(ReviewersBody))]
+[JsonSerializable(typeof(DraftReview))]
 [JsonSerializable(typeof(IssuePatchBody))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

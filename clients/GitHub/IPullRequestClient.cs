@@ -17,6 +17,9 @@ public interface IPullRequestClient
 
     Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
 
+    /// <summary>Submits a review at once, with its line comments (verify-owners' comments on invalid OWNERS files).</summary>
+    Task CreateReviewAsync(string owner, string repo, int number, DraftReview review, CancellationToken cancellationToken);
+
     Task RemoveRequestedReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
 
     Task ClosePullRequestAsync(string owner, string repo, int number, CancellationToken cancellationToken);

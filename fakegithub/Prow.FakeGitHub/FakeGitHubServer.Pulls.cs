@@ -30,6 +30,7 @@ public sealed partial class FakeGitHubServer
             changes = f.Additions + f.Deletions,
             previous_filename = f.PreviousFilename,
             blob_url = $"https://github.com/{r.FullName}/blob/{p.HeadSha}/{f.Filename}",
+            patch = f.Patch,
         }))));
         app.MapGet(PullPath + "/commits", (HttpContext c) => WithPull(c, (_, p) => FakeJson.Ok(Paging.Page(c, p.Commits).Select(x => new
         {

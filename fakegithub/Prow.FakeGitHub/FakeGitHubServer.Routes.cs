@@ -14,6 +14,7 @@ public sealed partial class FakeGitHubServer
         MapPullRoutes(app);
         MapStatusRoutes(app);
         MapActionsRoutes(app);
+        MapReviewRoutes(app);
         MapOrgRoutes(app);
         MapAppRoutes(app);
         MapOAuthRoutes(app);

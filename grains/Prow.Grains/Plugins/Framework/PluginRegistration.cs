@@ -27,6 +27,7 @@ using Prow.Grains.Plugins.Size;
 using Prow.Grains.Plugins.Skip;
 using Prow.Grains.Plugins.SlackEvents;
 using Prow.Grains.Plugins.Trigger;
+using Prow.Grains.Plugins.VerifyOwners;
 using Prow.Grains.Plugins.Wip;
 
 namespace Prow.Grains.Plugins.Framework;
@@ -39,7 +40,7 @@ public static class PluginRegistration
     {
         "trigger", "help", "cat", "hold", "wip", "label", "size", "lifecycle", "retitle", "override", "skip", "needs-rebase",
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
-        "owners-label", "cherry-pick-approved", "cherry-pick-unapproved",
+        "owners-label", "cherry-pick-approved", "cherry-pick-unapproved", "verify-owners",
         "dco", "invalidcommitmsg", "cla", "mergecommitblocker", "blockade", "require-matching-label",
     };
 
@@ -82,6 +83,7 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, MergeCommitBlockerPlugin>();
         services.AddSingleton<IPlugin, BlockadePlugin>();
         services.AddSingleton<IPlugin, RequireMatchingLabelPlugin>();
+        services.AddSingleton<IPlugin, VerifyOwnersPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();
