@@ -142,6 +142,47 @@ public sealed class KubernetesClustersEndToEndTests
     }
 
     [Fact]
+    public async Task PodNoNodeTakes_EndsAsErrorAfterPlanksPodUnscheduledTimeout_AndItsSlotGoesToTheNextRun()
+    {
+        using var scratch = new TempFolder();
+        await using var alpha = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { RequiredToken = "a" });
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(scratch.Path, "kubeconfig"), ("alpha", alpha));
+        var config = Path.Combine(scratch.Path, "config.yaml");
+        await File.WriteAllTextAsync(config, "plank:\n  pod_unscheduled_timeout: 5s\n");
+        await using var host = await PluginTestHost.StartAsync(
+            """
+            postsubmits:
+              org/repo:
+              - name: on-s390x
+                cluster: alpha
+                max_concurrency: 1
+                spec:
+                  nodeSelector: {kubernetes.io/arch: s390x}
+                  containers: [{image: alpine, command: [sh, -c, "echo never runs"]}]
+            """,
+            "trigger",
+            configure: o => OnClusters(kubeconfig)(o) with { ConfigPath = config });
+
+        // No node is s390x: the first run's pod stays unscheduled, and the second run waits for the only slot.
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "first"));
+        await Poll.UntilAsync(() => alpha.PodNames.Count == 1);
+        var firstPod = alpha.PodNames[0];
+        await host.SendAsync("push", Webhooks.Push(PluginTestHost.Repo, "main", "second"));
+        var waiting = await WaitForJobAsync(host, "second", j => j.Status.Description?.Contains("max_concurrency 1", StringComparison.Ordinal) == true);
+        Assert.Equal(ProwJobState.Triggered, waiting.Status.State);
+
+        await host.WaitForStatusesAsync("first", ["on-s390x"], "error");
+        Assert.Equal("Pod scheduling timeout.", host.GitHub.StatusesFor(PluginTestHost.Repo, "first").First(s => s.State == "error").Description);
+
+        // Its slot went to the second run, whose pod was created and met the same end; both pods are gone.
+        var second = await WaitForJobAsync(host, "second", j => j.Status.Complete);
+        Assert.Equal((ProwJobState.Error, "Pod scheduling timeout."), (second.Status.State, second.Status.Description));
+        Assert.NotNull(second.Status.PendingTime);
+        await Poll.UntilAsync(() => alpha.PodNames.Count == 0);
+        Assert.Equal(1, alpha.CreationsOf(firstPod));
+    }
+
+    [Fact]
     public async Task DefaultClusterAndPool_JobsAvoidTheMemberThatDoesNotAnswer_MetricsPerCluster()
     {
         using var scratch = new TempFolder();
