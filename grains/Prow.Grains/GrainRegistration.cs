@@ -17,6 +17,7 @@ using Prow.Grains.Tide;
 using Prow.Grains.Webhooks;
 using Prow.Services.Artifacts;
 using Prow.Services.JobIndex;
+using Prow.Services.Logging;
 
 namespace Prow.Grains;
 
@@ -36,6 +37,7 @@ public static class GrainRegistration
         services.AddSingleton<TideEventRouter>();
         services.AddSingleton<TideJobStarter>();
         services.AddSingleton<TideSync>();
+        services.AddSingleton(sp => new RepeatedFailures(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(options);
 
         var store = new LocalArtifactStore(options.ArtifactsRoot);

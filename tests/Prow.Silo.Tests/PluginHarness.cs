@@ -65,7 +65,7 @@ internal sealed class PluginHarness : IAsyncDisposable
         Assert.True(WebhookEventParser.TryParse(eventName, Encoding.UTF8.GetBytes(json), out var gitHubEvent, out var error), error);
         var failures = new FailureLogger();
         var context = new PluginContext(loaded.Snapshot!, _client, _ => Task.FromResult(GitHub.State.BotLogin), failures, time ?? TimeProvider.System, CancellationToken.None);
-        await new PluginDispatcher(new PluginRegistry([plugin])).DispatchAsync(context, gitHubEvent!, $"delivery-{++_delivery}");
+        await new PluginDispatcher(new PluginRegistry([plugin]), new Services.Logging.RepeatedFailures(TimeProvider.System)).DispatchAsync(context, gitHubEvent!, $"delivery-{++_delivery}");
         JobRequests.AddRange(context.JobRequests);
         Assert.True(failures.Errors.Count == 0, string.Join('\n', failures.Errors));
     }

@@ -45,7 +45,7 @@ internal sealed class EndpointSender(HttpClient http, GitHubClientOptions option
                     throw;
                 }
 
-                Log.EndpointFailed(logger, _endpoints[i], request.Method.Method, request.Route.Template, e);
+                Log.EndpointFailed(logger, _endpoints[i], request.Method.Method, request.Route.Template, e.Message);
                 Interlocked.Exchange(ref _downUntil[i], (time.GetUtcNow() + options.EndpointRetryInterval).UtcTicks);
                 continue;
             }
@@ -53,7 +53,7 @@ internal sealed class EndpointSender(HttpClient http, GitHubClientOptions option
             metrics.Request(request.Method, request.Route.Template, (int)response.StatusCode);
             if ((int)response.StatusCode >= 500 && !last)
             {
-                Log.EndpointFailed(logger, _endpoints[i], request.Method.Method, request.Route.Template, null);
+                Log.EndpointFailed(logger, _endpoints[i], request.Method.Method, request.Route.Template, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 response.Dispose();
                 continue;
             }

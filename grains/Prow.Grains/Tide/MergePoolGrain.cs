@@ -3,6 +3,7 @@ using Prow.Clients.GitHub;
 using Prow.Config;
 using Prow.GrainInterfaces.Tide;
 using Prow.Services.Configuration;
+using Prow.Services.Logging;
 
 namespace Prow.Grains.Tide;
 
@@ -18,6 +19,7 @@ public sealed partial class MergePoolGrain(
     IGitHubClient github,
     TideJobStarter jobStarter,
     TimeProvider time,
+    RepeatedFailures failures,
     ILogger<MergePoolGrain> logger) : Grain, IMergePoolGrain
 {
     private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(5);
@@ -221,7 +223,12 @@ public sealed partial class MergePoolGrain(
         }
         catch (Exception ex) when (ex is GitHubApiException or HttpRequestException or TaskCanceledException)
         {
-            LogEvaluationFailed(logger, ex, this.GetPrimaryKeyString());
+            // Retried every few seconds per pool: while GitHub is away that is one line now and then for all pools.
+            if (failures.ShouldWrite("merge pool", out var held))
+            {
+                LogEvaluationFailed(logger, this.GetPrimaryKeyString(), RepeatedFailures.OutageCause(ex) ?? ex.Message, held);
+            }
+
             state.State = Pool with { LastView = CurrentView() with { Error = ex.Message } };
             _retry ??= this.RegisterGrainTimer(() => EvaluateAsync(), s_retry, s_retry);
             DelayDeactivation(s_retry * 2);
@@ -319,6 +326,6 @@ public sealed partial class MergePoolGrain(
 
     private static PoolPullSummary Summary(PoolPullRequest pull) => new(pull.Number, pull.Title, pull.Author, pull.HeadSha, pull.HeadRef, pull.Labels);
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Merge pool {Pool} could not talk to GitHub; retrying")]
-    private static partial void LogEvaluationFailed(ILogger logger, Exception exception, string pool);
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Merge pool {Pool} could not talk to GitHub: {Cause}; retrying ({Held} more such lines held back)")]
+    private static partial void LogEvaluationFailed(ILogger logger, string pool, string cause, int held);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
 using Prow.GrainInterfaces.Tide;
 using Prow.Services.Configuration;
+using Prow.Services.Logging;
 
 namespace Prow.Grains.Tide;
 
@@ -10,7 +11,7 @@ namespace Prow.Grains.Tide;
 /// queries name, read each one, and hand every branch's pool its full picture. Pools that had pull requests and now
 /// have none are synced too, so a close that was missed still leaves the pool.
 /// </summary>
-public sealed partial class TideSync(IGrainFactory grains, IGitHubClient github, IConfigSource config, ILogger<TideSync> logger)
+public sealed partial class TideSync(IGrainFactory grains, IGitHubClient github, IConfigSource config, RepeatedFailures failures, ILogger<TideSync> logger)
 {
     public async Task SyncOnceAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +59,14 @@ public sealed partial class TideSync(IGrainFactory grains, IGitHubClient github,
             }
             catch (Exception ex) when (ex is GitHubApiException or HttpRequestException or Orleans.Storage.InconsistentStateException)
             {
-                LogPoolSyncFailed(logger, ex, key);
+                if (RepeatedFailures.OutageCause(ex) is not { } cause)
+                {
+                    LogPoolSyncFailed(logger, ex, key);
+                }
+                else if (failures.ShouldWrite("tide pool sync", out var held))
+                {
+                    LogPoolSyncOutage(logger, key, cause, held);
+                }
             }
         }
     }
@@ -72,4 +80,7 @@ public sealed partial class TideSync(IGrainFactory grains, IGitHubClient github,
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Tide could not sync pool {Pool}")]
     private static partial void LogPoolSyncFailed(ILogger logger, Exception exception, string pool);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Tide could not sync pool {Pool}: {Cause} ({Held} more since the last such line)")]
+    private static partial void LogPoolSyncOutage(ILogger logger, string pool, string cause, int held);
 }

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prow.Services.Configuration;
+using Prow.Services.Logging;
 
 namespace Prow.Grains.Tide;
 
 /// <summary>Runs <see cref="TideSync"/> at startup and then every <c>tide.sync_period</c> (read again each time).</summary>
-public sealed partial class TideSyncService(TideSync sync, IConfigSource config, TimeProvider time, ILogger<TideSyncService> logger) : BackgroundService
+public sealed partial class TideSyncService(TideSync sync, IConfigSource config, TimeProvider time, RepeatedFailures failures, ILogger<TideSyncService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +21,14 @@ public sealed partial class TideSyncService(TideSync sync, IConfigSource config,
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     // A failed sync must not stop the host: the next period tries again.
-                    LogSyncFailed(logger, ex);
+                    if (RepeatedFailures.OutageCause(ex) is not { } cause)
+                    {
+                        LogSyncFailed(logger, ex);
+                    }
+                    else if (failures.ShouldWrite("tide sync", out var held))
+                    {
+                        LogSyncOutage(logger, cause, held);
+                    }
                 }
             }
 
@@ -37,4 +45,7 @@ public sealed partial class TideSyncService(TideSync sync, IConfigSource config,
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Tide's sync failed; trying again next period")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Tide's sync failed: {Cause}; trying again next period ({Held} more since the last such line)")]
+    private static partial void LogSyncOutage(ILogger logger, string cause, int held);
 }

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub.Events;
 using Prow.Config.Plugins;
+using Prow.Services.Logging;
 
 namespace Prow.Grains.Plugins.Framework;
 
 /// <summary>
 /// Runs the plugins enabled for a repository against one event, in plugins.yaml order. A plugin's failure is
 /// logged and does not stop the others (as in Prow); the event is not retried, so a plugin's side effects happen once.
+/// A failure because GitHub is away is one line with its cause, once per <see cref="RepeatedFailures.Window"/> per plugin.
 /// </summary>
-public sealed partial class PluginDispatcher(PluginRegistry registry)
+public sealed partial class PluginDispatcher(PluginRegistry registry, RepeatedFailures failures)
 {
     public async Task DispatchAsync(PluginContext context, GitHubEvent gitHubEvent, string deliveryId)
     {
@@ -63,7 +65,14 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
             {
-                LogPluginFailed(context.Logger, ex, name, gitHubEvent.EventName, deliveryId);
+                if (RepeatedFailures.OutageCause(ex) is not { } cause)
+                {
+                    LogPluginFailed(context.Logger, ex, name, gitHubEvent.EventName, deliveryId);
+                }
+                else if (failures.ShouldWrite("plugin " + name, out var held))
+                {
+                    LogPluginOutage(context.Logger, name, gitHubEvent.EventName, deliveryId, cause, held);
+                }
             }
         }
     }
@@ -82,4 +91,7 @@ public sealed partial class PluginDispatcher(PluginRegistry registry)
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Plugin {Plugin} failed on {EventName} delivery {DeliveryId}")]
     private static partial void LogPluginFailed(ILogger logger, Exception exception, string plugin, string eventName, string deliveryId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Plugin {Plugin} failed on {EventName} delivery {DeliveryId}: {Cause} ({Held} more since the last such line)")]
+    private static partial void LogPluginOutage(ILogger logger, string plugin, string eventName, string deliveryId, string cause, int held);
 }
