@@ -3,8 +3,8 @@ using Orleans;
 namespace Prow.GrainInterfaces;
 
 /// <summary>
-/// A request to run one job, as the trigger decided it. The jobs issue turns these into ProwJobs; until then the
-/// pull request grain records them.
+/// A request to run one job, as the trigger decided it: the pull request grain makes a ProwJob of it and keeps the
+/// newest requests in its state, where its view shows them.
 /// </summary>
 /// <param name="Type">presubmit, postsubmit, periodic or batch.</param>
 /// <param name="Reason">What asked for it: "opened", "/test unit", "/retest", "/ok-to-test", ...</param>

@@ -4,7 +4,7 @@ namespace Prow.Grains.PullRequests;
 
 public sealed record PullRequestState
 {
-    /// <summary>How many job requests are kept (newest last) until ProwJobs take over.</summary>
+    /// <summary>How many job requests the pull request's state keeps for its view (newest last); older ones are dropped.</summary>
     public const int RememberedJobRequests = 200;
 
     public DeliveryLog Deliveries { get; init; } = new();
