@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace Prow.Silo.Tests;
+namespace Prow.TestKit;
 
-/// <summary>As prow itself does: many hosts and processes share two cores here, so keep enough ready threads.</summary>
+/// <summary>
+/// As prow itself does: many hosts and processes share two cores here, so keep enough ready threads. Compiled into each
+/// test project that starts hosts (a module initializer runs only for the assembly that holds it), not into the kit.
+/// </summary>
 internal static class ThreadPoolSetup
 {
     [ModuleInitializer]
