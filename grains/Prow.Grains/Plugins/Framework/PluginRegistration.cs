@@ -10,6 +10,7 @@ using Prow.Grains.Plugins.CherryPickUnapproved;
 using Prow.Grains.Plugins.Cla;
 using Prow.Grains.Plugins.ConfigUpdater;
 using Prow.Grains.Plugins.Dco;
+using Prow.Grains.Plugins.Dog;
 using Prow.Grains.Plugins.Help;
 using Prow.Grains.Plugins.Hold;
 using Prow.Grains.Plugins.InvalidCommitMsg;
@@ -20,15 +21,19 @@ using Prow.Grains.Plugins.MergeCommitBlocker;
 using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
 using Prow.Grains.Plugins.OwnersLabel;
+using Prow.Grains.Plugins.Pony;
 using Prow.Grains.Plugins.ReleaseNote;
 using Prow.Grains.Plugins.RequireMatchingLabel;
 using Prow.Grains.Plugins.Retitle;
+using Prow.Grains.Plugins.Shrug;
 using Prow.Grains.Plugins.Size;
 using Prow.Grains.Plugins.Skip;
 using Prow.Grains.Plugins.SlackEvents;
+using Prow.Grains.Plugins.TrickOrTreat;
 using Prow.Grains.Plugins.Trigger;
 using Prow.Grains.Plugins.VerifyOwners;
 using Prow.Grains.Plugins.Wip;
+using Prow.Grains.Plugins.Yuks;
 
 namespace Prow.Grains.Plugins.Framework;
 
@@ -42,6 +47,7 @@ public static class PluginRegistration
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
         "owners-label", "cherry-pick-approved", "cherry-pick-unapproved", "verify-owners",
         "dco", "invalidcommitmsg", "cla", "mergecommitblocker", "blockade", "require-matching-label",
+        "shrug", "yuks", "dog", "pony", "trick-or-treat",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -84,9 +90,17 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, BlockadePlugin>();
         services.AddSingleton<IPlugin, RequireMatchingLabelPlugin>();
         services.AddSingleton<IPlugin, VerifyOwnersPlugin>();
+        services.AddSingleton<IPlugin, ShrugPlugin>();
+        services.AddSingleton<IPlugin>(_ => new YuksPlugin(new DadJokeApi(FunApiHttp(), DadJokeApi.DefaultEndpoint, new BuiltInJokes())));
+        services.AddSingleton<IPlugin>(_ => new DogPlugin(new RandomDogApi(FunApiHttp(), RandomDogApi.DefaultEndpoint, new BuiltInDogImages())));
+        services.AddSingleton<IPlugin>(_ => new PonyPlugin(new PonyApi(FunApiHttp(), PonyApi.DefaultEndpoint, new BuiltInPonies())));
+        services.AddSingleton<IPlugin>(_ => new TrickOrTreatPlugin());
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.AddSingleton<PluginDispatcher>();
         return services;
     }
+
+    /// <summary>The public APIs the fun plugins ask answer in a moment or not at all: a short timeout, then their built-in answers.</summary>
+    private static HttpClient FunApiHttp() => new() { Timeout = TimeSpan.FromSeconds(5) };
 }
