@@ -1,6 +1,6 @@
 using Prow.Bench;
 
-// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|hook-postgres|hook-memory|unknown-ids|jobs|kubernetes|owners|deck|tide|all]
+// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|hook-postgres|hook-memory|unknown-ids|stalled-replay|jobs|kubernetes|owners|deck|tide|all]
 var which = args.FirstOrDefault() ?? "all";
 var folder = Directory.CreateTempSubdirectory("prow-bench-").FullName;
 Console.WriteLine($"Prow.Orleans benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -29,6 +29,11 @@ try
     if (which is "unknown-ids" or "all")
     {
         await UnknownJobIdBenchmark.RunAsync(folder);
+    }
+
+    if (which is "stalled-replay" or "all")
+    {
+        await StalledGrainReplayBenchmark.RunAsync(folder);
     }
 
     if (which is "hook-postgres" or "all")

@@ -12,6 +12,9 @@ internal sealed class GitHubWebhookIngressHandler(IGrainFactory grains) : IIngre
 {
     public string Kind => WebhookEnvelope.IngressKind;
 
+    /// <summary>One pull request's or repository's deliveries go one at a time, so one slow grain holds one handling slot.</summary>
+    public string? TargetOf(IngressEntry entry) => WebhookEnvelope.TargetOf(entry.Payload);
+
     public Task HandleAsync(IngressEntry entry, CancellationToken cancellationToken)
     {
         var envelope = WebhookEnvelope.Deserialize(entry.Payload);

@@ -83,6 +83,43 @@ internal sealed record WebhookEnvelope(string EventName, string DeliveryId, Date
             Encoding.UTF8.GetString(span[(newline + 1)..]));
     }
 
+    /// <summary>
+    /// The grain a stored webhook goes to (<c>org/repo#n</c> or <c>org/repo</c>), read from its header alone; null
+    /// for deliveries with no repository and for those stored before the header format.
+    /// </summary>
+    public static string? TargetOf(ReadOnlyMemory<byte> stored)
+    {
+        var span = stored.Span;
+        if (!span.StartsWith(s_versionPrefix))
+        {
+            return null;
+        }
+
+        var header = new Utf8JsonReader(span[..span.IndexOf((byte)'\n')]);
+        string? repository = null;
+        int? pull = null;
+        while (header.Read())
+        {
+            if (header.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            if (header.ValueTextEquals("repository"u8))
+            {
+                header.Read();
+                repository = header.TokenType == JsonTokenType.String ? header.GetString() : null;
+            }
+            else if (header.ValueTextEquals("pull"u8))
+            {
+                header.Read();
+                pull = header.GetInt32();
+            }
+        }
+
+        return repository is null ? null : pull is { } number ? $"{repository}#{number}" : repository;
+    }
+
     /// <summary>Deliveries stored by builds before the header format: one JSON object with the payload inside. They may still wait in an inbox.</summary>
     private static WebhookEnvelope DeserializeVersion1(ReadOnlyMemory<byte> stored)
     {

@@ -1,4 +1,3 @@
-
 namespace Prow.Ingress;
 
 /// <summary>
@@ -12,4 +11,11 @@ public interface IIngressHandler
     string Kind { get; }
 
     Task HandleAsync(IngressEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the input is for (a grain's key), or null. Inputs for one target are handled one at a time in arrival
+    /// order and only one of them holds a handling slot, so a target that is slow to answer holds one slot while its
+    /// other inputs wait without any, and inputs for other targets go past them.
+    /// </summary>
+    string? TargetOf(IngressEntry entry) => null;
 }

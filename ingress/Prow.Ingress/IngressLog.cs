@@ -21,4 +21,7 @@ internal static partial class IngressLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Ingress store operation failed")]
     public static partial void StoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Ingress entry {EntryId} ({Kind}) names no readable target; it is handled on its own")]
+    public static partial void NoTarget(ILogger logger, Exception exception, long entryId, string kind);
 }

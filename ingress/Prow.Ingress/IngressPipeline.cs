@@ -7,6 +7,9 @@ namespace Prow.Ingress;
 /// The durable inbox in motion: accept = append and commit (grouped) before answering; then hand each input to its
 /// handler in arrival order, mark it complete when the handler's turn has committed, retry failures with backoff,
 /// park an input after too many failures, and replay whatever was pending when the process last stopped.
+/// Inputs naming a target (<see cref="IIngressHandler.TargetOf"/>) are handled one at a time per target: the one in
+/// hand holds a handling slot, the others wait in their target's queue without one, so a target that does not
+/// answer holds one slot and never the inputs behind it for other targets.
 /// </summary>
 public sealed class IngressPipeline : IAsyncDisposable
 {
@@ -24,6 +27,7 @@ public sealed class IngressPipeline : IAsyncDisposable
     private readonly SemaphoreSlim _concurrency;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _inFlightLock = new();
+    private readonly Dictionary<string, Queue<IngressEntry>> _busyTargets = new(StringComparer.Ordinal);
     private TaskCompletionSource? _drained;
     private int _inFlight;
     private Task? _dispatcher;
@@ -183,6 +187,22 @@ public sealed class IngressPipeline : IAsyncDisposable
     {
         await foreach (var entry in _dispatch.Reader.ReadAllAsync())
         {
+            var target = TargetOf(entry);
+            if (target is not null)
+            {
+                lock (_inFlightLock)
+                {
+                    if (_busyTargets.TryGetValue(target, out var waiting))
+                    {
+                        // Its target is busy: it waits there, holding no slot, and starts when the one before it ends.
+                        waiting.Enqueue(entry);
+                        continue;
+                    }
+
+                    _busyTargets[target] = new Queue<IngressEntry>();
+                }
+            }
+
             await _concurrency.WaitAsync();
             if (_stopping.IsCancellationRequested)
             {
@@ -196,26 +216,45 @@ public sealed class IngressPipeline : IAsyncDisposable
                 _inFlight++;
             }
 
-            Task handling;
-            try
-            {
-                handling = _handlers[entry.Kind].HandleAsync(entry, _stopping.Token);
-            }
-            catch (Exception ex)
-            {
-                handling = Task.FromException(ex);
-            }
-
-            _ = handling.ContinueWith(
-                static (t, s) => { var (pipeline, e) = ((IngressPipeline, IngressEntry))s!; return pipeline.HandledAsync(e, t); },
-                (this, entry),
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default).Unwrap();
+            Start(entry, target);
         }
     }
 
-    private async Task HandledAsync(IngressEntry entry, Task handling)
+    private string? TargetOf(IngressEntry entry)
+    {
+        try
+        {
+            return _handlers.TryGetValue(entry.Kind, out var handler) ? handler.TargetOf(entry) : null;
+        }
+        catch (Exception ex)
+        {
+            // An input whose target cannot be read is handled on its own; its handler will say what is wrong with it.
+            IngressLog.NoTarget(_log, ex, entry.Id, entry.Kind);
+            return null;
+        }
+    }
+
+    private void Start(IngressEntry entry, string? target)
+    {
+        Task handling;
+        try
+        {
+            handling = _handlers[entry.Kind].HandleAsync(entry, _stopping.Token);
+        }
+        catch (Exception ex)
+        {
+            handling = Task.FromException(ex);
+        }
+
+        _ = handling.ContinueWith(
+            static (t, s) => { var (pipeline, e, target) = ((IngressPipeline, IngressEntry, string?))s!; return pipeline.HandledAsync(e, target, t); },
+            (this, entry, target),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).Unwrap();
+    }
+
+    private async Task HandledAsync(IngressEntry entry, string? target, Task handling)
     {
         try
         {
@@ -266,13 +305,37 @@ public sealed class IngressPipeline : IAsyncDisposable
         }
         finally
         {
-            _concurrency.Release();
+            IngressEntry? next = null;
             lock (_inFlightLock)
             {
-                if (--_inFlight == 0)
+                if (target is not null && _busyTargets.TryGetValue(target, out var waiting))
+                {
+                    if (waiting.Count > 0 && !_stopping.IsCancellationRequested)
+                    {
+                        next = waiting.Dequeue();
+                    }
+                    else
+                    {
+                        // Past the stop deadline what waits here stays pending in the store for the next start.
+                        _busyTargets.Remove(target);
+                    }
+                }
+
+                if (next is null && --_inFlight == 0)
                 {
                     _drained?.TrySetResult();
                 }
+            }
+
+            if (next is null)
+            {
+                _concurrency.Release();
+            }
+            else
+            {
+                // The next input for the same target takes over this one's slot (and its place in the in-flight count),
+                // started from the thread pool so a long queue of handlers that finish at once does not nest.
+                ThreadPool.UnsafeQueueUserWorkItem(static s => s.Pipeline.Start(s.Next, s.Target), (Pipeline: this, Next: next, Target: target), preferLocal: false);
             }
         }
     }

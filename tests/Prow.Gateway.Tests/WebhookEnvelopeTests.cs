@@ -49,6 +49,17 @@ public sealed class WebhookEnvelopeTests
         Assert.Equal(new WebhookEnvelope("pull_request", "d-1", s_received, route, payload), envelope);
     }
 
+    [Theory]
+    [InlineData("org/repo", 7, "org/repo#7")]
+    [InlineData("org/repo", null, "org/repo")]
+    [InlineData(null, null, null)]
+    public void TargetOf_NamesTheGrainFromTheHeaderAlone(string? repository, int? pull, string? target)
+    {
+        var stored = WebhookEnvelope.Serialize("issue_comment", "d-3", s_received, new WebhookRoute(repository, pull, "created"), "{\"repository\":{\"full_name\":\"elsewhere/repo\"}}"u8);
+
+        Assert.Equal(target, WebhookEnvelope.TargetOf(stored));
+    }
+
     [Fact]
     public void Envelope_WithoutRepositoryOrPull_RoundTrips()
     {

@@ -19,6 +19,11 @@ internal sealed class RecordingHandler(string kind = RecordingHandler.DefaultKin
 
     public Func<IngressEntry, CancellationToken, Task> Behavior { get; set; } = (_, _) => Task.CompletedTask;
 
+    /// <summary>What each entry is for (see <see cref="IIngressHandler.TargetOf"/>); none by default.</summary>
+    public Func<IngressEntry, string?> Target { get; set; } = _ => null;
+
+    public string? TargetOf(IngressEntry entry) => Target(entry);
+
     /// <summary>Every call, in the order the pipeline made them.</summary>
     public IReadOnlyList<IngressEntry> Started
     {
