@@ -15,6 +15,18 @@ public sealed class GitHubThrottleOptions
 
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long one call may spend on connection failures and 5xx answers before it gives up: a retry that would
+    /// start after this is not made, so an unreachable GitHub costs a plugin seconds, not half a minute per call.
+    /// </summary>
+    public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Attempts in a row that reach no endpoint before GitHub is taken to be down and calls fail at once.</summary>
+    public int OutageThreshold { get; set; } = 3;
+
+    /// <summary>While GitHub is taken to be down, one call this often still goes out to find out whether it is back.</summary>
+    public TimeSpan OutageProbeInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>GitHub's advice when a secondary rate limit names no Retry-After: wait at least a minute.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prow.Web.Auth;
 using Prow.Web.Components;
 using Prow.Web.Endpoints;
@@ -29,6 +30,7 @@ public static class WebRegistration
         services.AddSingleton<RerunAuthorizer>();
         services.AddSingleton<JobLogReader>();
         services.AddSingleton<Jobs.JobFinder>();
+        services.TryAddSingleton<Services.Plugins.PluginFailureLog>();
         services.AddHttpClient(GitHubLoginEndpoints.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }

@@ -16,6 +16,7 @@ internal sealed class GitHubTransport
     private readonly EtagCache _cache;
     private readonly RequestCoalescer _coalescer = new();
     private readonly RetryPolicy _retry;
+    private readonly GitHubOutage _outage;
     private readonly CancellationToken _lifetime;
 
     public GitHubTransport(HttpClient http, GitHubClientOptions options, TimeProvider time, ILogger logger, CancellationToken lifetime, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
@@ -26,6 +27,7 @@ internal sealed class GitHubTransport
         _lifetime = lifetime;
         _cache = new EtagCache(options.MaxCacheBytes);
         _retry = new RetryPolicy(options.Throttle, time);
+        _outage = new GitHubOutage(options.Throttle, time);
         RateLimits = new RateLimitTracker(time, options.Throttle);
         Metrics = new GitHubMetrics(RateLimits.Snapshot, meterFactory);
         _sender = new EndpointSender(http, options, time, Metrics, logger);
@@ -74,8 +76,14 @@ internal sealed class GitHubTransport
         GitHubRequest request, string? authorization, string? cacheKey, CancellationToken cancellationToken)
     {
         var resource = RateLimitTracker.ResourceFor(request.Route);
+        var started = _time.GetUtcNow();
         for (var attempt = 0; ; attempt++)
         {
+            if (_outage.Refusal() is { } refusal)
+            {
+                throw new GitHubApiException(null, request.Method.Method, request.Route.PathAndQuery, refusal, null);
+            }
+
             await ThrottleAsync(request, resource, cancellationToken);
             var cached = cacheKey is null ? null : _cache.TryGet(cacheKey);
             HttpResponseMessage message;
@@ -86,12 +94,13 @@ internal sealed class GitHubTransport
             }
             catch (Exception e) when (EndpointSender.IsConnectionFailure(e, cancellationToken))
             {
-                if (attempt >= _options.Throttle.MaxRetries)
+                _outage.Unreachable();
+                var backoff = _retry.Backoff(attempt);
+                if (attempt >= _options.Throttle.MaxRetries || !WithinRetryTime(started, backoff))
                 {
                     throw new GitHubApiException(null, request.Method.Method, request.Route.PathAndQuery, e.Message, null, e);
                 }
 
-                var backoff = _retry.Backoff(attempt);
                 Log.RetryingConnection(_logger, request.Method.Method, request.Route.Template, e.Message, attempt + 1, backoff);
                 await Task.Delay(backoff, _time, cancellationToken);
                 continue;
@@ -99,6 +108,7 @@ internal sealed class GitHubTransport
 
             using (message)
             {
+                _outage.Answered();
                 if (request.Authorization is null)
                 {
                     // App-JWT calls draw on the App's own budget, not the installation's being tracked.
@@ -113,6 +123,11 @@ internal sealed class GitHubTransport
 
                 var response = new GitHubResponse(message.StatusCode, body, message.Headers.ETag?.ToString(), LinkOf(message));
                 var delay = attempt < _options.Throttle.MaxRetries ? _retry.DelayFor(message, body, attempt) : null;
+                if (delay is { } wait && (int)message.StatusCode >= 500 && !WithinRetryTime(started, wait))
+                {
+                    delay = null;
+                }
+
                 if (delay is null)
                 {
                     if (cacheKey is not null && message.StatusCode == HttpStatusCode.OK)
@@ -128,6 +143,9 @@ internal sealed class GitHubTransport
             }
         }
     }
+
+    /// <summary>Whether waiting <paramref name="wait"/> more still starts the next attempt within the call's retry time.</summary>
+    private bool WithinRetryTime(DateTimeOffset started, TimeSpan wait) => _time.GetUtcNow() - started + wait <= _options.Throttle.MaxRetryTime;
 
     private async Task ThrottleAsync(GitHubRequest request, string resource, CancellationToken cancellationToken)
     {

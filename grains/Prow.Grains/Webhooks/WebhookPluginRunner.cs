@@ -26,7 +26,7 @@ public sealed class WebhookPluginRunner(IConfigSource config, IGitHubClient gitH
         }
 
         var context = new PluginContext(snapshot, gitHub, bot.LoginAsync, logger, time, cancellationToken);
-        await plugins.DispatchAsync(context, gitHubEvent, delivery.DeliveryId);
+        await plugins.DispatchAsync(context, gitHubEvent, delivery.DeliveryId, delivery.Action);
         return (gitHubEvent, context.JobRequests);
     }
 }

@@ -6,7 +6,7 @@ namespace Prow.Grains.Plugins.Framework;
 
 /// <summary>
 /// What a plugin works with during one event: the configuration snapshot of this turn, the GitHub client, the
-/// bot's identity, a logger, and where it asks for jobs.
+/// bot's identity, a logger, and where it asks for jobs. Plugins run at once on one event, so jobs are asked for under a lock.
 /// </summary>
 public sealed class PluginContext(ConfigSnapshot config, IGitHubClient gitHub, Func<CancellationToken, Task<string>> botLogin, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
 {
@@ -26,7 +26,22 @@ public sealed class PluginContext(ConfigSnapshot config, IGitHubClient gitHub, F
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     /// <summary>The jobs plugins asked for during this event, for the grain to act on.</summary>
-    public IReadOnlyList<GrainInterfaces.ProwJobRequest> JobRequests => _jobRequests;
+    public IReadOnlyList<GrainInterfaces.ProwJobRequest> JobRequests
+    {
+        get
+        {
+            lock (_jobRequests)
+            {
+                return [.. _jobRequests];
+            }
+        }
+    }
 
-    public void RequestJob(GrainInterfaces.ProwJobRequest request) => _jobRequests.Add(request);
+    public void RequestJob(GrainInterfaces.ProwJobRequest request)
+    {
+        lock (_jobRequests)
+        {
+            _jobRequests.Add(request);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prow.Grains.OwnersFiles;
 using Prow.Grains.Plugins.Approve;
 using Prow.Grains.Plugins.Assign;
@@ -97,6 +98,7 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin>(_ => new TrickOrTreatPlugin());
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
+        services.TryAddSingleton<Services.Plugins.PluginFailureLog>();
         services.AddSingleton<PluginDispatcher>();
         return services;
     }
