@@ -10,7 +10,6 @@ namespace Prow.Storage.Postgres;
 /// <summary>The job index as a table in the shared PostgreSQL database, the same columns and indexes as on SQLite.</summary>
 public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIndex
 {
-    private const string SummaryColumns = "id, created, job, type, state, started, completed, repo, base_ref, pull, pull_sha, author, build_id, description";
 
     public async Task UpsertAsync(ProwJob job, CancellationToken cancellationToken)
     {
@@ -18,7 +17,7 @@ public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIn
         var row = ProwJobSummary.From(job);
         await using var command = database.DataSource.CreateCommand(
             $"""
-            INSERT INTO prowjob_index ({SummaryColumns}, payload)
+            INSERT INTO prowjob_index ({ProwJobIndexRow.SummaryColumns}, payload)
             VALUES (@id, @created, @job, @type, @state, @started, @completed, @repo, @base_ref, @pull, @pull_sha, @author, @build_id, @description, @payload)
             ON CONFLICT (id) DO UPDATE SET
                 created = excluded.created, job = excluded.job, type = excluded.type, state = excluded.state,
@@ -54,8 +53,8 @@ public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIn
 
     public async Task<ProwJobPage> QueryAsync(ProwJobQuery query, CancellationToken cancellationToken)
     {
-        var jobs = await SelectAsync(query, SummaryColumns, ReadSummary, cancellationToken);
-        return new ProwJobPage(jobs, jobs.Count == Limit(query) ? ProwJobCursor.Of(jobs[^1]) : null);
+        var jobs = await SelectAsync(query, ProwJobIndexRow.SummaryColumns, ProwJobIndexRow.ReadSummary, cancellationToken);
+        return new ProwJobPage(jobs, jobs.Count == ProwJobIndexRow.Limit(query) ? ProwJobCursor.Of(jobs[^1]) : null);
     }
 
     public async Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken) =>
@@ -85,7 +84,6 @@ public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIn
         return ids;
     }
 
-    private static int Limit(ProwJobQuery query) => Math.Clamp(query.Limit, 1, ProwJobQuery.MaxLimit);
 
     private async Task<List<T>> SelectAsync<T>(ProwJobQuery query, string columns, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
@@ -115,7 +113,7 @@ public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIn
         }
 
         sql.Append(" ORDER BY created DESC, id DESC LIMIT @limit");
-        command.Parameters.AddWithValue("limit", Limit(query));
+        command.Parameters.AddWithValue("limit", ProwJobIndexRow.Limit(query));
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
@@ -130,21 +128,4 @@ public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIn
     private static void AddText(NpgsqlCommand command, string name, string? value) =>
         command.Parameters.AddWithValue(name, NpgsqlTypes.NpgsqlDbType.Text, (object?)value ?? DBNull.Value);
 
-    private static ProwJobSummary ReadSummary(DbDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Created = new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero),
-        Job = r.GetString(2),
-        Type = r.GetString(3),
-        State = r.GetString(4),
-        Started = new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero),
-        Completed = r.IsDBNull(6) ? null : new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero),
-        Repo = r.IsDBNull(7) ? null : r.GetString(7),
-        BaseRef = r.IsDBNull(8) ? null : r.GetString(8),
-        Pull = r.IsDBNull(9) ? null : r.GetInt32(9),
-        PullSha = r.IsDBNull(10) ? null : r.GetString(10),
-        Author = r.IsDBNull(11) ? null : r.GetString(11),
-        BuildId = r.IsDBNull(12) ? null : r.GetString(12),
-        Description = r.IsDBNull(13) ? null : r.GetString(13),
-    };
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,6 @@ namespace Prow.Storage.Sqlite;
 /// <summary>The job index as a table in the silo's SQLite file, written through its single writer.</summary>
 public sealed class SqliteProwJobIndex : IProwJobIndex
 {
-    private const string SummaryColumns = "id, created, job, type, state, started, completed, repo, base_ref, pull, pull_sha, author, build_id, description";
 
     private readonly SqliteDatabase _database;
 
@@ -32,7 +32,7 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
         {
             using var command = connection.Command(
                 $"""
-                INSERT INTO prowjob_index ({SummaryColumns}, payload)
+                INSERT INTO prowjob_index ({ProwJobIndexRow.SummaryColumns}, payload)
                 VALUES ($id, $created, $job, $type, $state, $started, $completed, $repo, $base_ref, $pull, $pull_sha, $author, $build_id, $description, $payload)
                 ON CONFLICT (id) DO UPDATE SET
                     created = excluded.created, job = excluded.job, type = excluded.type, state = excluded.state,
@@ -58,8 +58,8 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
     public Task<ProwJobPage> QueryAsync(ProwJobQuery query, CancellationToken cancellationToken) =>
         _database.ReadAsync(connection =>
         {
-            var jobs = Select(connection, query, SummaryColumns, ReadSummary);
-            return new ProwJobPage(jobs, jobs.Count == Limit(query) ? ProwJobCursor.Of(jobs[^1]) : null);
+            var jobs = Select(connection, query, ProwJobIndexRow.SummaryColumns, ProwJobIndexRow.ReadSummary);
+            return new ProwJobPage(jobs, jobs.Count == ProwJobIndexRow.Limit(query) ? ProwJobCursor.Of(jobs[^1]) : null);
         });
 
     public Task<IReadOnlyList<ProwJob>> ListJobsAsync(ProwJobQuery query, CancellationToken cancellationToken) =>
@@ -89,9 +89,8 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
             return ids;
         });
 
-    private static int Limit(ProwJobQuery query) => Math.Clamp(query.Limit, 1, ProwJobQuery.MaxLimit);
 
-    private static List<T> Select<T>(SqliteConnection connection, ProwJobQuery query, string columns, Func<SqliteDataReader, T> read)
+    private static List<T> Select<T>(SqliteConnection connection, ProwJobQuery query, string columns, Func<DbDataReader, T> read)
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = new StringBuilder($"SELECT {columns} FROM prowjob_index WHERE 1 = 1");
@@ -123,7 +122,7 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
         }
 
         sql.Append(" ORDER BY created DESC, id DESC LIMIT $limit");
-        parameters.Add(("$limit", Limit(query)));
+        parameters.Add(("$limit", ProwJobIndexRow.Limit(query)));
         using var command = connection.Command(sql.ToString(), [.. parameters]);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
@@ -135,21 +134,4 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
         return rows;
     }
 
-    private static ProwJobSummary ReadSummary(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Created = new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero),
-        Job = r.GetString(2),
-        Type = r.GetString(3),
-        State = r.GetString(4),
-        Started = new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero),
-        Completed = r.IsDBNull(6) ? null : new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero),
-        Repo = r.IsDBNull(7) ? null : r.GetString(7),
-        BaseRef = r.IsDBNull(8) ? null : r.GetString(8),
-        Pull = r.IsDBNull(9) ? null : r.GetInt32(9),
-        PullSha = r.IsDBNull(10) ? null : r.GetString(10),
-        Author = r.IsDBNull(11) ? null : r.GetString(11),
-        BuildId = r.IsDBNull(12) ? null : r.GetString(12),
-        Description = r.IsDBNull(13) ? null : r.GetString(13),
-    };
 }
