@@ -43,13 +43,13 @@ public sealed class ClaTideTests
         });
 
         await host.SendAsync("pull_request", Webhooks.PullRequest("opened", Repo, 1, "bob", "aaaa1111"), pullRequest: 1);
-        Assert.Equal([MergeCommitBlockerPlugin.Label, BlockadePlugin.Label, NeedsKind], host.GitHub.LabelsOn(Repo, 1));
+        PluginTestHost.AssertLabels([MergeCommitBlockerPlugin.Label, BlockadePlugin.Label, NeedsKind], host.GitHub.LabelsOn(Repo, 1));
 
         // Reviewed and given a kind; then EasyCLA passes on the head: the status reaches the repository, cla labels it.
         host.GitHub.Change(Repo, r => r.Issues[1].Labels.AddRange(["lgtm", "approved", "kind/feature"]));
         await host.SendAsync("pull_request", Labeled("kind/feature", [.. host.GitHub.LabelsOn(Repo, 1)]), pullRequest: 1);
         await ClaPassesAsync(host, "aaaa1111");
-        Assert.Equal([MergeCommitBlockerPlugin.Label, BlockadePlugin.Label, "lgtm", "approved", "kind/feature", ClaPlugin.YesLabel], host.GitHub.LabelsOn(Repo, 1));
+        PluginTestHost.AssertLabels([MergeCommitBlockerPlugin.Label, BlockadePlugin.Label, "lgtm", "approved", "kind/feature", ClaPlugin.YesLabel], host.GitHub.LabelsOn(Repo, 1));
         await host.SendAsync("pull_request", Labeled(ClaPlugin.YesLabel, [.. host.GitHub.LabelsOn(Repo, 1)]), pullRequest: 1);
         await PluginTestHost.WaitUntilAsync(
             () => host.GitHub.StatusesFor(Repo, "aaaa1111").FirstOrDefault(s => s.Context == "tide") is { State: "pending" } s
@@ -70,7 +70,7 @@ public sealed class ClaTideTests
         await ClaPassesAsync(host, "bbbb2222");
         await host.SendAsync("pull_request", Webhooks.PullRequest("synchronize", Repo, 1, "bob", "bbbb2222", labels: [.. host.GitHub.LabelsOn(Repo, 1)]), pullRequest: 1);
 
-        Assert.Equal(["lgtm", "approved", "kind/feature", ClaPlugin.YesLabel], host.GitHub.LabelsOn(Repo, 1));
+        PluginTestHost.AssertLabels(["lgtm", "approved", "kind/feature", ClaPlugin.YesLabel], host.GitHub.LabelsOn(Repo, 1));
         await PluginTestHost.WaitUntilAsync(() => host.GitHub.MergesIn(Repo).Count == 1, () => "no merge; tide said: " + Statuses(host, "bbbb2222"));
     }
 

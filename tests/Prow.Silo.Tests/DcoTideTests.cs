@@ -31,7 +31,7 @@ public sealed class DcoTideTests
 
         // Opened unapproved (so tide has nothing to merge yet), then approved: the plugin's label must hold it.
         await host.SendAsync("pull_request", Webhooks.PullRequest("opened", Repo, 1, "bob", "head1", baseRef: "master"), pullRequest: 1);
-        Assert.Equal([DcoPlugin.NoLabel], host.GitHub.LabelsOn(Repo, 1));
+        PluginTestHost.AssertLabels([DcoPlugin.NoLabel], host.GitHub.LabelsOn(Repo, 1));
         host.GitHub.Change(Repo, r => r.Issues[1].Labels.AddRange(approved));
         await host.SendAsync("pull_request", Labeled(Webhooks.PullRequest("labeled", Repo, 1, "bob", "head1", baseRef: "master", labels: [DcoPlugin.NoLabel, .. approved]), "approved"), pullRequest: 1);
         await PluginTestHost.WaitUntilAsync(
@@ -47,7 +47,7 @@ public sealed class DcoTideTests
             r.Issues[1].Commits.AddRange([new FakeCommit("c1", Signed, "bob"), new FakeCommit("head2", "fixup! Add a flag\n\nSigned-off-by: Bob <bob@example.com>", "bob")]);
         });
         await host.SendAsync("pull_request", Webhooks.PullRequest("synchronize", Repo, 1, "bob", "head2", baseRef: "master", labels: [DcoPlugin.NoLabel, .. approved]), pullRequest: 1);
-        Assert.Equal([.. approved, DcoPlugin.YesLabel, InvalidCommitMsgPlugin.Label], host.GitHub.LabelsOn(Repo, 1));
+        PluginTestHost.AssertLabels([.. approved, DcoPlugin.YesLabel, InvalidCommitMsgPlugin.Label], host.GitHub.LabelsOn(Repo, 1));
         await PluginTestHost.WaitUntilAsync(
             () => host.GitHub.StatusesFor(Repo, "head2").FirstOrDefault(s => s.Context == "tide") is { State: "pending" } s && s.Description!.Contains(InvalidCommitMsgPlugin.Label, StringComparison.Ordinal),
             () => "tide did not hold the pull request for its fixup commit: " + Statuses(host, "head2"));
@@ -61,7 +61,7 @@ public sealed class DcoTideTests
         });
         await host.SendAsync("pull_request", Webhooks.PullRequest("synchronize", Repo, 1, "bob", "head3", baseRef: "master", labels: [.. approved, DcoPlugin.YesLabel, InvalidCommitMsgPlugin.Label]), pullRequest: 1);
 
-        Assert.Equal([.. approved, DcoPlugin.YesLabel], host.GitHub.LabelsOn(Repo, 1));
+        PluginTestHost.AssertLabels([.. approved, DcoPlugin.YesLabel], host.GitHub.LabelsOn(Repo, 1));
         await PluginTestHost.WaitUntilAsync(() => host.GitHub.MergesIn(Repo).Count == 1, () => "no merge; tide said: " + Statuses(host, "head3"));
     }
 

@@ -117,6 +117,10 @@ internal sealed class PluginTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The plugins of one event run at once, as in Prow, so the order their labels were put on is not fixed.</summary>
+    public static void AssertLabels(string[] expected, IEnumerable<string> actual) =>
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+
     /// <summary>Waits (generously: the bound only catches a hang) for something the host does in the background.</summary>
     public static Task WaitUntilAsync(Func<bool> condition, Func<string> describe) =>
         Eventually(() => Task.FromResult(condition()), () => Task.FromResult(describe()));
