@@ -28,11 +28,30 @@ internal sealed class SerializationFailureLog : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            // Thrown from inside the serializer: its frames name it, whatever the exception's type.
-            if (IsEnabled(logLevel) && exception?.ToString().Contains("at Orleans.Serialization.", StringComparison.Ordinal) == true)
+            if (IsEnabled(logLevel) && IsSerializationFailure(formatter(state, exception), exception))
             {
                 log._failures.Enqueue($"{category}: {formatter(state, exception)}\n{exception}");
             }
+        }
+
+        // The serializer's own exceptions anywhere in the chain, or the line Orleans writes when it drops a message it
+        // could not serialize (that one carries whatever a codec threw, so its type alone says nothing).
+        private static bool IsSerializationFailure(string message, Exception? exception)
+        {
+            if (message.Contains("failed during serialization", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            for (var current = exception; current is not null; current = current.InnerException)
+            {
+                if (current is Orleans.Serialization.SerializerException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
