@@ -30,29 +30,9 @@ internal static class IngressBenchmarks
         await database.DisposeAsync();
     }
 
-    private static async Task<(double Rate, List<double> Latencies)> AcceptAsync(IngressPipeline ingress, int count, int concurrency, string prefix)
-    {
-        var latencies = new List<double>(count);
-        var next = -1;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            var mine = new List<double>();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var t = Stopwatch.GetTimestamp();
-                await ingress.AcceptAsync(new IngressMessage("bench", $"{prefix}-{i}", Encoding.UTF8.GetBytes($"k{i % 500}")), CancellationToken.None);
-                mine.Add(Measure.ElapsedMs(t));
-            }
-
-            lock (latencies)
-            {
-                latencies.AddRange(mine);
-            }
-        })));
-        return (count / Stopwatch.GetElapsedTime(started).TotalSeconds, latencies);
-    }
+    private static Task<(double Rate, List<double> Latencies)> AcceptAsync(IngressPipeline ingress, int count, int concurrency, string prefix) =>
+        ConcurrentLoad.RunAsync(count, concurrency, (_, i) =>
+            ingress.AcceptAsync(new IngressMessage("bench", $"{prefix}-{i}", Encoding.UTF8.GetBytes($"k{i % 500}")), CancellationToken.None));
 
     private sealed class PingIngressHandler(IGrainFactory grains) : IIngressHandler
     {

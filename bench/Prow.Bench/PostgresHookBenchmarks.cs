@@ -38,11 +38,11 @@ internal static class PostgresHookBenchmarks
         }
 
         var clients = hosts.Select(h => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(h.Urls.First()) }).ToArray();
-        await SendAsync(clients, 1_000, 32, "warm");
-        var (one, oneLatencies) = await SendAsync(clients[..1], 10_000, 32, "one");
+        await LgtmWebhooks.SendAsync(clients, 1_000, 32, "warm", Secret);
+        var (one, oneLatencies) = await LgtmWebhooks.SendAsync(clients[..1], 10_000, 32, "one", Secret);
         Measure.Report("PostgreSQL: webhooks/s through one gateway (32 conns)", $"{one:N0}");
         Measure.Report("PostgreSQL: webhook latency, one gateway", Measure.Percentiles(oneLatencies));
-        var (two, twoLatencies) = await SendAsync(clients, 10_000, 32, "two");
+        var (two, twoLatencies) = await LgtmWebhooks.SendAsync(clients, 10_000, 32, "two", Secret);
         Measure.Report("PostgreSQL: webhooks/s through two gateways (32 conns over both)", $"{two:N0}");
         Measure.Report("PostgreSQL: webhook latency, two gateways", Measure.Percentiles(twoLatencies));
         foreach (var client in clients)
@@ -57,34 +57,4 @@ internal static class PostgresHookBenchmarks
         }
     }
 
-    private static async Task<(double Rate, List<double> Latencies)> SendAsync(HttpClient[] clients, int count, int concurrency, string prefix)
-    {
-        var latencies = new List<double>(count);
-        var next = -1;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(c => Task.Run(async () =>
-        {
-            var client = clients[c % clients.Length];
-            var mine = new List<double>();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var body = Encoding.UTF8.GetBytes($$$"""{"action":"created","issue":{"number":{{{i % 50 + 1}}}},"comment":{"body":"/lgtm"},"repository":{"full_name":"bench/repo{{{i % 20}}}"}}""");
-                using var request = SignedWebhook.Request("issue_comment", $"{prefix}-{i}", body, Secret);
-                var t = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(request);
-                mine.Add(Measure.ElapsedMs(t));
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"hook answered {(int)response.StatusCode}");
-                }
-            }
-
-            lock (latencies)
-            {
-                latencies.AddRange(mine);
-            }
-        })));
-        return (count / Stopwatch.GetElapsedTime(started).TotalSeconds, latencies);
-    }
 }

@@ -33,27 +33,20 @@ internal static class UnknownJobIdBenchmark
 
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections }) { BaseAddress = new Uri(app.Urls.First()) };
             string[] pages = ["/prowjob?prowjob={0}", "/artifact?prowjob={0}&name=build-log.txt", "/view/{0}"];
-            var next = -1;
             var notFound = 0;
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await Task.WhenAll(Enumerable.Range(0, Connections).Select(_ => Task.Run(async () =>
+            var (rate, _) = await ConcurrentLoad.RunAsync(Ids, Connections, async (_, i) =>
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < Ids)
+                using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pages[i % pages.Length], Guid.NewGuid()));
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
                 {
-                    using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pages[i % pages.Length], Guid.NewGuid()));
-                    if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-                    {
-                        Interlocked.Increment(ref notFound);
-                    }
+                    Interlocked.Increment(ref notFound);
                 }
-            })));
-            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            });
             var after = (await management.GetActiveGrains(type)).Count;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
 
-            Measure.Report($"{Ids:N0} unknown job ids: ProwJob activations", $"{after - before:N0} ({notFound:N0} answered 404 in {elapsed.TotalSeconds:F1} s)");
+            Measure.Report($"{Ids:N0} unknown job ids: ProwJob activations", $"{after - before:N0} ({notFound:N0} answered 404 in {Ids / rate:F1} s)");
             Measure.Report("  managed heap growth after", $"{(memoryAfter - memoryBefore) / (1024.0 * 1024):F1} MB");
         }
         finally
