@@ -42,7 +42,7 @@ internal static class TideReader
             Queries = m.ObjList("queries", ReadQuery),
             MergeMethod = methods,
             MergeMethodBranches = branchMethods,
-            MergeCommitTemplate = m.ObjMap("merge_commit_template", (t, _) => new MergeCommitTemplate(t.Str("title"), t.Str("body"))),
+            MergeCommitTemplate = m.ObjMap("merge_commit_template", (t, _) => new MergeCommitTemplate(GoTemplateField.Read(t, "title", "CommitTitle"), GoTemplateField.Read(t, "body", "CommitBody"))),
             ContextOptions = m.Obj("context_options", ReadContextOptions) ?? new TideContextOptions(),
             BatchSizeLimit = m.StrMap("batch_size_limit").ToDictionary(kv => kv.Key, kv => int.TryParse(kv.Value, out var v) ? v : 0, StringComparer.Ordinal),
             PrioritizeExistingBatches = prioritize,

@@ -32,4 +32,14 @@ public sealed class GoTemplateFieldTests
         var error = Load.SingleError(result, "config.yaml", 4, "report_template");
         Assert.StartsWith("template: SlackReport:1:", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_BrokenMergeCommitTemplate_NamesItsLine()
+    {
+        using var dir = new TempDir();
+        var result = Load.Config(dir, "tide:\n  merge_commit_template:\n    org/repo:\n      title: '{{ .Title }} (#{{ .Number }})'\n      body: '{{range .Body}}'\n");
+
+        var error = Load.SingleError(result, "config.yaml", 5, "tide.merge_commit_template.org/repo.body");
+        Assert.Equal("template: CommitBody:1: unexpected EOF", error.Message);
+    }
 }

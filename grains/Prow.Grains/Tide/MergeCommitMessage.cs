@@ -1,32 +1,43 @@
-using System.Text.RegularExpressions;
 using Prow.Config.Components;
+using Prow.GoTemplates;
 using Prow.GrainInterfaces.Tide;
 
 namespace Prow.Grains.Tide;
 
 /// <summary>
-/// Renders tide's merge_commit_template: the Go template fields Prow's users write ({{.Number}}, {{.Title}},
-/// {{.Body}}, {{.HeadRefName}}, {{.Author.Login}}). Anything else is left as written, so a mistake shows in the commit.
+/// Renders tide's merge_commit_template with Go's text/template over the pull request as Prow's tide passes it
+/// (<see cref="MergeCommitTemplateData"/>). A part that fails to render is left out, as Prow does, so GitHub
+/// writes its default title or message for it.
 /// </summary>
-public static partial class MergeCommitMessage
+public static class MergeCommitMessage
 {
-    public static (string? Title, string? Body) Render(MergeCommitTemplate? template, PoolPullRequest pull)
+    public static (string? Title, string? Body) Render(MergeCommitTemplate? template, string org, string repo, PoolPullRequest pull, Action<string>? logError = null)
     {
         ArgumentNullException.ThrowIfNull(pull);
-        return template is null ? (null, null) : (Fill(template.Title, pull), Fill(template.Body, pull));
+        if (template is null)
+        {
+            return (null, null);
+        }
+
+        var data = MergeCommitTemplateData.For(org, repo, pull);
+        return (Execute("CommitTitle", template.Title, data, logError), Execute("CommitBody", template.Body, data, logError));
     }
 
-    private static string? Fill(string? text, PoolPullRequest pull) =>
-        text is null ? null : Field().Replace(text, m => m.Groups["name"].Value switch
+    private static string? Execute(string name, string? text, MergeCommitTemplateData data, Action<string>? logError)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            "Number" => pull.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "Title" => pull.Title,
-            "Body" => pull.Body,
-            "HeadRefName" => pull.HeadRef,
-            "Author.Login" or "Author" => pull.Author,
-            _ => m.Value,
-        });
+            return null;
+        }
 
-    [GeneratedRegex(@"\{\{-?\s*\.(?<name>[A-Za-z.]+)\s*-?\}\}")]
-    private static partial Regex Field();
+        try
+        {
+            return GoTemplate.Parse(name, text).Execute(data);
+        }
+        catch (GoTemplateException ex)
+        {
+            logError?.Invoke(ex.Message);
+            return null;
+        }
+    }
 }

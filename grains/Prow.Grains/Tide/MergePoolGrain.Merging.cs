@@ -22,7 +22,7 @@ public sealed partial class MergePoolGrain
         foreach (var number in decision.Targets)
         {
             var pull = Pool.Pulls[number].Pull;
-            var (title, body) = MergeCommitMessage.Render(snapshot.Prow.Tide.MergeCommitTemplateFor(_org, _repo), pull);
+            var (title, body) = MergeCommitMessage.Render(snapshot.Prow.Tide.MergeCommitTemplateFor(_org, _repo), _org, _repo, pull, e => LogMergeTemplateFailed(logger, _org, _repo, number, e));
             var details = new MergeDetails { MergeMethod = MethodFor(snapshot, pull), CommitTitle = title, CommitMessage = body, Sha = pull.HeadSha };
             try
             {

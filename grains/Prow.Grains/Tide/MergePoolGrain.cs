@@ -328,4 +328,7 @@ public sealed partial class MergePoolGrain(
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Merge pool {Pool} could not talk to GitHub: {Cause}; retrying ({Held} more such lines held back)")]
     private static partial void LogEvaluationFailed(ILogger logger, string pool, string cause, int held);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Error, Message = "Merge commit template for {Org}/{Repo}#{Number} did not render, GitHub's default is used: {Error}")]
+    private static partial void LogMergeTemplateFailed(ILogger logger, string org, string repo, int number, string error);
 }

@@ -49,14 +49,31 @@ public sealed class QueryMatchTests
     }
 
     [Fact]
-    public void MergeCommitTemplate_FillsThePullRequestsFields()
+    public void MergeCommitTemplate_RendersThePullRequestAsProwsTideSeesIt()
     {
         var pull = new PoolPullRequest(7, "abc", "fix-it", "main", "Fix it", "Because.", "alice", [], null, false, true, true);
+        var template = new MergeCommitTemplate(
+            "{{ .Title }} (#{{.Number}})",
+            "{{.Body}}{{if ne .AuthorLogin \"bot\"}} from {{.HeadRefName}} by {{.GitHub.Author.Login}}{{end}} into {{.NameWithOwner}}@{{.BaseRefName}} ({{.Mergeable}})");
 
-        var (title, body) = MergeCommitMessage.Render(new MergeCommitTemplate("{{ .Title }} (#{{.Number}})", "{{.Body}} from {{.HeadRefName}} by {{.Author.Login}} {{.Unknown}}"), pull);
+        var (title, body) = MergeCommitMessage.Render(template, "org", "repo", pull);
 
         Assert.Equal("Fix it (#7)", title);
-        Assert.Equal("Because. from fix-it by alice {{.Unknown}}", body);
-        Assert.Equal((null, null), MergeCommitMessage.Render(null, pull));
+        Assert.Equal("Because. from fix-it by alice into org/repo@main (MERGEABLE)", body);
+        Assert.Equal((null, null), MergeCommitMessage.Render(null, "org", "repo", pull));
+    }
+
+    [Fact]
+    public void MergeCommitTemplate_APartThatFailsIsLeftToGitHubsDefault()
+    {
+        var pull = new PoolPullRequest(7, "abc", "fix-it", "main", "Fix it", "Because.", "alice", [], null, false, true, true);
+        var errors = new List<string>();
+
+        // Prow's tide executes on CodeReviewCommon, which has no Author field: Go fails, and tide leaves the title to GitHub.
+        var (title, body) = MergeCommitMessage.Render(new MergeCommitTemplate("{{.Author.Login}}", "{{.Body}}"), "org", "repo", pull, errors.Add);
+
+        Assert.Null(title);
+        Assert.Equal("Because.", body);
+        Assert.Contains("can't evaluate field Author", Assert.Single(errors), StringComparison.Ordinal);
     }
 }
