@@ -26,7 +26,8 @@ internal sealed class InProcessProw : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<InProcessProw> StartAsync(string folder, Func<ProwOptions, ProwOptions>? configure = null)
+    /// <param name="services">Adds to the host's services after prow's own (a log provider a test reads).</param>
+    public static async Task<InProcessProw> StartAsync(string folder, Func<ProwOptions, ProwOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var secretFile = Path.Combine(folder, "hmac");
         await File.WriteAllTextAsync(secretFile, Webhooks.Secret);
@@ -41,7 +42,7 @@ internal sealed class InProcessProw : IAsyncDisposable
             ShutdownTimeout = TimeSpan.FromSeconds(10),
             Artifacts = Path.Combine(folder, "artifacts"),
         };
-        var app = ProwHost.Build(configure?.Invoke(options) ?? options);
+        var app = ProwHost.Build(configure?.Invoke(options) ?? options, services);
         await app.StartAsync();
         return new InProcessProw(app, folder);
     }

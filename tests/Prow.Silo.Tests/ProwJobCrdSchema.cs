@@ -25,6 +25,14 @@ internal static class ProwJobCrdSchema
             : [.. (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))];
     }
 
+    /// <summary>A YAML document as JSON, scalars typed as YAML's core schema reads them (a plain <c>true</c> is a boolean).</summary>
+    public static JsonNode? YamlToJson(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return ToJson(stream.Documents[0].RootNode);
+    }
+
     private static JsonSchema Load()
     {
         var yaml = new YamlStream();

@@ -48,7 +48,7 @@ public static class ProwJobFactory
             labels[ProwJobLabels.CreatedByTide] = "true";
         }
 
-        return Build(id, config, spec, labels, now);
+        return Build(id, config, job, spec, labels, now);
     }
 
     /// <summary>A batch ProwJob (tide): one presubmit over several pull requests merged together onto one base.</summary>
@@ -59,7 +59,7 @@ public static class ProwJobFactory
         var spec = Spec(config, job, ProwJobType.Batch, Refs(job, org, repo, baseRef, baseSha) with { Pulls = pulls }) with { Report = !job.SkipReport, Context = job.Context, RerunCommand = job.RerunCommand };
         var labels = Labels(job, spec);
         labels[ProwJobLabels.CreatedByTide] = "true";
-        return Build(id, config, spec, labels, now);
+        return Build(id, config, job, spec, labels, now);
     }
 
     /// <summary>A postsubmit ProwJob for a push to a branch.</summary>
@@ -68,7 +68,7 @@ public static class ProwJobFactory
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(job);
         var spec = Spec(config, job, ProwJobType.Postsubmit, Refs(job, org, repo, branch, sha)) with { Report = !job.SkipReport, Context = job.Context };
-        return Build(id, config, spec, Labels(job, spec), now);
+        return Build(id, config, job, spec, Labels(job, spec), now);
     }
 
     /// <summary>A periodic ProwJob: no refs of its own, only its extra_refs.</summary>
@@ -77,7 +77,7 @@ public static class ProwJobFactory
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(job);
         var spec = Spec(config, job, ProwJobType.Periodic, refs: null) with { Report = true, Context = job.Name };
-        return Build(id, config, spec, Labels(job, spec), now);
+        return Build(id, config, job, spec, Labels(job, spec), now);
     }
 
     /// <summary>The repository at a base, with how the job wants it cloned.</summary>
@@ -140,9 +140,10 @@ public static class ProwJobFactory
         return labels;
     }
 
-    private static ProwJob Build(string id, ConfigSnapshot config, ProwJobSpec spec, Dictionary<string, string> labels, DateTimeOffset now)
+    private static ProwJob Build(string id, ConfigSnapshot config, JobBase job, ProwJobSpec spec, Dictionary<string, string> labels, DateTimeOffset now)
     {
-        var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [ProwJobLabels.Job] = spec.Job };
+        // The job's own annotations, then Prow's, as pjutil.NewProwJob merges them.
+        var annotations = new Dictionary<string, string>(job.Annotations, StringComparer.Ordinal) { [ProwJobLabels.Job] = spec.Job };
         if (spec.Context is { Length: > 0 } context)
         {
             annotations[ProwJobLabels.Context] = context;

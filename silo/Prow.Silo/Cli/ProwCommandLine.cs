@@ -76,6 +76,7 @@ public static class ProwCommandLine
         var gitBaseUrl = new Option<string>("--git-base-url") { Description = "Where the local build cluster clones repositories from: BASE/org/repo.git (a file:// BASE may hold org/repo without .git); a job's clone_uri wins.", DefaultValueFactory = _ => "https://github.com" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
         var adminTokenFile = new Option<string?>("--admin-token-file") { Description = "A file holding the admin API's bearer token; without it the admin API is closed." };
+        var apiTokenFile = new Option<string?>("--api-token-file") { Description = "The jobs API's bearer tokens (POST /api/v1/jobs): one per line, IDENTITY:TOKEN or a bare token; without it the API refuses every call." };
         var githubOAuthConfigFile = new Option<string?>("--github-oauth-config-file") { Description = "Deck's GitHub OAuth app (client_id, client_secret); without it rerun and abort need allow_anyone." };
         var githubOAuthUrl = new Option<string>("--github-oauth-url") { Description = "Where GitHub's OAuth pages are (/login/oauth/...).", DefaultValueFactory = _ => "https://github.com" };
         var holdIngress = new Option<bool>("--hold-ingress") { Description = "Accept and store webhooks but do not handle them until restarted without this flag." };
@@ -117,7 +118,7 @@ public static class ProwCommandLine
         }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, siloPort, orleansGatewayPort];
+        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -149,6 +150,7 @@ public static class ProwCommandLine
                     Artifacts = parse.GetValue(artifacts)!,
                     GitBaseUrl = parse.GetValue(gitBaseUrl)!,
                     AdminTokenFile = parse.GetValue(adminTokenFile),
+                    ApiTokenFile = parse.GetValue(apiTokenFile),
                     HoldIngress = parse.GetValue(holdIngress),
                     GitHubOAuthConfigFile = parse.GetValue(githubOAuthConfigFile),
                     GitHubOAuthUrl = new Uri(parse.GetValue(githubOAuthUrl)!),
@@ -211,6 +213,7 @@ public static class ProwCommandLine
         root.Subcommands.Add(ImportHistoryCommand.Build(storage, gcsCredentialsFile, gcsEndpoint, s3CredentialsFile, stdout, stderr));
         root.Subcommands.Add(PhonyCommand.Build(stdout, stderr));
         root.Subcommands.Add(FakeGitHubCommand.Build(stdout, stderr));
+        root.Subcommands.Add(MkpjCommand.Build(stdout, stderr));
         return root;
     }
 

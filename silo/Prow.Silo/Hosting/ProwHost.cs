@@ -21,6 +21,7 @@ using Prow.Services.Admin;
 using Prow.Services.Configuration;
 using Prow.Services.JobIndex;
 using Prow.Silo.Admin;
+using Prow.Silo.Api;
 using Prow.Silo.Cli;
 using Prow.Silo.Metrics;
 using Prow.Storage;
@@ -41,6 +42,7 @@ public static class ProwHost
         ArgumentNullException.ThrowIfNull(options);
         var secrets = LoadSecrets(options.HmacSecretFile);
         var adminToken = new AdminToken(ReadOptionalFile(options.AdminTokenFile, "--admin-token-file"));
+        var apiTokens = LoadApiTokens(options.ApiTokenFile);
         var config = LoadConfig(options, out var podNamespace);
         var clusters = BuildClusterSetup.From(options);
         var artifactStore = ArtifactStoreSetup.From(options);
@@ -75,6 +77,7 @@ public static class ProwHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(adminToken);
+        builder.Services.AddSingleton(apiTokens);
         builder.Services.AddSingleton<PrometheusExporter>();
         if (config is null)
         {
@@ -208,6 +211,7 @@ public static class ProwHost
         app.MapPluginHelp();
         app.MapProwJob();
         app.MapAdminApi();
+        app.MapJobsApi();
         app.MapTide();
         app.MapProwWeb();
         return app;
@@ -287,6 +291,22 @@ public static class ProwHost
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
             throw new StartupException($"--hmac-secret-file: {ex.Message}", ex);
+        }
+    }
+
+    private static ApiTokens LoadApiTokens(string? path)
+    {
+        try
+        {
+            return path is null ? ApiTokens.None : ApiTokens.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"--api-token-file: {ex.Message}", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupException($"--api-token-file: {ex.Message}", ex);
         }
     }
 

@@ -58,6 +58,9 @@ public sealed record ProwOptions
 
     public string? AdminTokenFile { get; init; }
 
+    /// <summary><c>--api-token-file</c>: the jobs API's bearer tokens (<c>IDENTITY:TOKEN</c> or a bare token per line); without it the API refuses every call.</summary>
+    public string? ApiTokenFile { get; init; }
+
     /// <summary>Accept and store webhooks without handling them until a restart without this flag.</summary>
     public bool HoldIngress { get; init; }
 
