@@ -158,7 +158,7 @@ public static class ConfigLoader
     private static JobConfig Finalize(RawJobs raw, ProwConfig prow, ProblemSink sink)
     {
         var finalizer = new JobFinalizer(prow, raw.Presets, sink);
-        var validator = new JobValidator(sink);
+        var validator = new JobValidator(sink, prow.Plank);
         var presubmits = new Dictionary<string, IReadOnlyList<Presubmit>>(StringComparer.Ordinal);
         foreach (var (repo, list) in raw.Presubmits)
         {

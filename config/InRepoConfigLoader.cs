@@ -50,7 +50,7 @@ public static class InRepoConfigLoader
         var postsubmits = raw.Postsubmits.GetValueOrDefault(orgRepo, []).Select(j => finalizer.Finalize(j, orgRepo)).ToList();
 
         // Static jobs come first, so a clash is reported on the in-repo job.
-        var validator = new JobValidator(sink);
+        var validator = new JobValidator(sink, snapshot.Prow.Plank);
         validator.ValidatePresubmits([.. snapshot.Jobs.PresubmitsFor(orgRepo), .. presubmits]);
         validator.ValidatePostsubmits([.. snapshot.Jobs.PostsubmitsFor(orgRepo), .. postsubmits]);
         foreach (var job in presubmits.Cast<JobBase>().Concat(postsubmits).Where(j => !ClusterAllowed(snapshot, orgRepo, j.Cluster)))

@@ -52,6 +52,8 @@ internal static class DeckBenchmarks
             {
                 await MeasurePageAsync(client, name, url);
             }
+
+            await MeasureMetricsAsync(client, jobs);
         }
         finally
         {
@@ -80,6 +82,23 @@ internal static class DeckBenchmarks
 
         samples.Sort();
         Measure.Report($"jobs page {name} ({rows} rows)", $"p50 {Measure.At(samples, 0.5):F2} ms, p95 {Measure.At(samples, 0.95):F2} ms, max {samples[^1]:F2} ms");
+    }
+
+    /// <summary><c>/metrics</c>: its <c>prowjobs</c> gauge is one grouped count over the whole job index at each read.</summary>
+    private static async Task MeasureMetricsAsync(HttpClient client, int jobs)
+    {
+        var text = await client.GetStringAsync("/metrics");
+        var series = text.Split('\n').Count(l => l.StartsWith("prowjobs{", StringComparison.Ordinal));
+        var samples = new List<double>(20);
+        for (var i = 0; i < 20; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            (await client.GetAsync("/metrics")).EnsureSuccessStatusCode();
+            samples.Add(Measure.ElapsedMs(start));
+        }
+
+        samples.Sort();
+        Measure.Report($"/metrics over {jobs:N0} jobs ({series:N0} prowjobs series)", $"p50 {Measure.At(samples, 0.5):F0} ms, p95 {Measure.At(samples, 0.95):F0} ms, max {samples[^1]:F0} ms");
     }
 
     /// <summary>Upserts generated jobs (200 repos, 2,000 job names, 5,000 authors, 30 days) through the index; returns jobs/s.</summary>

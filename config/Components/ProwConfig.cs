@@ -22,7 +22,9 @@ public sealed record ProwConfig
 
     public InRepoConfig InRepoConfig { get; init; } = new();
 
-    /// <summary>Sections this system does not model (gerrit, horologium, push_gateway...), kept raw.</summary>
+    public PushGatewayConfig PushGateway { get; init; } = new();
+
+    /// <summary>Sections this system does not model (gerrit, horologium, scheduler...), kept raw.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
     public SlackJobReporter? SlackReporterFor(string org, string repo) =>

@@ -5,7 +5,8 @@ using Prow.Config.Jobs;
 namespace Prow.Config.Loading;
 
 /// <summary>Prow's job validation (validatePresubmits, validatePostsubmits, validatePeriodics, validateJobBase).</summary>
-internal sealed partial class JobValidator(ProblemSink sink)
+/// <param name="plank">For the job queues a job may name (plank.job_queue_capacities).</param>
+internal sealed partial class JobValidator(ProblemSink sink, Components.PlankConfig plank)
 {
     public static string FieldOf(JobBase job, string field)
     {
@@ -131,6 +132,11 @@ internal sealed partial class JobValidator(ProblemSink sink)
         if (job.MaxConcurrency < 0)
         {
             Error(job, "max_concurrency", $"max_concurrency: {job.MaxConcurrency} must be a non-negative number");
+        }
+
+        if (!string.IsNullOrEmpty(job.JobQueueName) && !plank.JobQueueCapacities.ContainsKey(job.JobQueueName))
+        {
+            Error(job, "job_queue_name", $"invalid job queue name {job.JobQueueName}: plank.job_queue_capacities has no such queue");
         }
 
         if (job.Agent == JobDefaults.KubernetesAgent && (job.Spec is null || job.Spec.Containers.Count == 0))

@@ -12,7 +12,7 @@ internal static class ProwConfigReader
     private static readonly string[] s_knownRaw =
     [
         "config_version_sha", "gerrit", "horologium", "gangway", "moonraker", "scheduler", "jenkins_operators",
-        "push_gateway", "owners_dir_denylist", "pubsub_subscriptions", "pubsub_triggers", "github",
+        "owners_dir_denylist", "pubsub_subscriptions", "pubsub_triggers", "github",
         "status_error_link", "managed_webhooks", "prowjob_default_entries", "disabled_clusters", "prow_ignored", "pipeline",
     ];
 
@@ -35,6 +35,7 @@ internal static class ProwConfigReader
             GitHubReporter = m.Obj("github_reporter", ReadGitHubReporter) ?? new GitHubReporterConfig(),
             SlackReporterConfigs = m.ObjMap("slack_reporter_configs", (s, _) => JobReader.ReadSlack(s)),
             InRepoConfig = m.Obj("in_repo_config", ReadInRepo) ?? new InRepoConfig(),
+            PushGateway = m.Obj("push_gateway", ReadPushGateway) ?? new PushGatewayConfig(),
         };
         m.Known(s_knownRaw);
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -45,6 +46,14 @@ internal static class ProwConfigReader
 
         return config with { Extra = extra };
     }
+
+    /// <summary>As Prow: an unset interval is a minute (a zero one too, which Prow could not tick on).</summary>
+    private static PushGatewayConfig ReadPushGateway(MapReader m) => new()
+    {
+        Endpoint = m.Str("endpoint") is { } endpoint && !string.IsNullOrWhiteSpace(endpoint) ? endpoint.Trim() : null,
+        Interval = m.Duration("interval") is { } interval && interval > TimeSpan.Zero ? interval : PushGatewayConfig.DefaultInterval,
+        ServeMetrics = m.Bool("serve_metrics") ?? false,
+    };
 
     private static string NonEmpty(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 

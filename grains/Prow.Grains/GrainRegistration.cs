@@ -58,6 +58,8 @@ public static class GrainRegistration
         services.AddKubernetesBuildClusters(options.KubernetesClusters);
         services.AddSingleton(new BuildClusterPools(options.ClusterPools));
         services.AddSingleton<BuildClusterMetrics>();
+        services.AddSingleton<PlankMetrics>();
+        services.AddSingleton<TideMetrics>();
         services.AddSingleton<BuildClusterRegistry>();
 
         return services;

@@ -11,6 +11,12 @@ internal static class ProwJobIndexRow
 {
     public const string SummaryColumns = "id, created, job, type, state, started, completed, repo, base_ref, pull, pull_sha, author, build_id, description";
 
+    /// <summary>Both SQL indexes count the same way; the columns read back with <see cref="ReadCount"/>.</summary>
+    public const string CountSql = "SELECT job, type, state, repo, base_ref, COUNT(*) FROM prowjob_index GROUP BY job, type, state, repo, base_ref";
+
+    public static ProwJobCount ReadCount(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), r.GetInt64(5));
+
     public static int Limit(ProwJobQuery query) => Math.Clamp(query.Limit, 1, ProwJobQuery.MaxLimit);
 
     public static ProwJobSummary ReadSummary(DbDataReader r) => new()

@@ -99,6 +99,20 @@ public sealed class CorpusTests
         // Plank's pod timeouts as kubevirt sets them; the running timeout and max_revivals keep Prow's defaults.
         Assert.Equal((TimeSpan.FromMinutes(60), TimeSpan.FromHours(24), TimeSpan.FromHours(48), 3),
             (s.Prow.Plank.PodPendingTimeout, s.Prow.Plank.PodUnscheduledTimeout, s.Prow.Plank.PodRunningTimeout, s.Prow.Plank.MaxRevivals));
+        // Metrics pushed to the Pushgateway Service and served too; the interval is Prow's default.
+        Assert.Equal(("pushgateway", TimeSpan.FromMinutes(1), true, true),
+            (s.Prow.PushGateway.Endpoint, s.Prow.PushGateway.Interval, s.Prow.PushGateway.ServeMetrics, s.Prow.PushGateway.MetricsServed));
+    }
+
+    [Fact]
+    public void Load_KubernetesCorpus_ReadsJobQueueCapacities_AndEveryQueueAJobNamesIsOne()
+    {
+        var s = Load("kubernetes_test-infra/config.yaml", "kubernetes_test-infra/jobs", "kubernetes_test-infra/plugins.yaml");
+
+        Assert.Equal(1, s.Prow.Plank.JobQueueCapacities["k8sio-image-promo"]);
+        var queued = s.Jobs.AllPresubmits().Cast<Prow.Config.Jobs.JobBase>().Concat(s.Jobs.Periodics).Where(j => j.JobQueueName is not null).ToList();
+        Assert.NotEmpty(queued);
+        Assert.All(queued, j => Assert.True(s.Prow.Plank.JobQueueCapacities.ContainsKey(j.JobQueueName!), j.Name));
     }
 
     private static ConfigSnapshot Load(string config, string jobs, string plugins)

@@ -147,6 +147,7 @@ public sealed class ValidationTests
     [InlineData("    rerun_command: /test foo", 8, "rerun_command")]
     [InlineData("    trigger: (?m)^/run-it$\n    rerun_command: /test foo", 9, "rerun_command")]
     [InlineData("    max_concurrency: -1", 8, "max_concurrency")]
+    [InlineData("    job_queue_name: nowhere", 8, "job_queue_name")]
     public void Load_ConflictingTriggerSettings_AreRejected(string extra, int line, string field)
     {
         using var dir = new TempDir();

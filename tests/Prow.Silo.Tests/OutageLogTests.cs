@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prow.Clients.GitHub;
 using Prow.Clients.GitHub.Events;
@@ -88,7 +90,9 @@ public sealed class OutageLogTests : IAsyncDisposable
         var (config, client) = await GitHubAwayAsync("", "tide:\n  sync_period: 1m\n  queries:\n  - repos: [org/repo]\n    labels: [lgtm]\n");
         var source = new StaticConfigSource(config);
         var sync = new TideSync(null!, client, source, new RepeatedFailures(_clock), new CapturedLog.Typed<TideSync>(_log)); // the search fails before any grain is asked
-        using var service = new TideSyncService(sync, source, _clock, new RepeatedFailures(_clock), new CapturedLog.Typed<TideSyncService>(_log));
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var metrics = new TideMetrics(meters.GetRequiredService<IMeterFactory>());
+        using var service = new TideSyncService(sync, source, _clock, new RepeatedFailures(_clock), metrics, new CapturedLog.Typed<TideSyncService>(_log));
 
         await service.StartAsync(CancellationToken.None);
         await Poll.UntilAsync(() => _gitHub!.Calls.Count(c => c.Path.StartsWith("/search/", StringComparison.Ordinal)) >= 8);

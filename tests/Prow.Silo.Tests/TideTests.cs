@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Prow.FakeGitHub;
 using Prow.GrainInterfaces;
 using Prow.GrainInterfaces.Tide;
+using Prow.TestKit;
 
 namespace Prow.Silo.Tests;
 
@@ -184,6 +185,16 @@ public sealed class TideTests
         // The merge is recorded at the base the batch passed at, and keeps the merged pull requests' titles.
         Assert.Single(history.Select(h => h.BaseSha).Distinct());
         Assert.Equal(["add a", "add b", "add c"], history[0].Target.Select(t => t.Title));
+
+        // Prow's tide metrics: one merge of three pull requests, the pool left empty, and the sync loop (done once at start).
+        var metrics = "";
+        await Poll.UntilAsync(async () => (metrics = await host.Prow.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Contains("\nsyncdur ", StringComparison.Ordinal));
+        Assert.Contains("# TYPE merges histogram\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("merges_bucket{branch=\"main\",org=\"org\",repo=\"repo\",le=\"2\"} 0\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("merges_bucket{branch=\"main\",org=\"org\",repo=\"repo\",le=\"3\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("merges_sum{branch=\"main\",org=\"org\",repo=\"repo\"} 3\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("pooledprs{branch=\"main\",org=\"org\",repo=\"repo\"} 0\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("tidesyncheartbeat{controller=\"sync\"} ", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

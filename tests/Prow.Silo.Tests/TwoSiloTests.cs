@@ -97,6 +97,20 @@ public sealed class TwoSiloTests
         await active.RemoveAsync("probe-1");
         await active.RemoveAsync("probe-2");
 
+        // Plank's admission: one grain for every cluster, called from either silo.
+        var admission = grains.GetGrain<IJobAdmissionGrain>(IJobAdmissionGrain.Key);
+        var probe = new JobAdmissionRequest("admission-probe", "probe", 1, null, DateTimeOffset.UtcNow);
+        Assert.True((await TwoSiloProw.OnSiloAsync(first, () => admission.TryAdmitAsync(probe))).Granted);
+        var held = await TwoSiloProw.OnSiloAsync(second, () => admission.TryAdmitAsync(probe with { JobId = "admission-probe-2", Created = probe.Created.AddSeconds(1) }));
+        Assert.Equal((false, "Waiting: max_concurrency 1 of probe reached."), (held.Granted, held.WaitReason));
+        var admissionView = await admission.GetAsync();
+        Assert.Equal(["admission-probe"], admissionView.Admitted);
+        Assert.Equal(["admission-probe-2"], admissionView.Waiting);
+        await admission.ReleaseAsync("admission-probe-2");
+        await admission.AdoptAsync(probe);
+        await admission.ReleaseAsync("admission-probe");
+        Assert.Empty((await admission.GetAsync()).Admitted);
+
         // A periodic on one silo starts its first run, a ProwJob wherever it lands.
         var periodic = grains.GetGrain<IPeriodicJobGrain>("nightly");
         await TwoSiloProw.OnSiloAsync(second, async () =>

@@ -43,6 +43,31 @@ public abstract class JobIndexContract
     }
 
     [Fact]
+    public async Task Count_GroupsEveryJobByNameTypeStateRepoAndBaseBranch()
+    {
+        var index = await CreateAsync();
+        await index.UpsertAsync(Job("a", 1, state: ProwJobState.Pending), CancellationToken.None);
+        await index.UpsertAsync(Job("b", 2, pull: 2, state: ProwJobState.Pending), CancellationToken.None);
+        await index.UpsertAsync(Job("c", 3, state: ProwJobState.Failure), CancellationToken.None);
+        await index.UpsertAsync(Job("d", 4, job: "lint", repo: "acme/gadgets", state: ProwJobState.Pending), CancellationToken.None);
+        await index.UpsertAsync(Job("e", 5, job: "nightly", pull: null, type: ProwJobType.Periodic) with { Spec = new ProwJobSpec { Type = ProwJobType.Periodic, Job = "nightly" } }, CancellationToken.None);
+        await index.UpsertAsync(Job("f", 6, pull: 3, state: ProwJobState.Pending), CancellationToken.None);
+        await index.UpsertAsync(Job("a", 1, state: ProwJobState.Success), CancellationToken.None);
+
+        var counts = await index.CountAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [
+                "lint presubmit pending acme/gadgets main 1",
+                "nightly periodic success - - 1",
+                "unit presubmit failure acme/widgets main 1",
+                "unit presubmit pending acme/widgets main 2",
+                "unit presubmit success acme/widgets main 1",
+            ],
+            counts.Select(c => $"{c.Job} {c.Type} {c.State} {c.Repo ?? "-"} {c.BaseRef ?? "-"} {c.Count}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Get_ReturnsTheStoredJob_OrNull()
     {
         var index = await CreateAsync();

@@ -3,13 +3,14 @@ using Orleans;
 namespace Prow.GrainInterfaces.ProwJobs;
 
 /// <summary>
-/// One build cluster (key: its name): how many jobs run at once, per cluster and per job name (max_concurrency).
-/// Jobs that must wait are queued in order and told when their slot comes.
+/// One build cluster (key: its name): how many jobs run on it at once. Jobs come here once plank's admission
+/// (<see cref="IJobAdmissionGrain"/>: max_concurrency, job queues) let them; those that must wait are queued in order
+/// and told when their slot comes.
 /// </summary>
 public interface IBuildClusterGrain : IGrainWithStringKey
 {
     /// <summary>A slot now, or a place in the queue and the reason the job waits.</summary>
-    Task<SlotDecision> TryAcquireAsync(string jobId, string jobName, int maxConcurrency);
+    Task<SlotDecision> TryAcquireAsync(string jobId);
 
     /// <summary>Frees the job's slot (or its place in the queue) and hands slots to waiting jobs.</summary>
     Task ReleaseAsync(string jobId);
@@ -17,7 +18,7 @@ public interface IBuildClusterGrain : IGrainWithStringKey
     Task<BuildClusterView> GetAsync();
 
     /// <summary>After a restart, a run that still goes on holds a slot again (even beyond capacity: it is running).</summary>
-    Task AdoptAsync(string jobId, string jobName);
+    Task AdoptAsync(string jobId);
 }
 
 [GenerateSerializer, Immutable]

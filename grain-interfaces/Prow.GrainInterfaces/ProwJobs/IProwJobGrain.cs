@@ -11,12 +11,19 @@ public interface IProwJobGrain : IGrainWithStringKey
 
     Task<ProwJob?> GetAsync();
 
+    /// <summary>Plank's admission let the job go on: it asks its build cluster for a slot.</summary>
+    [OneWay]
+    Task AdmittedAsync();
+
     /// <summary>The build cluster granted a slot: start the run.</summary>
     [OneWay]
     Task SlotGrantedAsync();
 
     /// <summary>The build cluster finished the run.</summary>
     Task RunFinishedAsync(BuildRunResult result);
+
+    /// <summary>The cluster stopped the job's pod and created it again: Prow's pod_revival_count, kept so a restart goes on counting.</summary>
+    Task PodRevivedAsync(int podRevivalCount);
 
     /// <summary>Ends the job as aborted (a newer push, a person) unless it already ended.</summary>
     Task AbortAsync(string description);

@@ -37,6 +37,11 @@ public sealed record ProwJobStatus
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BuildId { get; init; }
 
+    /// <summary>How many times the job's pod was created again after its cluster stopped it (evicted, node lost); plank's max_revivals bounds it.</summary>
+    [JsonPropertyName("pod_revival_count")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int PodRevivalCount { get; init; }
+
     /// <summary>Per reporter, the last state it reported: nothing is reported twice.</summary>
     [JsonPropertyName("prev_report_states")]
     public IReadOnlyDictionary<string, string> PrevReportStates { get; init; } = new Dictionary<string, string>();

@@ -1,15 +1,15 @@
 namespace Prow.Grains.BuildClusters;
 
 /// <summary>
-/// Admission for one build cluster: at most Capacity jobs at once, and at most max_concurrency of one job name.
-/// Waiting jobs are served in order of arrival, skipping those still blocked by their own max_concurrency. The
-/// bookkeeping is in memory on purpose: after a restart every running job is ended and every waiting one asks again.
+/// Slots on one build cluster: at most Capacity jobs at once, served in order of arrival. Prow's own limits
+/// (max_concurrency, job queues) are decided before, across every cluster, by <see cref="Admission.JobAdmissionGrain"/>.
+/// The bookkeeping is in memory: after a restart every running job is adopted again or ended, and every waiting one asks again.
 /// </summary>
 public sealed class BuildClusterGrain(BuildClusterRegistry clusters, BuildClusterMetrics metrics) : Grain, IBuildClusterGrain
 {
     private static readonly TimeSpan s_probe = TimeSpan.FromSeconds(1);
-    private readonly Dictionary<string, string> _running = new(StringComparer.Ordinal);
-    private readonly List<(string JobId, string JobName, int MaxConcurrency)> _queue = [];
+    private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+    private readonly List<string> _queue = [];
     private IGrainTimer? _availabilityProbe;
 
     private int Capacity => clusters.Find(this.GetPrimaryKeyString())?.Capacity ?? 0;
@@ -24,24 +24,24 @@ public sealed class BuildClusterGrain(BuildClusterRegistry clusters, BuildCluste
         return Task.CompletedTask;
     }
 
-    Task<SlotDecision> IBuildClusterGrain.TryAcquireAsync(string jobId, string jobName, int maxConcurrency)
+    Task<SlotDecision> IBuildClusterGrain.TryAcquireAsync(string jobId)
     {
-        if (_running.ContainsKey(jobId))
+        if (_running.Contains(jobId))
         {
             return Task.FromResult(new SlotDecision(true, null));
         }
 
-        var reason = Blocked(jobName, maxConcurrency);
+        var reason = Blocked();
         if (reason is null && _queue.Count == 0)
         {
-            _running[jobId] = jobName;
+            _running.Add(jobId);
             Published();
             return Task.FromResult(new SlotDecision(true, null));
         }
 
-        if (!_queue.Exists(q => q.JobId == jobId))
+        if (!_queue.Contains(jobId))
         {
-            _queue.Add((jobId, jobName, maxConcurrency));
+            _queue.Add(jobId);
         }
 
         WatchAvailability();
@@ -52,38 +52,31 @@ public sealed class BuildClusterGrain(BuildClusterRegistry clusters, BuildCluste
     Task IBuildClusterGrain.ReleaseAsync(string jobId)
     {
         _running.Remove(jobId);
-        _queue.RemoveAll(q => q.JobId == jobId);
+        _queue.Remove(jobId);
         Dispatch();
         return Task.CompletedTask;
     }
 
-    Task IBuildClusterGrain.AdoptAsync(string jobId, string jobName)
+    Task IBuildClusterGrain.AdoptAsync(string jobId)
     {
-        _queue.RemoveAll(q => q.JobId == jobId);
-        _running[jobId] = jobName;
+        _queue.Remove(jobId);
+        _running.Add(jobId);
         Published();
         return Task.CompletedTask;
     }
 
     Task<BuildClusterView> IBuildClusterGrain.GetAsync() =>
-        Task.FromResult(new BuildClusterView(this.GetPrimaryKeyString(), Capacity, [.. _running.Keys], [.. _queue.Select(q => q.JobId)]) { UnavailableReason = Unavailable });
+        Task.FromResult(new BuildClusterView(this.GetPrimaryKeyString(), Capacity, [.. _running], [.. _queue]) { UnavailableReason = Unavailable });
 
     /// <summary>Hands free slots to waiting jobs in order; while the cluster is unavailable, polls until it answers.</summary>
     private void Dispatch()
     {
-        for (var i = 0; i < _queue.Count && _running.Count < Capacity && Unavailable is null;)
+        while (_queue.Count > 0 && Blocked() is null)
         {
-            var (id, name, max) = _queue[i];
-            if (Blocked(name, max) is null)
-            {
-                _queue.RemoveAt(i);
-                _running[id] = name;
-                _ = GrainFactory.GetGrain<IProwJobGrain>(id).SlotGrantedAsync();
-            }
-            else
-            {
-                i++;
-            }
+            var id = _queue[0];
+            _queue.RemoveAt(0);
+            _running.Add(id);
+            _ = GrainFactory.GetGrain<IProwJobGrain>(id).SlotGrantedAsync();
         }
 
         WatchAvailability();
@@ -111,20 +104,13 @@ public sealed class BuildClusterGrain(BuildClusterRegistry clusters, BuildCluste
 
     private void Published() => metrics.SetLoad(this.GetPrimaryKeyString(), _running.Count, _queue.Count);
 
-    private string? Blocked(string jobName, int maxConcurrency)
+    private string? Blocked()
     {
         if (Unavailable is { } unavailable)
         {
             return unavailable;
         }
 
-        if (_running.Count >= Capacity)
-        {
-            return $"Waiting for a slot on build cluster {this.GetPrimaryKeyString()}: all {Capacity} are in use.";
-        }
-
-        return maxConcurrency > 0 && _running.Values.Count(n => n == jobName) >= maxConcurrency
-            ? $"Waiting: max_concurrency {maxConcurrency} of {jobName} reached."
-            : null;
+        return _running.Count >= Capacity ? $"Waiting for a slot on build cluster {this.GetPrimaryKeyString()}: all {Capacity} are in use." : null;
     }
 }

@@ -18,9 +18,11 @@ public sealed partial class LocalBuildCluster(LocalProcessRunner runner, LocalBu
 
     public int Capacity => options.Capacity;
 
-    public Task StartAsync(ProwJob job, Func<BuildRunResult, Task> onFinished, CancellationToken cancellationToken)
+    public Task StartAsync(ProwJob job, BuildRunCallbacks callbacks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(callbacks);
+        var onFinished = callbacks.Finished;
         var request = LocalJobRequest.From(job, options);
         request.Validate();
         var abort = new CancellationTokenSource();

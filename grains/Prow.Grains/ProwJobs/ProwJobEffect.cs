@@ -15,7 +15,7 @@ public enum ProwJobEffect
     /// <summary>Stop the run on its build cluster (delete the pod, kill the process).</summary>
     AbortRun,
 
-    /// <summary>Give the job's slot back to its build cluster.</summary>
+    /// <summary>Give the job's slot back to its build cluster and its admission back to plank.</summary>
     ReleaseSlot,
 
     /// <summary>Leave the set of jobs a restart resumes. Comes after <see cref="Report"/>, so a crash in between resumes the job and hands its state to crier again.</summary>
@@ -24,7 +24,7 @@ public enum ProwJobEffect
     /// <summary>Tell tide's pool about the job.</summary>
     NotifyTide,
 
-    /// <summary>Ask the build cluster for a slot.</summary>
+    /// <summary>Ask plank's admission, then the build cluster, for a slot.</summary>
     RequestSlot,
 
     /// <summary>Start the run on the build cluster.</summary>

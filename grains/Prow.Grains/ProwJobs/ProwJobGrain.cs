@@ -20,8 +20,12 @@ public sealed partial class ProwJobGrain(
     IProwJobIndex index,
     TimeProvider time,
     Prow.Services.Configuration.IConfigSource config,
+    PlankMetrics metrics,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain
 {
+    /// <summary>Set once this activation started the run: a resume arriving after that must not take it for a lost one.</summary>
+    private bool _runStartedHere;
+
     private ProwJob Job => state.State.Job ?? throw new InvalidOperationException($"ProwJob {this.GetPrimaryKeyString()} does not exist.");
 
     /// <summary>Writes the index row again: a crash between a state write and its index write is repaired here.</summary>
@@ -62,15 +66,29 @@ public sealed partial class ProwJobGrain(
 
     Task<ProwJob?> IProwJobGrain.GetAsync() => Task.FromResult(state.State.Job);
 
+    async Task IProwJobGrain.AdmittedAsync()
+    {
+        switch (state.State.Job)
+        {
+            case { Status.State: ProwJobState.Triggered }:
+                await RequestSlotAsync();
+                break;
+            case null or { Status.Complete: true }:
+                await Admission.ReleaseAsync(this.GetPrimaryKeyString());
+                break;
+        }
+    }
+
     async Task IProwJobGrain.SlotGrantedAsync()
     {
-        if (state.State.Job is { Status.State: ProwJobState.Triggered })
+        switch (state.State.Job)
         {
-            await StartRunAsync();
-        }
-        else
-        {
-            await ReleaseAsync();
+            case { Status.State: ProwJobState.Triggered }:
+                await StartRunAsync();
+                break;
+            case { Status.Complete: true }:
+                await ReleaseAsync();
+                break;
         }
     }
 
@@ -82,6 +100,14 @@ public sealed partial class ProwJobGrain(
         }
 
         await ApplyAsync(ProwJobPlank.Finished(job, result.State, result.Description, time.GetUtcNow()), result.BuildLogFile);
+    }
+
+    async Task IProwJobGrain.PodRevivedAsync(int podRevivalCount)
+    {
+        if (state.State.Job is { Status.State: ProwJobState.Pending } job && podRevivalCount > job.Status.PodRevivalCount)
+        {
+            await SaveAsync(job with { Status = job.Status with { PodRevivalCount = podRevivalCount } });
+        }
     }
 
     async Task IProwJobGrain.AbortAsync(string description)
@@ -126,6 +152,9 @@ public sealed partial class ProwJobGrain(
         {
             case null:
                 await GrainFactory.GetGrain<IActiveJobsGrain>("all").RemoveAsync(this.GetPrimaryKeyString());
+                break;
+            case { Status.State: ProwJobState.Pending } when _runStartedHere:
+                // Admitted and started since the restart, before the resume came.
                 break;
             case { Status.State: ProwJobState.Pending } running:
                 if (!await ResumeRunAsync(running))
@@ -213,7 +242,7 @@ public sealed partial class ProwJobGrain(
 
         try
         {
-            if (!await cluster.ResumeAsync(job, GrainFactory.GetGrain<IProwJobGrain>(job.Id).RunFinishedAsync, CancellationToken.None))
+            if (!await cluster.ResumeAsync(job, Callbacks(job), CancellationToken.None))
             {
                 return false;
             }
@@ -224,15 +253,24 @@ public sealed partial class ProwJobGrain(
             return false;
         }
 
-        await GrainFactory.GetGrain<IBuildClusterGrain>(job.Spec.Cluster).AdoptAsync(job.Id, job.Spec.Job);
+        await Admission.AdoptAsync(JobAdmissionRequest.For(job));
+        await GrainFactory.GetGrain<IBuildClusterGrain>(job.Spec.Cluster).AdoptAsync(job.Id);
         await GrainFactory.GetGrain<ICrierGrain>(job.Id).RecordAsync(job);
         return true;
     }
 
+    /// <summary>Plank's admission (max_concurrency, job queues, across every cluster) first, then a slot on the job's cluster.</summary>
     private async Task RequestSlotAsync()
     {
         var job = Job;
-        var decision = await GrainFactory.GetGrain<IBuildClusterGrain>(job.Spec.Cluster).TryAcquireAsync(job.Id, job.Spec.Job, job.Spec.MaxConcurrency);
+        var admission = await Admission.TryAdmitAsync(JobAdmissionRequest.For(job));
+        if (!admission.Granted)
+        {
+            await ApplyAsync(ProwJobPlank.Waiting(job, admission.WaitReason ?? "Waiting for admission."));
+            return;
+        }
+
+        var decision = await GrainFactory.GetGrain<IBuildClusterGrain>(job.Spec.Cluster).TryAcquireAsync(job.Id);
         if (decision.Granted)
         {
             await StartRunAsync();
@@ -253,9 +291,10 @@ public sealed partial class ProwJobGrain(
     private async Task RunAsync(ProwJob job)
     {
         var cluster = clusters.Find(job.Spec.Cluster)!;
+        _runStartedHere = true;
         try
         {
-            await cluster.StartAsync(job, GrainFactory.GetGrain<IProwJobGrain>(job.Id).RunFinishedAsync, CancellationToken.None);
+            await cluster.StartAsync(job, Callbacks(job), CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -264,13 +303,28 @@ public sealed partial class ProwJobGrain(
         }
     }
 
-    private Task ReleaseAsync() => GrainFactory.GetGrain<IBuildClusterGrain>(Job.Spec.Cluster).ReleaseAsync(Job.Id);
+    /// <summary>Through a grain reference, so the cluster's calls come in as turns of this grain, wherever it is then.</summary>
+    private BuildRunCallbacks Callbacks(ProwJob job)
+    {
+        var self = GrainFactory.GetGrain<IProwJobGrain>(job.Id);
+        return new BuildRunCallbacks(self.RunFinishedAsync, self.PodRevivedAsync);
+    }
+
+    private IJobAdmissionGrain Admission => GrainFactory.GetGrain<IJobAdmissionGrain>(IJobAdmissionGrain.Key);
+
+    private async Task ReleaseAsync()
+    {
+        await GrainFactory.GetGrain<IBuildClusterGrain>(Job.Spec.Cluster).ReleaseAsync(Job.Id);
+        await Admission.ReleaseAsync(Job.Id);
+    }
 
     /// <summary>Persists the job, then its index row (an upsert, so a retried turn writes the same row again).</summary>
     private async Task SaveAsync(ProwJob job, string? buildLog = null)
     {
+        var before = state.State.Job;
         state.State = state.State with { Job = job, BuildLogFile = buildLog ?? state.State.BuildLogFile };
         await state.WriteStateAsync();
+        metrics.Saved(before, job);
         await index.UpsertAsync(job, CancellationToken.None);
     }
 

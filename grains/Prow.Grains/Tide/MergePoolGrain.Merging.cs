@@ -48,6 +48,11 @@ public sealed partial class MergePoolGrain
             MoveBase(newBase);
         }
 
+        if (merged.Count - (error is null ? 0 : 1) is > 0 and var count)
+        {
+            metrics.Merged(_org, _repo, _branch, count);
+        }
+
         AddHistory(decision.Action, testedBase, merged, error);
         return decideAgain;
     }

@@ -20,6 +20,7 @@ public sealed partial class MergePoolGrain(
     TideJobStarter jobStarter,
     TimeProvider time,
     RepeatedFailures failures,
+    TideMetrics metrics,
     ILogger<MergePoolGrain> logger) : Grain, IMergePoolGrain
 {
     private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(5);
@@ -99,6 +100,7 @@ public sealed partial class MergePoolGrain(
 
     Task IMergePoolGrain.SyncAsync(PoolSync sync) => EvaluateAsync(async () =>
     {
+        metrics.Synced(_org, _repo, _branch, time.GetUtcNow());
         if (sync.BaseSha != Pool.BaseSha)
         {
             MoveBase(sync.BaseSha);
@@ -235,6 +237,7 @@ public sealed partial class MergePoolGrain(
         }
         finally
         {
+            metrics.Pooled(_org, _repo, _branch, Pool.Pulls.Count);
             await state.WriteStateAsync();
         }
     }

@@ -6,7 +6,7 @@ using Prow.Services.Logging;
 namespace Prow.Grains.Tide;
 
 /// <summary>Runs <see cref="TideSync"/> at startup and then every <c>tide.sync_period</c> (read again each time).</summary>
-public sealed partial class TideSyncService(TideSync sync, IConfigSource config, TimeProvider time, RepeatedFailures failures, ILogger<TideSyncService> logger) : BackgroundService
+public sealed partial class TideSyncService(TideSync sync, IConfigSource config, TimeProvider time, RepeatedFailures failures, TideMetrics metrics, ILogger<TideSyncService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,9 +14,11 @@ public sealed partial class TideSyncService(TideSync sync, IConfigSource config,
         {
             if (config.Current.Prow.Tide.Queries.Count > 0)
             {
+                var started = time.GetTimestamp();
                 try
                 {
                     await sync.SyncOnceAsync(stoppingToken);
+                    metrics.SyncLoop(time.GetElapsedTime(started));
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -20,6 +20,9 @@ public interface IProwJobIndex
     /// <summary>One stored job, or null: the site's way to a job no grain holds (runs imported from another Prow).</summary>
     Task<ProwJob?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Every stored job counted by name, type, state, repository and base branch: Prow's <c>prowjobs</c> gauge, read without visiting grains.</summary>
+    Task<IReadOnlyList<ProwJobCount>> CountAsync(CancellationToken cancellationToken);
+
     /// <summary>Ids of jobs that completed before <paramref name="completedBefore"/>, in id order after <paramref name="afterId"/>: what sinker may forget.</summary>
     Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken);
 }

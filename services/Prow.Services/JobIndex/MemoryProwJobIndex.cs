@@ -55,6 +55,16 @@ public sealed class MemoryProwJobIndex : IProwJobIndex
         }
     }
 
+    public Task<IReadOnlyList<ProwJobCount>> CountAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<ProwJobCount>>([.. _byId.Values
+                .GroupBy(r => (r.Summary.Job, r.Summary.Type, r.Summary.State, r.Summary.Repo, r.Summary.BaseRef))
+                .Select(g => new ProwJobCount(g.Key.Job, g.Key.Type, g.Key.State, g.Key.Repo, g.Key.BaseRef, g.LongCount()))]);
+        }
+    }
+
     public Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -20,6 +20,7 @@ using Prow.Ingress;
 using Prow.Services.Admin;
 using Prow.Services.Configuration;
 using Prow.Services.JobIndex;
+using Prow.Services.Metrics;
 using Prow.Silo.Admin;
 using Prow.Silo.Api;
 using Prow.Silo.Cli;
@@ -78,6 +79,7 @@ public static class ProwHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(adminToken);
         builder.Services.AddSingleton(apiTokens);
+        builder.Services.AddSingleton<ProwJobsGauge>();
         builder.Services.AddSingleton<PrometheusExporter>();
         if (config is null)
         {
@@ -196,6 +198,7 @@ public static class ProwHost
         builder.Services.AddHostedServiceAfterListening<SinkerScheduler>();
         builder.Services.AddHostedServiceAfterListening<Prow.Grains.Tide.TideSyncService>();
         builder.Services.AddHostedServiceAfterListening<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
+        builder.Services.AddHostedServiceAfterListening<MetricsPusher>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);

@@ -2,13 +2,16 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
+using Prow.Services.Metrics;
 
 namespace Prow.Silo.Metrics;
 
 /// <summary>
 /// Exports the <c>Prow.*</c> meters and Orleans' own (<c>Microsoft.Orleans</c>: activations, messages, reminders,
 /// storage) in Prometheus' text format: counters as sums, observable instruments as their
-/// value at scrape time, histograms with cumulative buckets. (No Prometheus package restores here; this is small.)
+/// value at scrape time, histograms with cumulative buckets (an instrument's advised buckets, else a default set).
+/// Instruments of <see cref="UpstreamMetrics.MeterPrefix"/> meters keep Prow's names (<c>prowjobs</c>); the others
+/// are <c>prow_NAME</c>. (No Prometheus package restores here; this is small.)
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
@@ -22,10 +25,13 @@ public sealed class PrometheusExporter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, Series>> _series = new();
     private readonly Lock _scrapeLock = new();
+    private readonly ProwJobsGauge? _prowJobs;
 
     /// <param name="meterFactory">Only meters this host's factory created are exported: several hosts may share a process.</param>
-    public PrometheusExporter(IMeterFactory meterFactory)
+    /// <param name="prowJobs">Counted again from the job index before each <see cref="ScrapeAsync"/>.</param>
+    public PrometheusExporter(IMeterFactory meterFactory, ProwJobsGauge? prowJobs = null)
     {
+        _prowJobs = prowJobs;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if ((instrument.Meter.Name.StartsWith("Prow.", StringComparison.Ordinal) || IsExportedOrleansInstrument(instrument)) && ReferenceEquals(instrument.Meter.Scope, meterFactory))
@@ -37,6 +43,17 @@ public sealed class PrometheusExporter : IDisposable
         _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
         _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
         _listener.Start();
+    }
+
+    /// <summary>The text exposition of every exported instrument, with the gauges read from storage brought up to date first.</summary>
+    public async Task<string> ScrapeAsync(CancellationToken cancellationToken)
+    {
+        if (_prowJobs is not null)
+        {
+            await _prowJobs.RefreshAsync(cancellationToken);
+        }
+
+        return Scrape();
     }
 
     public string Scrape()
@@ -84,9 +101,16 @@ public sealed class PrometheusExporter : IDisposable
     {
         var labels = Labels(tags);
         var series = _series.GetOrAdd(instrument, static _ => new ConcurrentDictionary<string, Series>(StringComparer.Ordinal))
-            .GetOrAdd(labels, static (_, bounds) => new Series(bounds), instrument.Unit == "ms" ? s_millisecondBounds : s_secondBounds);
+            .GetOrAdd(labels, static (_, bounds) => new Series(bounds), BoundsOf(instrument));
         series.Add(instrument, value);
     }
+
+    private static double[] BoundsOf(Instrument instrument) => instrument switch
+    {
+        Histogram<double> { Advice.HistogramBucketBoundaries: { } advised } => [.. advised],
+        _ when instrument.Unit == "ms" => s_millisecondBounds,
+        _ => s_secondBounds,
+    };
 
     /// <summary>
     /// Orleans' gauges and observable counters (read only at scrape time) and its per-activation instruments. Its
@@ -98,7 +122,9 @@ public sealed class PrometheusExporter : IDisposable
     /// <summary>Prow's instruments as <c>prow_NAME</c>; Orleans' (<c>orleans-grains</c>, ...) with Prometheus' character set.</summary>
     private static string MetricName(Instrument instrument)
     {
-        var name = instrument.Meter.Name == OrleansMeter ? instrument.Name : "prow_" + instrument.Name;
+        var name = instrument.Meter.Name == OrleansMeter || instrument.Meter.Name.StartsWith(UpstreamMetrics.MeterPrefix, StringComparison.Ordinal)
+            ? instrument.Name
+            : "prow_" + instrument.Name;
         return string.Create(name.Length, name, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)

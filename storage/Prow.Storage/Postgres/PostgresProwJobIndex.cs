@@ -67,6 +67,19 @@ public sealed class PostgresProwJobIndex(PostgresDatabase database) : IProwJobIn
         return await command.ExecuteScalarAsync(cancellationToken) is byte[] payload ? JsonSerializer.Deserialize<ProwJob>(payload) : null;
     }
 
+    public async Task<IReadOnlyList<ProwJobCount>> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(ProwJobIndexRow.CountSql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<ProwJobCount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(ProwJobIndexRow.ReadCount(reader));
+        }
+
+        return counts;
+    }
+
     public async Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(

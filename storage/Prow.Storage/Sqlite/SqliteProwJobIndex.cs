@@ -73,6 +73,20 @@ public sealed class SqliteProwJobIndex : IProwJobIndex
             return command.ExecuteScalar() is byte[] payload ? JsonSerializer.Deserialize<ProwJob>(payload) : null;
         });
 
+    public Task<IReadOnlyList<ProwJobCount>> CountAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<ProwJobCount>>(connection =>
+        {
+            using var command = connection.Command(ProwJobIndexRow.CountSql);
+            using var reader = command.ExecuteReader();
+            var counts = new List<ProwJobCount>();
+            while (reader.Read())
+            {
+                counts.Add(ProwJobIndexRow.ReadCount(reader));
+            }
+
+            return counts;
+        });
+
     public Task<IReadOnlyList<string>> ListCompletedBeforeAsync(DateTimeOffset completedBefore, string? afterId, int maxCount, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<string>>(connection =>
         {

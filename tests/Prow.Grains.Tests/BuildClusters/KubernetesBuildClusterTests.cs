@@ -112,7 +112,8 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
     {
         using var cluster = Cluster(plank: new PlankConfig { MaxRevivals = 2 });
         const string name = "evicted-1";
-        var finished = await Start(cluster, Job(name, "echo working; sleep 60"));
+        var revivals = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var finished = await Start(cluster, Job(name, "echo working; sleep 60"), revivals);
 
         for (var creation = 1; creation <= 3; creation++)
         {
@@ -125,6 +126,26 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
         var result = await finished.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal((ProwJobState.Error, "Job pod reached max revivals (2) after being stopped unexpectedly (evicted)"), (result.State, result.Description));
         Assert.Equal(3, _server.CreationsOf(name));
+
+        // Each revival was told to the job, which keeps the count in its pod_revival_count.
+        Assert.Equal([1, 2], revivals.Order());
+    }
+
+    [Fact]
+    public async Task EvictedPod_OfAJobRevivedBefore_CountsOnFromItsPodRevivalCount()
+    {
+        using var cluster = Cluster(plank: new PlankConfig { MaxRevivals = 2 });
+        const string name = "evicted-3";
+        var job = Job(name, "echo working; sleep 60");
+        job = job with { Status = job.Status with { PodRevivalCount = 2 } };
+        var finished = await Start(cluster, job);
+
+        await Poll.UntilAsync(() => _server.Pod(Ns, name)?["status"]?["phase"]?.GetValue<string>() == "Running");
+        _server.Evict(Ns, name);
+
+        var result = await finished.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal((ProwJobState.Error, "Job pod reached max revivals (2) after being stopped unexpectedly (evicted)"), (result.State, result.Description));
+        Assert.Equal(1, _server.CreationsOf(name));
     }
 
     [Fact]
@@ -162,7 +183,7 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
     {
         using var cluster = Cluster();
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => cluster.StartAsync(Job("Not_A_Valid_Name", "true"), _ => Task.CompletedTask, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => cluster.StartAsync(Job("Not_A_Valid_Name", "true"), BuildRunCallbacks.OnFinished(_ => Task.CompletedTask), CancellationToken.None));
 
         Assert.Equal((System.Net.HttpStatusCode.UnprocessableEntity, "Invalid"), (error.StatusCode, error.Reason));
         Assert.Contains("a lowercase RFC 1123 subdomain", error.Message, StringComparison.Ordinal);
@@ -213,10 +234,13 @@ public sealed class KubernetesBuildClusterTests : IAsyncLifetime
         return new KubernetesBuildCluster(new KubernetesClient(options.Connection), options, new BuildClusterMetrics(new TestMeterFactory()), config, TimeProvider.System, NullLogger<KubernetesBuildCluster>.Instance);
     }
 
-    private static async Task<Task<BuildRunResult>> Start(KubernetesBuildCluster cluster, ProwJob job)
+    private static async Task<Task<BuildRunResult>> Start(KubernetesBuildCluster cluster, ProwJob job, System.Collections.Concurrent.ConcurrentQueue<int>? revivals = null)
     {
         var finished = new TaskCompletionSource<BuildRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await cluster.StartAsync(job, r => { finished.TrySetResult(r); return Task.CompletedTask; }, CancellationToken.None);
+        var callbacks = new BuildRunCallbacks(
+            r => { finished.TrySetResult(r); return Task.CompletedTask; },
+            count => { revivals?.Enqueue(count); return Task.CompletedTask; });
+        await cluster.StartAsync(job, callbacks, CancellationToken.None);
         return finished.Task;
     }
 

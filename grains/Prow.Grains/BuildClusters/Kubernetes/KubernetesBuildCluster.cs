@@ -51,13 +51,13 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
 
     public string? UnavailableReason => _unavailable;
 
-    public async Task StartAsync(ProwJob job, Func<BuildRunResult, Task> onFinished, CancellationToken cancellationToken)
+    public async Task StartAsync(ProwJob job, BuildRunCallbacks callbacks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         var pod = PodBuilder.Build(job, _options);
         var timeout = job.Spec.DecorationConfig is { } decoration ? LocalJobRequest.Duration(decoration, "timeout") : null;
         var deadlines = PodDeadlines.For(job, _config.Current.Prow.Plank);
-        var run = new TrackedPod(job, pod, onFinished, Path.Combine(_options.LogFolder, job.Id, "build-log.txt"), timeout, deadlines);
+        var run = new TrackedPod(job, pod, callbacks, Path.Combine(_options.LogFolder, job.Id, "build-log.txt"), timeout, deadlines);
         if (!_tracked.TryAdd(job.Id, run))
         {
             return;
@@ -83,9 +83,9 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
     }
 
     /// <summary>The pod outlived prow: creating it again is harmless (409 adopts it; a pod never created is created now).</summary>
-    public async Task<bool> ResumeAsync(ProwJob job, Func<BuildRunResult, Task> onFinished, CancellationToken cancellationToken)
+    public async Task<bool> ResumeAsync(ProwJob job, BuildRunCallbacks callbacks, CancellationToken cancellationToken)
     {
-        await StartAsync(job, onFinished, cancellationToken);
+        await StartAsync(job, callbacks, cancellationToken);
         return true;
     }
 
@@ -269,6 +269,8 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
             run.LastSeen = null;
             _toDelete[(run.Namespace, run.Name)] = 0;
             LogRevived(_logger, run.Name, Name, cause, run.Revivals, maxRevivals);
+            var revivals = run.Revivals;
+            _ = Background(() => TellAsync(run, () => run.Callbacks.Revived(revivals)));
         }
     }
 
@@ -305,7 +307,7 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
                 LogLogLost(_logger, ex, run.Name, Name);
             }
 
-            await ReportAsync(run, result);
+            await TellAsync(run, () => run.Callbacks.Finished(result));
         });
     }
 
@@ -335,14 +337,14 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
         }
     }
 
-    private async Task ReportAsync(TrackedPod run, BuildRunResult result)
+    private async Task TellAsync(TrackedPod run, Func<Task> call)
     {
         // The grain may be briefly unavailable (shutting down); a few tries, then the restart's resume ends the job.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await run.OnFinished(result);
+                await call();
                 return;
             }
             catch (Exception ex) when (attempt < 5)
@@ -463,10 +465,10 @@ public sealed partial class KubernetesBuildCluster : IBuildClusterKind, IDisposa
     [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "The log of pod {Pod} on build cluster {Cluster} could not be fetched")]
     private static partial void LogLogLost(ILogger logger, Exception exception, string pod, string cluster);
 
-    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Telling ProwJob {JobId} its pod ended failed (attempt {Attempt}); trying again")]
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Telling ProwJob {JobId} about its pod failed (attempt {Attempt}); trying again")]
     private static partial void LogReportRetry(ILogger logger, Exception exception, string jobId, int attempt);
 
-    [LoggerMessage(EventId = 4205, Level = LogLevel.Error, Message = "Could not tell ProwJob {JobId} its pod ended")]
+    [LoggerMessage(EventId = 4205, Level = LogLevel.Error, Message = "Could not tell ProwJob {JobId} about its pod")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Information, Message = "Pod {Pod} on build cluster {Cluster} stopped unexpectedly ({Cause}); creating it again (revival {Revival} of {MaxRevivals})")]

@@ -3,7 +3,7 @@ using Prow.Clients.Kubernetes.Models;
 namespace Prow.Grains.BuildClusters.Kubernetes;
 
 /// <summary>A job this cluster runs: its pod, whether the pod exists yet, and what it last looked like.</summary>
-internal sealed class TrackedPod(ProwJob job, Pod pod, Func<BuildRunResult, Task> onFinished, string logFile, TimeSpan? decorationTimeout, PodDeadlines deadlines)
+internal sealed class TrackedPod(ProwJob job, Pod pod, BuildRunCallbacks callbacks, string logFile, TimeSpan? decorationTimeout, PodDeadlines deadlines)
 {
     public ProwJob Job { get; } = job;
 
@@ -13,7 +13,7 @@ internal sealed class TrackedPod(ProwJob job, Pod pod, Func<BuildRunResult, Task
 
     public string Name => Pod.Metadata.Name;
 
-    public Func<BuildRunResult, Task> OnFinished { get; } = onFinished;
+    public BuildRunCallbacks Callbacks { get; } = callbacks;
 
     public string LogFile { get; } = logFile;
 
@@ -26,8 +26,8 @@ internal sealed class TrackedPod(ProwJob job, Pod pod, Func<BuildRunResult, Task
 
     public PodDeadlines Deadlines { get; } = deadlines;
 
-    /// <summary>How many times the pod was created again after the cluster stopped it (Prow's pod_revival_count).</summary>
-    public int Revivals { get; set; }
+    /// <summary>How many times the pod was created again after the cluster stopped it (Prow's pod_revival_count, kept in the ProwJob so a restart goes on counting).</summary>
+    public int Revivals { get; set; } = job.Status.PodRevivalCount;
 
     /// <summary>The uids of the pods the cluster stopped: their late events (deletion, status) are not this run's.</summary>
     public HashSet<string> Retired { get; } = new(StringComparer.Ordinal);
