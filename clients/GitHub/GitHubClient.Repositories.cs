@@ -24,6 +24,9 @@ public sealed partial class GitHubClient
         return new RepositoryFile(content.Path, content.Sha, data);
     }
 
+    public Task DeleteRefAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Delete, GitHubRoute.Create("/repos/{owner}/{repo}/git/refs/{ref}", owner, repo, gitRef), cancellationToken);
+
     public async Task<string> GetRefShaAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken)
     {
         var reference = await GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}/git/ref/{ref}", owner, repo, gitRef), Json.GitReference, cancellationToken);

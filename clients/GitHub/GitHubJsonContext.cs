@@ -47,4 +47,6 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(ReviewersBody))]
 [JsonSerializable(typeof(DraftReview))]
 [JsonSerializable(typeof(IssuePatchBody))]
+[JsonSerializable(typeof(MilestonePatchBody))]
+[JsonSerializable(typeof(List<Milestone>))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

@@ -27,6 +27,9 @@ public interface IRepositoryClient
 
     Task RemoveBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a ref such as <c>heads/feature</c> (the branchcleaner plugin).</summary>
+    Task DeleteRefAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken);
+
     Task<bool> IsCollaboratorAsync(string owner, string repo, string login, CancellationToken cancellationToken);
 
     Task<CollaboratorAccess> GetCollaboratorPermissionAsync(string owner, string repo, string login, CancellationToken cancellationToken);

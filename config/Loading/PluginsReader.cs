@@ -9,9 +9,9 @@ internal static class PluginsReader
 {
     private static readonly string[] s_rawSections =
     [
-        "branch_cleaner", "bugzilla", "golint",
-        "goose", "heart", "jira", "milestone_applier", "project_config", "project_manager",
-        "repo_milestone", "sigmention", "rifle", "milestone",
+        "bugzilla", "golint",
+        "goose", "heart", "jira", "project_config", "project_manager",
+        "rifle", "milestone",
     ];
 
     public static PluginsConfig Read(MapReader m)
@@ -102,6 +102,10 @@ internal static class PluginsReader
             InvalidCommitMsg = MergeRulePluginsReader.ReadInvalidCommitMsg(m),
             Blockades = MergeRulePluginsReader.ReadBlockades(m),
             RequireMatchingLabel = MergeRulePluginsReader.ReadRequireMatchingLabel(m),
+            RepoMilestone = MilestonePluginsReader.ReadRepoMilestone(m),
+            MilestoneApplier = MilestonePluginsReader.ReadMilestoneApplier(m),
+            BranchCleaner = MilestonePluginsReader.ReadBranchCleaner(m),
+            SigMention = MilestonePluginsReader.ReadSigMention(m),
             ReleaseNote = m.Obj("release_note", r => new ReleaseNoteConfig(r.Str("guidelines_url") is { Length: > 0 } url ? url : ReleaseNoteConfig.DefaultGuidelinesUrl)) ?? new ReleaseNoteConfig(),
         };
 

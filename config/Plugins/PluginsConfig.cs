@@ -32,6 +32,14 @@ public sealed record PluginsConfig
     public IReadOnlyList<BlockadeConfig> Blockades { get; init; } = [];
     public IReadOnlyList<RequireMatchingLabelConfig> RequireMatchingLabel { get; init; } = [];
 
+    /// <summary><c>repo_milestone</c>: org/repo, or <c>""</c> for every other repo → the milestone maintainers team.</summary>
+    public IReadOnlyDictionary<string, RepoMilestoneConfig> RepoMilestone { get; init; } = new Dictionary<string, RepoMilestoneConfig>();
+
+    /// <summary><c>milestone_applier</c>: org/repo → base branch → the milestone a merged pull request gets.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> MilestoneApplier { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+    public BranchCleanerConfig BranchCleaner { get; init; } = new();
+    public SigMentionConfig SigMention { get; init; } = new();
+
     /// <summary>Every other section (blockades, milestone_applier, heart...), kept raw.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
@@ -72,6 +80,10 @@ public sealed record PluginsConfig
     /// <summary>Prow's DcoFor: the org/repo entry, else the org's, else <c>*</c>, else defaults.</summary>
     public DcoConfig DcoFor(string org, string repo) =>
         Dco.GetValueOrDefault($"{org}/{repo}") ?? Dco.GetValueOrDefault(org) ?? Dco.GetValueOrDefault("*") ?? new DcoConfig();
+
+    /// <summary>Prow's lookup: the org/repo entry, else the <c>""</c> entry, else an entry naming no team.</summary>
+    public RepoMilestoneConfig RepoMilestoneFor(string org, string repo) =>
+        RepoMilestone.GetValueOrDefault($"{org}/{repo}") ?? RepoMilestone.GetValueOrDefault("") ?? new RepoMilestoneConfig();
 
     public InvalidCommitMsgConfig InvalidCommitMsgFor(string org, string repo) => ForRepo(InvalidCommitMsg, i => i.Repos, org, repo) ?? new InvalidCommitMsgConfig();
 

@@ -14,7 +14,24 @@ public sealed partial class FakeGitHubServer
         app.MapGet(IssuePath, (HttpContext c) => WithIssue(c, (r, i) => FakeJson.Ok(FakeJson.Issue(r, i, BaseUrl(c)))));
         app.MapPatch(IssuePath, (HttpContext c) => WithIssue(c, (r, i) =>
         {
-            Patch(i, Body(c));
+            var body = Body(c);
+            if (body.ValueKind == System.Text.Json.JsonValueKind.Object && body.TryGetProperty("milestone", out var milestone))
+            {
+                if (milestone.ValueKind == System.Text.Json.JsonValueKind.Null)
+                {
+                    i.Milestone = null;
+                }
+                else if (r.Milestones.Find(m => milestone.TryGetInt32(out var n) && m.Number == n) is { } found)
+                {
+                    i.Milestone = found.Title;
+                }
+                else
+                {
+                    return FakeJson.Error(422, "Validation Failed");
+                }
+            }
+
+            Patch(i, body);
             return FakeJson.Ok(FakeJson.Issue(r, i, BaseUrl(c)));
         }));
         app.MapGet(IssuePath + "/comments", (HttpContext c) => WithIssue(c, (r, i) =>

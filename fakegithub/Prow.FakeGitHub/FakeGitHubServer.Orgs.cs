@@ -14,6 +14,15 @@ public sealed partial class FakeGitHubServer
             o.Members.Contains(Value(c, "user")) ? Results.NoContent() : FakeJson.NotFound()));
         app.MapGet("/orgs/{org}/teams/{slug}/members", (HttpContext c) => WithOrg(c, o =>
             o.Teams.TryGetValue(Value(c, "slug"), out var members) ? FakeJson.Ok(Paging.Page(c, members).Select(FakeJson.User)) : FakeJson.NotFound()));
+        app.MapGet("/teams/{id:long}/members", (HttpContext c) =>
+        {
+            var id = long.Parse(Value(c, "id"), System.Globalization.CultureInfo.InvariantCulture);
+            lock (State.Sync)
+            {
+                var team = State.AllOrgs().Select(o => o.TeamIds.TryGetValue(id, out var slug) ? o.Teams.GetValueOrDefault(slug) : null).FirstOrDefault(t => t is not null);
+                return team is null ? FakeJson.NotFound() : FakeJson.Ok(Paging.Page(c, team).Select(FakeJson.User));
+            }
+        });
         app.MapGet("/search/issues", (HttpContext c) => Search(c));
     }
 

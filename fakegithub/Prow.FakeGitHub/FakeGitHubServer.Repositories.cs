@@ -26,6 +26,19 @@ public sealed partial class FakeGitHubServer
                 ? FakeJson.Ok(new { @ref = "refs/" + name, @object = new { sha, type = "commit" } })
                 : FakeJson.NotFound();
         }));
+        app.MapDelete("/repos/{owner}/{repo}/git/refs/{**ref}", (HttpContext c) => WithRepo(c, r =>
+        {
+            var name = Value(c, "ref");
+            return name.StartsWith("heads/", StringComparison.Ordinal) && r.Branches.Remove(name[6..])
+                ? Results.NoContent()
+                : FakeJson.Error(422, "Reference does not exist");
+        }));
+        app.MapGet("/repos/{owner}/{repo}/milestones", (HttpContext c) => WithRepo(c, r =>
+        {
+            var state = c.Request.Query["state"].ToString() is { Length: > 0 } asked ? asked : "open";
+            var listed = r.Milestones.Where(m => state == "all" || m.State == state).OrderBy(m => m.Number).ToList();
+            return FakeJson.Ok(Paging.Page(c, listed).Select(m => new { number = m.Number, title = m.Title, state = m.State }));
+        }));
         app.MapGet("/repos/{owner}/{repo}/git/commits/{sha}", (HttpContext c) => WithRepo(c, r =>
         {
             var sha = Value(c, "sha");

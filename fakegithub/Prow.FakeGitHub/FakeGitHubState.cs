@@ -59,6 +59,14 @@ public sealed class FakeGitHubState
         }
     }
 
+    internal IReadOnlyList<FakeOrg> AllOrgs()
+    {
+        lock (Sync)
+        {
+            return [.. _orgs.Values];
+        }
+    }
+
     internal IReadOnlyList<FakeRepo> AllRepos()
     {
         lock (Sync)

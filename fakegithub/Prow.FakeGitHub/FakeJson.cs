@@ -28,6 +28,7 @@ internal static class FakeJson
     public static object Repo(FakeRepo repo) => new
     {
         id = repo.Id,
+        node_id = NodeId(repo),
         name = repo.Name,
         full_name = repo.FullName,
         owner = User(repo.Owner),
@@ -41,6 +42,7 @@ internal static class FakeJson
     public static object Issue(FakeRepo repo, FakeIssue issue, string baseUrl) => new
     {
         id = StableId(repo.FullName + "#" + issue.Number),
+        node_id = NodeId(repo, issue),
         number = issue.Number,
         state = issue.State,
         title = issue.Title,
@@ -48,7 +50,7 @@ internal static class FakeJson
         user = User(issue.Author),
         labels = issue.Labels.Select(Label).ToArray(),
         assignees = issue.Assignees.Select(User).ToArray(),
-        milestone = Milestone(issue),
+        milestone = Milestone(repo, issue),
         html_url = $"https://github.com/{repo.FullName}/{(issue.IsPullRequest ? "pull" : "issues")}/{issue.Number}",
         repository_url = $"{baseUrl}/repos/{repo.FullName}",
         pull_request = issue.IsPullRequest ? new { url = $"{baseUrl}/repos/{repo.FullName}/pulls/{issue.Number}", html_url = $"https://github.com/{repo.FullName}/pull/{issue.Number}" } : null,
@@ -75,13 +77,14 @@ internal static class FakeJson
         labels = pr.Labels.Select(Label).ToArray(),
         assignees = pr.Assignees.Select(User).ToArray(),
         requested_reviewers = pr.RequestedReviewers.Select(User).ToArray(),
-        milestone = Milestone(pr),
+        milestone = Milestone(repo, pr),
         html_url = $"https://github.com/{repo.FullName}/pull/{pr.Number}",
         created_at = pr.CreatedAt,
         updated_at = pr.CreatedAt,
         additions = pr.Files.Sum(f => f.Additions),
         deletions = pr.Files.Sum(f => f.Deletions),
         changed_files = pr.Files.Count,
+        commits = pr.Commits.Count,
     };
 
     public static object Comment(FakeRepo repo, FakeComment c) => new
@@ -122,5 +125,14 @@ internal static class FakeJson
         return Math.Abs(hash % 1_000_000_000);
     }
 
-    private static object? Milestone(FakeIssue issue) => issue.Milestone is { } title ? new { number = StableId(title) % 1000, title } : null;
+    /// <summary>GraphQL ids the fake can read back: <c>R_{repo id}</c> and <c>I_{repo id}_{number}</c>.</summary>
+    public static string NodeId(FakeRepo repo) => "R_" + repo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string NodeId(FakeRepo repo, FakeIssue issue) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"I_{repo.Id}_{issue.Number}");
+
+    /// <summary>A milestone the repository defines keeps its number; any other title gets one derived from it.</summary>
+    private static object? Milestone(FakeRepo repo, FakeIssue issue) => issue.Milestone is { } title
+        ? new { number = repo.Milestones.Find(m => m.Title == title)?.Number ?? StableId(title) % 1000, title }
+        : null;
 }

@@ -32,6 +32,7 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public Dictionary<string, List<FakeCheckRun>> CheckRuns { get; } = new(StringComparer.Ordinal);
     public List<FakeMerge> Merges { get; } = [];
     public List<FakeWorkflowRun> WorkflowRuns { get; } = [];
+    public List<FakeMilestone> Milestones { get; } = [];
 
     /// <summary>
     /// Makes the commit a merge produces and returns its SHA (e.g. a real <c>git merge</c> in a repository jobs clone);
@@ -66,6 +67,12 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public FakeRepo WithBranch(string branch, string sha)
     {
         Branches[branch] = sha;
+        return this;
+    }
+
+    public FakeRepo WithMilestone(int number, string title, string state = "open")
+    {
+        Milestones.Add(new FakeMilestone(number, title, state));
         return this;
     }
 

@@ -4,6 +4,9 @@ namespace Prow.Clients.GitHub;
 public sealed record Issue
 {
     public long Id { get; set; }
+
+    /// <summary>The GraphQL id (GitHub's <c>node_id</c>).</summary>
+    public string? NodeId { get; set; }
     public int Number { get; set; }
     public string State { get; set; } = "";
     public string Title { get; set; } = "";

@@ -30,4 +30,7 @@ public sealed record PullRequest
     public int Additions { get; set; }
     public int Deletions { get; set; }
     public int ChangedFiles { get; set; }
+
+    /// <summary>How many commits the pull request holds.</summary>
+    public int Commits { get; set; }
 }

@@ -5,6 +5,7 @@ using Prow.Grains.Plugins.Approve;
 using Prow.Grains.Plugins.Assign;
 using Prow.Grains.Plugins.Blockade;
 using Prow.Grains.Plugins.Blunderbuss;
+using Prow.Grains.Plugins.BranchCleaner;
 using Prow.Grains.Plugins.Cat;
 using Prow.Grains.Plugins.CherryPickApproved;
 using Prow.Grains.Plugins.CherryPickUnapproved;
@@ -19,6 +20,9 @@ using Prow.Grains.Plugins.Label;
 using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Lifecycle;
 using Prow.Grains.Plugins.MergeCommitBlocker;
+using Prow.Grains.Plugins.Milestone;
+using Prow.Grains.Plugins.MilestoneApplier;
+using Prow.Grains.Plugins.MilestoneStatus;
 using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
 using Prow.Grains.Plugins.OwnersLabel;
@@ -30,6 +34,7 @@ using Prow.Grains.Plugins.Shrug;
 using Prow.Grains.Plugins.Size;
 using Prow.Grains.Plugins.Skip;
 using Prow.Grains.Plugins.SlackEvents;
+using Prow.Grains.Plugins.Stage;
 using Prow.Grains.Plugins.TrickOrTreat;
 using Prow.Grains.Plugins.Trigger;
 using Prow.Grains.Plugins.VerifyOwners;
@@ -49,6 +54,7 @@ public static class PluginRegistration
         "owners-label", "cherry-pick-approved", "cherry-pick-unapproved", "verify-owners",
         "dco", "invalidcommitmsg", "cla", "mergecommitblocker", "blockade", "require-matching-label",
         "shrug", "yuks", "dog", "pony", "trick-or-treat",
+        "milestone", "milestonestatus", "milestoneapplier", "branchcleaner", "stage",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -96,6 +102,11 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin>(_ => new DogPlugin(new RandomDogApi(FunApiHttp(), RandomDogApi.DefaultEndpoint, new BuiltInDogImages())));
         services.AddSingleton<IPlugin>(_ => new PonyPlugin(new PonyApi(FunApiHttp(), PonyApi.DefaultEndpoint, new BuiltInPonies())));
         services.AddSingleton<IPlugin>(_ => new TrickOrTreatPlugin());
+        services.AddSingleton<IPlugin, MilestonePlugin>();
+        services.AddSingleton<IPlugin, MilestoneStatusPlugin>();
+        services.AddSingleton<IPlugin, MilestoneApplierPlugin>();
+        services.AddSingleton<IPlugin, BranchCleanerPlugin>();
+        services.AddSingleton<IPlugin, StagePlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.TryAddSingleton<Services.Plugins.PluginFailureLog>();
