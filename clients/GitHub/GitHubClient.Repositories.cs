@@ -27,6 +27,9 @@ public sealed partial class GitHubClient
     public Task DeleteRefAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Delete, GitHubRoute.Create("/repos/{owner}/{repo}/git/refs/{ref}", owner, repo, gitRef), cancellationToken);
 
+    public async Task<string?> FindRefShaAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken) =>
+        (await GetOrNullAsync(GitHubRoute.Create("/repos/{owner}/{repo}/git/ref/{ref}", owner, repo, gitRef), Json.GitReference, cancellationToken))?.Target.Sha;
+
     public async Task<string> GetRefShaAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken)
     {
         var reference = await GetAsync(GitHubRoute.Create("/repos/{owner}/{repo}/git/ref/{ref}", owner, repo, gitRef), Json.GitReference, cancellationToken);

@@ -48,5 +48,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(DraftReview))]
 [JsonSerializable(typeof(IssuePatchBody))]
 [JsonSerializable(typeof(MilestonePatchBody))]
+[JsonSerializable(typeof(GraphQLRequest))]
+[JsonSerializable(typeof(GraphQLResponse))]
 [JsonSerializable(typeof(List<Milestone>))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

@@ -12,6 +12,9 @@ public interface IRepositoryClient
     /// <summary>The SHA a ref such as <c>heads/main</c> points at.</summary>
     Task<string> GetRefShaAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken);
 
+    /// <summary>The SHA a ref such as <c>tags/v1.0.0</c> points at, or null when there is no such ref.</summary>
+    Task<string?> FindRefShaAsync(string owner, string repo, string gitRef, CancellationToken cancellationToken);
+
     /// <summary>The SHA of the tree a commit points at: equal trees mean equal content, whatever the history.</summary>
     Task<string> GetCommitTreeShaAsync(string owner, string repo, string commitSha, CancellationToken cancellationToken);
 

@@ -22,7 +22,10 @@ public sealed partial class FakeGitHubServer
         app.MapGet("/repos/{owner}/{repo}/git/ref/{**ref}", (HttpContext c) => WithRepo(c, r =>
         {
             var name = Value(c, "ref");
-            return name.StartsWith("heads/", StringComparison.Ordinal) && r.Branches.TryGetValue(name[6..], out var sha)
+            var sha = name.StartsWith("heads/", StringComparison.Ordinal) ? r.Branches.GetValueOrDefault(name[6..])
+                : name.StartsWith("tags/", StringComparison.Ordinal) ? r.Tags.GetValueOrDefault(name[5..])
+                : null;
+            return sha is not null
                 ? FakeJson.Ok(new { @ref = "refs/" + name, @object = new { sha, type = "commit" } })
                 : FakeJson.NotFound();
         }));

@@ -18,6 +18,7 @@ public sealed partial class FakeGitHubServer
         MapOrgRoutes(app);
         MapAppRoutes(app);
         MapOAuthRoutes(app);
+        MapGraphQLRoutes(app);
         app.MapFallback(() => FakeJson.NotFound());
     }
 

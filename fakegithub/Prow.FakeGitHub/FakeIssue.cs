@@ -18,6 +18,9 @@ public sealed class FakeIssue
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
     public string? Milestone { get; set; }
 
+    /// <summary>Pinned to the repository (GraphQL's pinIssue).</summary>
+    public bool Pinned { get; set; }
+
     // Pull request fields.
     public string HeadSha { get; set; } = "";
     public string HeadRef { get; set; } = "";

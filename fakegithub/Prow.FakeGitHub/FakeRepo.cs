@@ -11,6 +11,9 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public long Id { get; init; }
     public string DefaultBranch { get; set; } = defaultBranch;
     public Dictionary<string, string> Branches { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>tag name → SHA.</summary>
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
     public List<string> Labels { get; } = [];
 
     /// <summary>login → permission (admin, maintain, write, triage, read).</summary>

@@ -47,8 +47,9 @@ internal sealed class PluginHarness : IAsyncDisposable
     /// Runs <paramref name="plugin"/>, enabled for the org with <paramref name="pluginsYaml"/> beside it and the
     /// presubmits of <paramref name="jobsYaml"/>, on one delivery.
     /// </summary>
+    /// <param name="configYaml">A config.yaml (tide's settings and queries) for plugins that read it.</param>
     /// <param name="time">The clock the plugin waits on (a test clock for plugins that wait); the system clock by default.</param>
-    public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "", TimeProvider? time = null, string jobsYaml = "")
+    public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "", TimeProvider? time = null, string jobsYaml = "", string? configYaml = null)
     {
         ArgumentNullException.ThrowIfNull(plugin);
         var file = Path.Combine(_folder.Path, "plugins.yaml");
@@ -60,7 +61,14 @@ internal sealed class PluginHarness : IAsyncDisposable
             await File.WriteAllTextAsync(jobs, jobsYaml);
         }
 
-        var loaded = ConfigLoader.Load(new ConfigPaths(null, jobs, file));
+        string? config = null;
+        if (configYaml is not null)
+        {
+            config = Path.Combine(_folder.Path, "config.yaml");
+            await File.WriteAllTextAsync(config, configYaml);
+        }
+
+        var loaded = ConfigLoader.Load(new ConfigPaths(config, jobs, file));
         Assert.True(loaded.Succeeded, string.Join('\n', loaded.Problems));
         Assert.True(WebhookEventParser.TryParse(eventName, Encoding.UTF8.GetBytes(json), out var gitHubEvent, out var error), error);
         var failures = new FailureLogger();

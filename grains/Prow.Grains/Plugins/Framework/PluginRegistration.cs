@@ -16,10 +16,12 @@ using Prow.Grains.Plugins.Dog;
 using Prow.Grains.Plugins.Help;
 using Prow.Grains.Plugins.Hold;
 using Prow.Grains.Plugins.InvalidCommitMsg;
+using Prow.Grains.Plugins.IssueManagement;
 using Prow.Grains.Plugins.Label;
 using Prow.Grains.Plugins.Lgtm;
 using Prow.Grains.Plugins.Lifecycle;
 using Prow.Grains.Plugins.MergeCommitBlocker;
+using Prow.Grains.Plugins.MergeMethodComment;
 using Prow.Grains.Plugins.Milestone;
 using Prow.Grains.Plugins.MilestoneApplier;
 using Prow.Grains.Plugins.MilestoneStatus;
@@ -31,10 +33,12 @@ using Prow.Grains.Plugins.ReleaseNote;
 using Prow.Grains.Plugins.RequireMatchingLabel;
 using Prow.Grains.Plugins.Retitle;
 using Prow.Grains.Plugins.Shrug;
+using Prow.Grains.Plugins.SigMention;
 using Prow.Grains.Plugins.Size;
 using Prow.Grains.Plugins.Skip;
 using Prow.Grains.Plugins.SlackEvents;
 using Prow.Grains.Plugins.Stage;
+using Prow.Grains.Plugins.TestFreeze;
 using Prow.Grains.Plugins.TrickOrTreat;
 using Prow.Grains.Plugins.Trigger;
 using Prow.Grains.Plugins.VerifyOwners;
@@ -55,6 +59,7 @@ public static class PluginRegistration
         "dco", "invalidcommitmsg", "cla", "mergecommitblocker", "blockade", "require-matching-label",
         "shrug", "yuks", "dog", "pony", "trick-or-treat",
         "milestone", "milestonestatus", "milestoneapplier", "branchcleaner", "stage",
+        "issue-management", "transfer-issue", "sigmention", "merge-method-comment", "testfreeze",
     };
 
     public static IServiceCollection AddPlugins(this IServiceCollection services, Uri? catApiEndpoint = null)
@@ -107,6 +112,11 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, MilestoneApplierPlugin>();
         services.AddSingleton<IPlugin, BranchCleanerPlugin>();
         services.AddSingleton<IPlugin, StagePlugin>();
+        services.AddSingleton<IPlugin>(sp => new IssueManagementPlugin(sp.GetRequiredService<RepoOwnersLoader>()));
+        services.AddSingleton<IPlugin>(sp => new IssueManagementPlugin(sp.GetRequiredService<RepoOwnersLoader>(), transferOnly: true));
+        services.AddSingleton<IPlugin, SigMentionPlugin>();
+        services.AddSingleton<IPlugin, MergeMethodCommentPlugin>();
+        services.AddSingleton<IPlugin>(sp => new TestFreezePlugin(new FreezeChecker(sp.GetService<Services.JobIndex.IProwJobIndex>())));
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.TryAddSingleton<Services.Plugins.PluginFailureLog>();
