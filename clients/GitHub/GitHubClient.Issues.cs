@@ -73,6 +73,12 @@ public sealed partial class GitHubClient
     public Task EditIssueBodyAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken) =>
         PatchIssueAsync(owner, repo, number, new IssuePatchBody(Body: body), cancellationToken);
 
+    public Task CreateIssueReactionAsync(string owner, string repo, int number, string content, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, GitHubRoute.Create(IssueTemplate + "/reactions", owner, repo, number), new ReactionBody(content), Json.ReactionBody, cancellationToken);
+
+    public Task CreateCommentReactionAsync(string owner, string repo, long commentId, string content, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, GitHubRoute.Create("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", owner, repo, commentId), new ReactionBody(content), Json.ReactionBody, cancellationToken);
+
     private Task<GitHubResponse> PatchIssueAsync(string owner, string repo, int number, IssuePatchBody body, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Patch, GitHubRoute.Create(IssueTemplate, owner, repo, number), body, Json.IssuePatchBody, cancellationToken);
 

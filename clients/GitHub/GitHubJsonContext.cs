@@ -12,6 +12,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(List<PullRequestCommit>))]
 [JsonSerializable(typeof(List<IssueComment>))]
 [JsonSerializable(typeof(IssueComment))]
+[JsonSerializable(typeof(ReactionBody))]
 [JsonSerializable(typeof(List<Label>))]
 [JsonSerializable(typeof(Issue))]
 [JsonSerializable(typeof(List<CommitStatus>))]

@@ -43,4 +43,10 @@ public interface IIssueClient
 
     /// <summary>Replaces the description of an issue or pull request (the release-note plugin's /release-note-edit).</summary>
     Task EditIssueBodyAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken);
+
+    /// <summary>Reacts to an issue or pull request itself (its description); <paramref name="content"/> is one of <see cref="Reactions"/>.</summary>
+    Task CreateIssueReactionAsync(string owner, string repo, int number, string content, CancellationToken cancellationToken);
+
+    /// <summary>Reacts to a comment on an issue or pull request; <paramref name="content"/> is one of <see cref="Reactions"/>.</summary>
+    Task CreateCommentReactionAsync(string owner, string repo, long commentId, string content, CancellationToken cancellationToken);
 }

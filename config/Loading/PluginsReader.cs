@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Prow.Config.Plugins;
 using Prow.Config.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -10,7 +11,7 @@ internal static class PluginsReader
     private static readonly string[] s_rawSections =
     [
         "bugzilla", "golint",
-        "goose", "heart", "jira", "project_config", "project_manager",
+        "jira", "project_config", "project_manager",
         "rifle", "milestone",
     ];
 
@@ -54,6 +55,8 @@ internal static class PluginsReader
             Label = m.Obj("label", ReadLabel) ?? new LabelConfig(),
             Size = m.Obj("size", s => new SizeConfig(s.Int("s") ?? 10, s.Int("m") ?? 30, s.Int("l") ?? 100, s.Int("xl") ?? 500, s.Int("xxl") ?? 1000)) ?? new SizeConfig(),
             Cat = m.Obj("cat", c => new CatConfig(c.Str("key_path"))) ?? new CatConfig(null),
+            Goose = m.Obj("goose", g => new GooseConfig(g.Str("key_path"))) ?? new GooseConfig(null),
+            Heart = m.Obj("heart", ReadHeart) ?? new HeartConfig(),
             ConfigUpdater = m.Obj("config_updater", ReadConfigUpdater) ?? new ConfigUpdaterConfig(),
             Blunderbuss = m.Obj("blunderbuss", b => new BlunderbussConfig
             {
@@ -113,8 +116,20 @@ internal static class PluginsReader
         return config with { Extra = m.KnownRest(s_rawSections) };
     }
 
+    // Prow compiles commentregexp at load and refuses the configuration when it does not compile.
+    private static HeartConfig ReadHeart(MapReader m)
+    {
+        var pattern = m.Str("commentregexp") ?? "";
+        if (!GoRegex.TryCompile(pattern, out var re, out var error))
+        {
+            m.Ctx.Error(m.LineOf("commentregexp"), m.FieldPath("commentregexp"), $"invalid regex: {error}");
+        }
+
+        return new HeartConfig { Adorees = m.StrList("adorees"), CommentRegexp = pattern, CommentRe = re };
+    }
+
     // Prow refuses a plugins.yaml whose branchregexp does not compile (compileRegexpsAndDurations).
-    private static System.Text.RegularExpressions.Regex? BranchRegexp(MapReader m, string fallback)
+    private static Regex? BranchRegexp(MapReader m, string fallback)
     {
         var pattern = m.Str("branchregexp") is { Length: > 0 } given ? given : fallback;
         if (GoRegex.TryCompile(pattern, out var re, out var error))

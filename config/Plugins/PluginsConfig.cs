@@ -15,6 +15,8 @@ public sealed record PluginsConfig
     public LabelConfig Label { get; init; } = new();
     public SizeConfig Size { get; init; } = new();
     public CatConfig Cat { get; init; } = new(null);
+    public GooseConfig Goose { get; init; } = new(null);
+    public HeartConfig Heart { get; init; } = new();
     public ConfigUpdaterConfig ConfigUpdater { get; init; } = new();
     public BlunderbussConfig Blunderbuss { get; init; } = new();
     public OwnersPluginConfig Owners { get; init; } = new();

@@ -8,6 +8,14 @@ public sealed partial class FakeGitHubServer
     public IReadOnlyList<FakeComment> CommentsOn(string fullName, int number) =>
         Read(fullName, r => r.Comments.Where(c => c.IssueNumber == number).ToList());
 
+    /// <summary>The reactions on an issue or pull request itself, in the order they were left.</summary>
+    public IReadOnlyList<FakeReaction> ReactionsOn(string fullName, int number) =>
+        Read(fullName, r => r.Reactions.Where(x => x.IssueNumber == number).ToList());
+
+    /// <summary>The reactions on one issue comment, in the order they were left.</summary>
+    public IReadOnlyList<FakeReaction> ReactionsOnComment(string fullName, long commentId) =>
+        Read(fullName, r => r.Reactions.Where(x => x.CommentId == commentId).ToList());
+
     /// <summary>Every status on a SHA, newest first.</summary>
     public IReadOnlyList<FakeStatus> StatusesFor(string fullName, string sha) =>
         Read(fullName, r => (r.Statuses.GetValueOrDefault(sha) ?? []).ToList());

@@ -11,6 +11,7 @@ public sealed partial class FakeGitHubServer
     {
         MapRepositoryRoutes(app);
         MapIssueRoutes(app);
+        MapReactionRoutes(app);
         MapPullRoutes(app);
         MapStatusRoutes(app);
         MapActionsRoutes(app);

@@ -31,6 +31,7 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public Dictionary<string, JsonObject> Protection { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, FakeIssue> Issues { get; } = [];
     public List<FakeComment> Comments { get; } = [];
+    public List<FakeReaction> Reactions { get; } = [];
     public Dictionary<string, List<FakeStatus>> Statuses { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<FakeCheckRun>> CheckRuns { get; } = new(StringComparer.Ordinal);
     public List<FakeMerge> Merges { get; } = [];

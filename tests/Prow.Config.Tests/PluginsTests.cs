@@ -58,7 +58,38 @@ public sealed class PluginsTests
         Assert.Equal(["approved", "lgtm"], p.Owners.LabelsDenylist);
         Assert.Equal("http://needs-rebase", Assert.Single(p.ExternalPluginsFor("org", "repo")).Endpoint);
         Assert.Contains("config/prow/config.yaml", p.ConfigUpdater.Maps.Keys);
-        Assert.True(p.Extra.ContainsKey("heart"));
+        Assert.Equal(["someone"], p.Heart.Adorees);
+        Assert.Equal("", p.Heart.CommentRegexp);
+    }
+
+    [Fact]
+    public void GooseAndHeart_AreRead_TheHeartRegexpAsGoCompilesIt()
+    {
+        using var dir = new TempDir();
+        var p = Load.Ok(dir, "", pluginsYaml: """
+            goose:
+              key_path: /etc/unsplash-api/honk.txt
+            heart:
+              adorees: [mirandachrist]
+              commentregexp: "^(?i)thanks\\b"
+            """).Plugins;
+
+        Assert.Equal("/etc/unsplash-api/honk.txt", p.Goose.KeyPath);
+        Assert.Equal(["mirandachrist"], p.Heart.Adorees);
+        Assert.Matches(p.Heart.CommentRe!, "THANKS a lot");
+        Assert.DoesNotMatch(p.Heart.CommentRe!, "thanksgiving");
+    }
+
+    [Fact]
+    public void HeartCommentRegexp_ThatDoesNotCompile_IsAnErrorAtItsLine()
+    {
+        using var dir = new TempDir();
+        var result = Load.Config(dir, "", pluginsYaml: "heart:\n  adorees: [a]\n  commentregexp: \"(unclosed\"\n");
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, "heart.commentregexp"), (error.Line, error.Field));
+        Assert.StartsWith("invalid regex", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,16 +90,16 @@ public sealed class PluginNamesTests : IDisposable
     public async Task RunningProw_NamesUnimplementedPluginsAtEveryLoad_AndKeepsTheLastGoodConfigOnAnUnknownName()
     {
         var plugins = Path.Combine(_folder.Path, "plugins.yaml");
-        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, heart]\n");
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, buildifier]\n");
         await using var prow = await ProwProcess.StartAsync(_folder.Path, "--plugin-config", plugins);
-        const string NotImplemented = "plugins.org: plugin heart is a Prow plugin this build does not implement yet";
+        const string NotImplemented = "plugins.org: plugin buildifier is a Prow plugin this build does not implement yet";
         await Poll.UntilAsync(() => prow.Output.Any(l => l.Contains(NotImplemented, StringComparison.Ordinal)));
 
-        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, heart, no-such-plugin]\n");
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, buildifier, no-such-plugin]\n");
         await Poll.UntilAsync(() => prow.Output.Any(l => l.Contains("keeping the last good config", StringComparison.Ordinal)));
         Assert.Contains(prow.Output, l => l.Contains($"{plugins}:2: plugins.org: unknown plugin: no-such-plugin", StringComparison.Ordinal));
 
-        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, heart, hold]\n");
+        await File.WriteAllTextAsync(plugins, "plugins:\n  org: [trigger, buildifier, hold]\n");
         await Poll.UntilAsync(() => prow.Output.Count(l => l.Contains(NotImplemented, StringComparison.Ordinal)) >= 3);
         Assert.True((await prow.Client.GetAsync("/healthz")).IsSuccessStatusCode);
     }

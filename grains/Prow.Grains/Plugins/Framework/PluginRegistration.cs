@@ -13,6 +13,8 @@ using Prow.Grains.Plugins.Cla;
 using Prow.Grains.Plugins.ConfigUpdater;
 using Prow.Grains.Plugins.Dco;
 using Prow.Grains.Plugins.Dog;
+using Prow.Grains.Plugins.Goose;
+using Prow.Grains.Plugins.Heart;
 using Prow.Grains.Plugins.Help;
 using Prow.Grains.Plugins.Hold;
 using Prow.Grains.Plugins.InvalidCommitMsg;
@@ -57,7 +59,7 @@ public static class PluginRegistration
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
         "owners-label", "cherry-pick-approved", "cherry-pick-unapproved", "verify-owners",
         "dco", "invalidcommitmsg", "cla", "mergecommitblocker", "blockade", "require-matching-label",
-        "shrug", "yuks", "dog", "pony", "trick-or-treat",
+        "shrug", "yuks", "dog", "pony", "trick-or-treat", "goose", "heart",
         "milestone", "milestonestatus", "milestoneapplier", "branchcleaner", "stage",
         "issue-management", "transfer-issue", "sigmention", "merge-method-comment", "testfreeze",
     };
@@ -117,6 +119,8 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin, SigMentionPlugin>();
         services.AddSingleton<IPlugin, MergeMethodCommentPlugin>();
         services.AddSingleton<IPlugin>(sp => new TestFreezePlugin(new FreezeChecker(sp.GetService<Services.JobIndex.IProwJobIndex>())));
+        services.AddSingleton<IPlugin>(_ => new GoosePlugin(FunApiHttp(), UnsplashGeese.DefaultEndpoint, new BuiltInGeese()));
+        services.AddSingleton<IPlugin, HeartPlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.TryAddSingleton<Services.Plugins.PluginFailureLog>();
