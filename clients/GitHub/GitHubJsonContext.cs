@@ -20,6 +20,8 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(NewCommitStatus))]
 [JsonSerializable(typeof(CombinedStatus))]
 [JsonSerializable(typeof(CheckRunPage))]
+[JsonSerializable(typeof(CheckRun))]
+[JsonSerializable(typeof(CheckRunBody))]
 [JsonSerializable(typeof(WorkflowRunPage))]
 [JsonSerializable(typeof(SearchIssuesPage))]
 [JsonSerializable(typeof(CollaboratorAccess))]

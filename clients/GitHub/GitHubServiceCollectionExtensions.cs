@@ -22,6 +22,7 @@ public static class GitHubServiceCollectionExtensions
         services.AddSingleton<IIssueClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<IPullRequestClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<IStatusClient>(sp => sp.GetRequiredService<GitHubClient>());
+        services.AddSingleton<ICheckRunClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<IRepositoryClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<IOrganizationClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<ISearchClient>(sp => sp.GetRequiredService<GitHubClient>());

@@ -193,7 +193,13 @@ internal static class ProwConfigReader
             JobTypesToReport = types.Count > 0 ? types : ["presubmit", "postsubmit"],
             NoCommentRepos = m.StrList("no_comment_repos"),
             SummaryCommentRepos = m.StrList("summary_comment_repos"),
+            CheckRunRepos = m.StrList("check_run_repos"),
         };
+        foreach (var entry in r.CheckRunRepos.Where(e => e.Split('/') is not ([{ Length: > 0 }] or [{ Length: > 0 }, { Length: > 0 }])))
+        {
+            m.Ctx.Error(m.LineOf("check_run_repos"), m.FieldPath("check_run_repos"), $"\"{entry}\" is neither an org nor org/repo");
+        }
+
         return r;
     }
 

@@ -14,6 +14,7 @@ public sealed partial class FakeGitHubServer
         MapReactionRoutes(app);
         MapPullRoutes(app);
         MapStatusRoutes(app);
+        MapCheckRunRoutes(app);
         MapActionsRoutes(app);
         MapReviewRoutes(app);
         MapOrgRoutes(app);

@@ -43,24 +43,6 @@ public sealed partial class FakeGitHubServer
                 statuses = Paging.Page(c, latest).Select(FakeJson.Status),
             });
         }));
-        app.MapGet("/repos/{owner}/{repo}/commits/{ref}/check-runs", (HttpContext c) => WithRepo(c, r =>
-        {
-            var sha = ResolveSha(r, Value(c, "ref"));
-            var runs = r.CheckRuns.GetValueOrDefault(sha) ?? [];
-            return FakeJson.Ok(new
-            {
-                total_count = runs.Count,
-                check_runs = Paging.Page(c, runs).Select(x => new
-                {
-                    id = x.Id,
-                    name = x.Name,
-                    head_sha = sha,
-                    status = x.Status,
-                    conclusion = x.Conclusion,
-                    details_url = x.DetailsUrl,
-                }),
-            });
-        }));
     }
 
     private static List<FakeStatus> StatusList(FakeRepo repo, string gitRef) =>

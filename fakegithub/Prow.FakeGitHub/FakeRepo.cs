@@ -34,6 +34,9 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public List<FakeReaction> Reactions { get; } = [];
     public Dictionary<string, List<FakeStatus>> Statuses { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<FakeCheckRun>> CheckRuns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every create and update of a check run through the API, in order.</summary>
+    public List<FakeCheckRunWrite> CheckRunWrites { get; } = [];
     public List<FakeMerge> Merges { get; } = [];
     public List<FakeWorkflowRun> WorkflowRuns { get; } = [];
     public List<FakeMilestone> Milestones { get; } = [];

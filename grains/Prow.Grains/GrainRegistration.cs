@@ -6,6 +6,7 @@ using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
 using Prow.Grains.BuildClusters.Kubernetes;
 using Prow.Grains.BuildClusters.Local;
+using Prow.Grains.CheckRuns;
 using Prow.Grains.Periodics;
 using Prow.Grains.Plugins.Framework;
 using Prow.Grains.ProwJobs;
@@ -45,6 +46,9 @@ public static class GrainRegistration
         services.AddSingleton<JobArtifacts>();
         services.AddSingleton<IJobReporter, GitHubStatusReporter>();
         services.AddSingleton<IJobReporter, PullRequestCommentReporter>();
+        services.AddSingleton<JobJUnitReports>();
+        services.AddSingleton<IJobReporter, CheckRunReporter>();
+        services.AddSingleton<CheckRunRerequests>();
         services.AddSingleton(new JobUrls(options.StatusSite));
         services.AddSingleton<BuildIds>();
         services.TryAddSingleton<IProwJobIndex, MemoryProwJobIndex>();

@@ -12,6 +12,9 @@ public sealed record CheckRun
     /// <summary>success, failure, neutral, cancelled, skipped, timed_out, action_required; null until completed.</summary>
     public string? Conclusion { get; set; }
     public string? DetailsUrl { get; set; }
+
+    /// <summary>The id the app that made the run gave it (prow: the ProwJob's id).</summary>
+    public string? ExternalId { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 

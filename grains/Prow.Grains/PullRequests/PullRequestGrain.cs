@@ -31,17 +31,7 @@ public sealed class PullRequestGrain(
             next = next with { HeadSha = pr.Head.Sha, BaseRef = pr.Base.Ref, Author = pr.User.Login, Draft = pr.Draft };
         }
 
-        if (jobs.Count > 0)
-        {
-            var requested = new List<ProwJobRequest>(next.RequestedJobs);
-            requested.AddRange(jobs);
-            if (requested.Count > PullRequestState.RememberedJobRequests)
-            {
-                requested.RemoveRange(0, requested.Count - PullRequestState.RememberedJobRequests);
-            }
-
-            next = next with { RequestedJobs = requested };
-        }
+        next = Remember(next, jobs);
 
         var previousBase = state.State.BaseRef;
         state.State = next;
@@ -52,6 +42,31 @@ public sealed class PullRequestGrain(
         }
 
         return true;
+    }
+
+    async Task IPullRequestGrain.RequestJobsAsync(IReadOnlyList<ProwJobRequest> requests, string cause)
+    {
+        var active = await jobRunner.ApplyAsync(config.Current, null, cause, requests, state.State.ActiveJobs);
+        state.State = Remember(state.State with { ActiveJobs = active }, requests);
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>The newest job requests are kept in the state, where the pull request's view shows them.</summary>
+    private static PullRequestState Remember(PullRequestState state, IReadOnlyList<ProwJobRequest> jobs)
+    {
+        if (jobs.Count == 0)
+        {
+            return state;
+        }
+
+        var requested = new List<ProwJobRequest>(state.RequestedJobs);
+        requested.AddRange(jobs);
+        if (requested.Count > PullRequestState.RememberedJobRequests)
+        {
+            requested.RemoveRange(0, requested.Count - PullRequestState.RememberedJobRequests);
+        }
+
+        return state with { RequestedJobs = requested };
     }
 
     Task<PullRequestView> IPullRequestGrain.GetAsync() => Task.FromResult(new PullRequestView(

@@ -5,9 +5,10 @@ namespace Prow.Grains.Reporting;
 
 /// <summary>
 /// Crier's GitHub reporter: the job's state as a commit status under its context, pointing at its log. Aborted
-/// reads as failure on GitHub, as in Prow. Which states were already sent is crier's to track.
+/// reads as failure on GitHub, as in Prow. Which states were already sent is crier's to track. A repository that
+/// opted into check runs gets those instead (<see cref="CheckRuns.CheckRunReporter"/>), while prow is a GitHub App.
 /// </summary>
-public sealed class GitHubStatusReporter(IStatusClient statuses, IConfigSource config) : IJobReporter
+public sealed class GitHubStatusReporter(IStatusClient statuses, ICheckRunClient checks, IConfigSource config) : IJobReporter
 {
     public const string ReporterName = "github-reporter";
 
@@ -22,7 +23,8 @@ public sealed class GitHubStatusReporter(IStatusClient statuses, IConfigSource c
         return job.Spec.Report
             && job.Spec.Context is { Length: > 0 }
             && Sha(job) is not null
-            && config.Current.Prow.GitHubReporter.JobTypesToReport.Contains(job.Spec.Type, StringComparer.Ordinal);
+            && config.Current.Prow.GitHubReporter.JobTypesToReport.Contains(job.Spec.Type, StringComparer.Ordinal)
+            && !(checks.AuthenticatesAsApp && CheckRuns.CheckRunOptIn.For(config.Current.Prow.GitHubReporter, job.Spec.MainRefs!.Org, job.Spec.MainRefs.Repo));
     }
 
     public async Task<ReportOutcome> ReportAsync(ProwJob job, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Prow.Grains.Repositories;
 
 /// <summary>
 /// A repository's own webhooks (issues, comments on issues, pushes, statuses, checks), once each, with the enabled
-/// plugins run in the same turn and postsubmits started on a push. Pull request events go to their
+/// plugins run in the same turn, postsubmits started on a push and a job's check run's "Re-run" answered. Pull request events go to their
 /// <see cref="IPullRequestGrain"/> instead.
 /// </summary>
 public sealed class RepositoryGrain(
@@ -12,6 +12,7 @@ public sealed class RepositoryGrain(
     WebhookPluginRunner runner,
     PostsubmitTrigger postsubmits,
     Prow.Services.Configuration.IConfigSource config,
+    CheckRuns.CheckRunRerequests checkRuns,
     Tide.TideEventRouter tide) : Grain, IRepositoryGrain
 {
     async Task<bool> IRepositoryGrain.OnWebhookAsync(WebhookDelivery delivery)
@@ -26,6 +27,10 @@ public sealed class RepositoryGrain(
         if (gitHubEvent is Clients.GitHub.Events.PushEvent push)
         {
             await postsubmits.RunAsync(config.Current, push, delivery.DeliveryId);
+        }
+        else if (gitHubEvent is Clients.GitHub.Events.CheckRunEvent { Action: "rerequested" } checkRun)
+        {
+            await checkRuns.HandleAsync(config.Current, checkRun, delivery.DeliveryId);
         }
 
         var counts = new Dictionary<string, long>(current.EventCounts, StringComparer.Ordinal);
