@@ -15,6 +15,8 @@ public sealed record CheckRun
 
     /// <summary>The id the app that made the run gave it (prow: the ProwJob's id).</summary>
     public string? ExternalId { get; set; }
+
+    public CheckRunOutputInfo? Output { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 

@@ -9,7 +9,8 @@ namespace Prow.Grains.CheckRuns;
 /// while prow authenticates as a GitHub App: one check run per job, named after its context and carrying the job's id as
 /// <c>external_id</c>, queued when triggered, in progress when pending, completed with its conclusion. A failed job's
 /// JUnit failures become annotations, 50 a request as GitHub takes them. Each report finds the job's run on the commit
-/// first, so a report retried after GitHub took it updates that run instead of making a second.
+/// first, so a report retried after GitHub took it updates that run instead of making a second, and sends only the
+/// annotations the run does not have yet (GitHub appends what it is sent).
 /// </summary>
 public sealed class CheckRunReporter(ICheckRunClient checks, IConfigSource config, JobJUnitReports junit, TimeProvider time) : IJobReporter
 {
@@ -37,11 +38,13 @@ public sealed class CheckRunReporter(ICheckRunClient checks, IConfigSource confi
         IReadOnlyList<CheckRunAnnotation> annotations = job.Status.State is ProwJobState.Failure or ProwJobState.Error
             ? [.. (await junit.FailuresAsync(job, cancellationToken)).Select(CheckRunContent.Annotation)]
             : [];
+        var existing = (await checks.ListCheckRunsNamedAsync(refs.Org, refs.Repo, sha, context, cancellationToken)).FirstOrDefault(r => r.ExternalId == job.Id);
+        var unsent = annotations.Skip(existing?.Output?.AnnotationsCount ?? 0).ToList();
         var output = new CheckRunOutput
         {
             Title = CheckRunContent.Title(job),
             Summary = CheckRunContent.Summary(job, annotations.Count, time.GetUtcNow()),
-            Annotations = annotations.Count > 0 ? [.. annotations.Take(CheckRunContent.AnnotationsPerRequest)] : null,
+            Annotations = unsent.Count > 0 ? [.. unsent.Take(CheckRunContent.AnnotationsPerRequest)] : null,
         };
         var body = new CheckRunBody
         {
@@ -54,11 +57,10 @@ public sealed class CheckRunReporter(ICheckRunClient checks, IConfigSource confi
             Output = output,
         };
 
-        var existing = (await checks.ListCheckRunsNamedAsync(refs.Org, refs.Repo, sha, context, cancellationToken)).FirstOrDefault(r => r.ExternalId == job.Id);
         var run = existing is null
             ? await checks.CreateCheckRunAsync(refs.Org, refs.Repo, body with { Name = context, HeadSha = sha }, cancellationToken)
             : await checks.UpdateCheckRunAsync(refs.Org, refs.Repo, existing.Id, body, cancellationToken);
-        foreach (var more in annotations.Skip(CheckRunContent.AnnotationsPerRequest).Chunk(CheckRunContent.AnnotationsPerRequest))
+        foreach (var more in unsent.Skip(CheckRunContent.AnnotationsPerRequest).Chunk(CheckRunContent.AnnotationsPerRequest))
         {
             await checks.UpdateCheckRunAsync(refs.Org, refs.Repo, run.Id, new CheckRunBody { Output = output with { Annotations = more } }, cancellationToken);
         }
