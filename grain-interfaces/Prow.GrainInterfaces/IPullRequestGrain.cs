@@ -11,22 +11,12 @@ public interface IPullRequestGrain : IGrainWithStringKey
     Task<PullRequestView> GetAsync();
 
     /// <summary>
-    /// A presubmit of this pull request ended (crier's PR comment report): records it and brings the failure comment
-    /// up to date; false when GitHub did not take the change, and crier asks again (the outcome is kept either way).
-    /// </summary>
-    Task<bool> OnJobFinishedAsync(JobOutcome outcome);
-
-    /// <summary>
     /// Jobs asked for from outside a webhook of this pull request (a check run's "Re-run"), started as its own are: a job
     /// already running for the same commit is not started twice. <paramref name="cause"/> (a delivery id) makes the ProwJob
     /// ids, so asking again for the same cause starts nothing new.
     /// </summary>
     Task RequestJobsAsync(IReadOnlyList<ProwJobRequest> requests, string cause);
 }
-
-/// <summary>How a presubmit ended, for the pull request's failure comment.</summary>
-[GenerateSerializer, Immutable]
-public sealed record JobOutcome(string Job, string Context, string Sha, string State, string? Url, bool Required, string? RerunCommand, string Author);
 
 [GenerateSerializer, Immutable]
 public sealed record PullRequestView(

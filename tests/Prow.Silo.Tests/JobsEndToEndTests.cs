@@ -55,8 +55,8 @@ public sealed class JobsEndToEndTests
         // The failure comment: one, naming the failed job with its rerun command.
         await WaitUntilAsync(() => host.GitHub.CommentsOn(PluginTestHost.Repo, 1).Count == 1);
         var comment = host.GitHub.CommentsOn(PluginTestHost.Repo, 1)[0].Body;
-        Assert.StartsWith("@alice: The following tests **failed**", comment, StringComparison.Ordinal);
-        Assert.Contains($"flaky | {head[..7]} |", comment, StringComparison.Ordinal);
+        Assert.StartsWith("@alice: The following test **failed**", comment, StringComparison.Ordinal);
+        Assert.Contains($"flaky | {head} |", comment, StringComparison.Ordinal);
         Assert.Contains("`/test flaky`", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("build |", comment, StringComparison.Ordinal);
 

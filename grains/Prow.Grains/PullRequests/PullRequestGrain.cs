@@ -13,7 +13,6 @@ public sealed class PullRequestGrain(
     WebhookPluginRunner runner,
     PullRequestJobs jobRunner,
     Prow.Services.Configuration.IConfigSource config,
-    Clients.GitHub.IIssueClient issues,
     Tide.TideEventRouter tide) : Grain, IPullRequestGrain
 {
     async Task<bool> IPullRequestGrain.OnWebhookAsync(WebhookDelivery delivery)
@@ -77,65 +76,4 @@ public sealed class PullRequestGrain(
         state.State.Draft,
         state.State.Deliveries.Count,
         state.State.RequestedJobs));
-
-    async Task<bool> IPullRequestGrain.OnJobFinishedAsync(JobOutcome outcome)
-    {
-        var failed = new Dictionary<string, JobOutcome>(state.State.FailedJobs, StringComparer.Ordinal);
-        switch (outcome.State)
-        {
-            case ProwJobState.Success:
-                failed.Remove(outcome.Job);
-                break;
-            case ProwJobState.Failure or ProwJobState.Error:
-                failed[outcome.Job] = outcome;
-                break;
-            default:
-                return await SyncFailureCommentAsync();
-        }
-
-        if (!failed.SequenceEqual(state.State.FailedJobs))
-        {
-            state.State = state.State with { FailedJobs = failed, Author = state.State.Author ?? outcome.Author };
-            await state.WriteStateAsync();
-        }
-
-        return await SyncFailureCommentAsync();
-    }
-
-    /// <summary>Makes the comment on GitHub say what it should: created, edited or deleted; false when GitHub did not take it.</summary>
-    private async Task<bool> SyncFailureCommentAsync()
-    {
-        var current = state.State;
-        var desired = current.FailedJobs.Count == 0 ? null : FailureComment.Render(current.Author ?? "", [.. current.FailedJobs.Values]);
-        if (desired == current.FailureCommentBody || !GrainKeys.TryParsePullRequest(this.GetPrimaryKeyString(), out var org, out var repo, out var number))
-        {
-            return true;
-        }
-
-        try
-        {
-            long? id = current.FailureCommentId;
-            if (desired is null)
-            {
-                await issues.DeleteCommentAsync(org, repo, id!.Value, CancellationToken.None);
-                id = null;
-            }
-            else if (id is null)
-            {
-                id = (await issues.CreateCommentAsync(org, repo, number, desired, CancellationToken.None)).Id;
-            }
-            else
-            {
-                await issues.EditCommentAsync(org, repo, id.Value, desired, CancellationToken.None);
-            }
-
-            state.State = state.State with { FailureCommentId = id, FailureCommentBody = desired };
-            await state.WriteStateAsync();
-            return true;
-        }
-        catch (Exception ex) when (ex is Clients.GitHub.GitHubApiException or HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
 }

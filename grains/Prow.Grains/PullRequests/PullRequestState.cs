@@ -21,15 +21,6 @@ public sealed record PullRequestState
 
     /// <summary>ProwJobs started for this pull request that had not finished when last looked at.</summary>
     public List<TrackedJob> ActiveJobs { get; init; } = [];
-
-    /// <summary>Jobs whose latest run failed, by job name: the rows of the failure comment.</summary>
-    public Dictionary<string, JobOutcome> FailedJobs { get; init; } = new(StringComparer.Ordinal);
-
-    /// <summary>The failure comment on GitHub, when there is one.</summary>
-    public long? FailureCommentId { get; init; }
-
-    /// <summary>What the failure comment on GitHub says; differs from what it should say until a sync succeeds.</summary>
-    public string? FailureCommentBody { get; init; }
 }
 
 /// <param name="Job">The job's name.</param>

@@ -1,11 +1,11 @@
-using Prow.Grains.ProwJobs;
 using Prow.Services.Configuration;
 
 namespace Prow.Grains.Reporting;
 
 /// <summary>
-/// Crier's PR comment: a finished presubmit's result goes to its pull request's grain, which keeps the one
-/// failure comment current. Accepted once GitHub holds what the comment should say.
+/// Crier's PR comment: a finished job of one pull request is reported to that pull request's
+/// <see cref="ITestReportCommentGrain"/>, which keeps the test report comment as Prow's crier does. Jobs of
+/// <c>github_reporter.no_comment_repos</c> (an org or org/repo, compared exactly) are left out, as are batches.
 /// </summary>
 public sealed class PullRequestCommentReporter(IGrainFactory grains, IConfigSource config) : IJobReporter
 {
@@ -17,21 +17,16 @@ public sealed class PullRequestCommentReporter(IGrainFactory grains, IConfigSour
     {
         ArgumentNullException.ThrowIfNull(job);
         var reporter = config.Current.Prow.GitHubReporter;
-        return job.Spec is { Type: ProwJobType.Presubmit, Report: true, Refs: { Pulls.Count: 1 } refs }
+        return job.Spec is { Report: true, Refs: { Pulls.Count: 1 } refs }
             && job.Status.Complete
-            && reporter.JobTypesToReport.Contains(ProwJobType.Presubmit, StringComparer.Ordinal)
-            && !reporter.NoCommentRepos.Contains(refs.Org, StringComparer.OrdinalIgnoreCase)
-            && !reporter.NoCommentRepos.Contains($"{refs.Org}/{refs.Repo}", StringComparer.OrdinalIgnoreCase);
+            && reporter.JobTypesToReport.Contains(job.Spec.Type, StringComparer.Ordinal)
+            && !TestReportCommentGrain.Names(reporter.NoCommentRepos, refs);
     }
 
-    public async Task<ReportOutcome> ReportAsync(ProwJob job, CancellationToken cancellationToken)
+    public Task<ReportOutcome> ReportAsync(ProwJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         var refs = job.Spec.Refs!;
-        var pull = refs.Pulls[0];
-        var required = job.Metadata.Labels.GetValueOrDefault(ProwJobLabels.IsOptional) != "true";
-        var outcome = new JobOutcome(job.Spec.Job, job.Spec.Context ?? job.Spec.Job, pull.Sha, job.Status.State, job.Status.Url, required, job.Spec.RerunCommand, pull.Author);
-        var synced = await grains.GetGrain<IPullRequestGrain>(GrainKeys.PullRequest(refs.Org, refs.Repo, pull.Number)).OnJobFinishedAsync(outcome);
-        return synced ? ReportOutcome.Accepted : ReportOutcome.Retry;
+        return grains.GetGrain<ITestReportCommentGrain>(GrainKeys.PullRequest(refs.Org, refs.Repo, refs.Pulls[0].Number)).ReportAsync(job);
     }
 }

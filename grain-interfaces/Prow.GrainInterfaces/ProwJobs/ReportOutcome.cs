@@ -1,5 +1,9 @@
-namespace Prow.Grains.Reporting;
+using Orleans;
 
+namespace Prow.GrainInterfaces.ProwJobs;
+
+/// <summary>How one attempt at a report went.</summary>
+[GenerateSerializer]
 public enum ReportOutcome
 {
     /// <summary>The far side took it.</summary>
