@@ -189,7 +189,14 @@ internal static class JobReader
     };
 
     private static ReporterConfig ReadReporter(MapReader m) =>
-        new(m.Obj("slack", ReadSlack), new Dictionary<string, object?>());
+        new(m.Obj("slack", ReadJobSlack), new Dictionary<string, object?>());
+
+    /// <summary>A job's own Slack config: <c>job_states_to_report: []</c> means <c>report: false</c> there, as Prow sets it on the ProwJob.</summary>
+    private static SlackJobReporter ReadJobSlack(MapReader m)
+    {
+        var slack = ReadSlack(m);
+        return slack.Report is null && m.Has("job_states_to_report") && slack.JobStatesToReport.Count == 0 ? slack with { Report = false } : slack;
+    }
 
     public static RerunAuthConfig ReadRerunAuth(MapReader m) => new()
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Prow.Clients.Slack;
 using Prow.Grains.Artifacts;
 using Prow.Grains.BranchProtector;
 using Prow.Grains.BuildClusters;
@@ -49,6 +50,12 @@ public static class GrainRegistration
         services.AddSingleton<JobJUnitReports>();
         services.AddSingleton<IJobReporter, CheckRunReporter>();
         services.AddSingleton<CheckRunRerequests>();
+        if (options.Slack is { } slack)
+        {
+            services.AddSingleton(new SlackClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, slack));
+            services.AddSingleton<IJobReporter, SlackReporter>();
+        }
+
         services.AddSingleton(new JobUrls(options.StatusSite));
         services.AddSingleton<BuildIds>();
         services.TryAddSingleton<IProwJobIndex, MemoryProwJobIndex>();

@@ -26,6 +26,9 @@ public sealed record ProwGrainOptions
 
     public Uri? CatApiEndpoint { get; init; }
 
+    /// <summary><c>--slack-token-file</c> and Slack's address: crier reports to Slack only when given.</summary>
+    public Prow.Clients.Slack.SlackClientOptions? Slack { get; init; }
+
     /// <summary>How often each periodic looks whether it is due (Prow's horologium tick_interval: one minute).</summary>
     public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
 

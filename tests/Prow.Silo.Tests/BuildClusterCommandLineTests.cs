@@ -86,6 +86,21 @@ public sealed class BuildClusterCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SlackFlagsThatCannotWork_RefuseToStart()
+    {
+        var empty = Path.Combine(_folder.Path, "slack-token");
+        await File.WriteAllTextAsync(empty, "\n");
+
+        var (exit, _, error) = await RunAsync("run", "--storage", "memory:", "--urls", "http://127.0.0.1:0", "--slack-token-file", empty);
+        Assert.Equal(1, exit);
+        Assert.Equal($"prow: --slack-token-file: {empty} is empty", error.Trim());
+
+        (exit, _, error) = await RunAsync("run", "--storage", "memory:", "--urls", "http://127.0.0.1:0", "--slack-endpoint", "http://127.0.0.1:1/");
+        Assert.Equal(1, exit);
+        Assert.Equal("prow: --slack-endpoint is only used with --slack-token-file", error.Trim());
+    }
+
+    [Fact]
     public async Task Run_GcsArtifactsWithAKeyThatIsNotOne_RefusesToStartNamingTheFile()
     {
         var key = Path.Combine(_folder.Path, "key.json");

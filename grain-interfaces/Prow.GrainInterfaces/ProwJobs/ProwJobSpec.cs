@@ -65,6 +65,11 @@ public sealed record ProwJobSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ErrorOnEviction { get; init; }
 
+    /// <summary>Where else the job reports: its <c>reporter_config.slack</c>.</summary>
+    [JsonPropertyName("reporter_config")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ProwJobReporterConfig? ReporterConfig { get; init; }
+
     /// <summary>The repository this job is about: <see cref="Refs"/>, or for periodics the first extra ref.</summary>
     [JsonIgnore]
     public ProwJobRefs? MainRefs => Refs ?? (ExtraRefs.Count > 0 ? ExtraRefs[0] : null);

@@ -111,6 +111,17 @@ public static class ProwJobFactory
         DecorationConfig = job.Decorated ? PodSpecJson.From(job.DecorationConfig ?? new DecorationConfig(new Dictionary<string, object?>())) : null,
         Hidden = job.Hidden,
         ErrorOnEviction = job.ErrorOnEviction,
+        ReporterConfig = job.ReporterConfig?.Slack is { } slack ? new ProwJobReporterConfig { Slack = SlackOf(slack) } : null,
+    };
+
+    /// <summary>A job's Slack config as Prow puts it on the ProwJob: <c>report</c> is true unless the config said otherwise.</summary>
+    private static SlackReporterConfig SlackOf(SlackJobReporter slack) => new()
+    {
+        Host = slack.Host,
+        Channel = slack.Channel,
+        JobStatesToReport = slack.JobStatesToReport.Count > 0 ? slack.JobStatesToReport : null,
+        ReportTemplate = slack.ReportTemplate,
+        Report = slack.Report ?? true,
     };
 
     private static Dictionary<string, string> Labels(JobBase job, ProwJobSpec spec)

@@ -104,6 +104,15 @@ public static class ProwCommandLine
                 result.AddError($"--gcs-endpoint: '{value}' is not an http(s) URL");
             }
         });
+        var slackTokenFile = new Option<string?>("--slack-token-file") { Description = "A file holding the Slack bot token crier posts job reports with (slack_reporter_configs, reporter_config.slack)." };
+        var slackEndpoint = new Option<string?>("--slack-endpoint") { Description = "Where Slack's Web API is (default: https://slack.com/)." };
+        slackEndpoint.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            {
+                result.AddError($"--slack-endpoint: '{value}' is not an http(s) URL");
+            }
+        });
         var siloPort = new Option<int?>("--silo-port") { Description = "Orleans' silo-to-silo port (default: a free one)." };
         var orleansGatewayPort = new Option<int?>("--orleans-gateway-port") { Description = "Orleans' client gateway port (default: a free one)." };
         foreach (var port in (Option<int?>[])[siloPort, orleansGatewayPort])
@@ -118,7 +127,7 @@ public static class ProwCommandLine
         }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, siloPort, orleansGatewayPort];
+        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, slackTokenFile, slackEndpoint, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -161,6 +170,8 @@ public static class ProwCommandLine
                     S3CredentialsFile = parse.GetValue(s3CredentialsFile),
                     GcsCredentialsFile = parse.GetValue(gcsCredentialsFile),
                     GcsEndpoint = parse.GetValue(gcsEndpoint) is { } endpoint ? new Uri(endpoint) : null,
+                    SlackTokenFile = parse.GetValue(slackTokenFile),
+                    SlackEndpoint = parse.GetValue(slackEndpoint) is { } slack ? new Uri(slack) : null,
                     SiloPort = parse.GetValue(siloPort),
                     OrleansGatewayPort = parse.GetValue(orleansGatewayPort),
                 },

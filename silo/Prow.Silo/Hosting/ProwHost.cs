@@ -106,6 +106,7 @@ public static class ProwHost
             StatusSite = SiteAddress,
             CatApiEndpoint = options.CatApiEndpoint,
             PeriodicTick = options.PeriodicTick,
+            Slack = SlackSetup.Create(options),
         });
         builder.UseOrleans(silo =>
         {

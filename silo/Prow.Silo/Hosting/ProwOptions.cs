@@ -93,6 +93,12 @@ public sealed record ProwOptions
     /// <summary><c>--gcs-endpoint</c>: the GCS JSON API's address (an emulator); Google's when null.</summary>
     public Uri? GcsEndpoint { get; init; }
 
+    /// <summary><c>--slack-token-file</c>: the Slack bot token crier posts with (Prow's flag); no Slack reports without it.</summary>
+    public string? SlackTokenFile { get; init; }
+
+    /// <summary><c>--slack-endpoint</c>: where Slack's Web API is; <c>https://slack.com/</c> when null.</summary>
+    public Uri? SlackEndpoint { get; init; }
+
     /// <summary>How often Kubernetes clusters retry unanswered calls (tests shorten it).</summary>
     public TimeSpan KubernetesRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 
