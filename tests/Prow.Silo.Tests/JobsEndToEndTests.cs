@@ -37,12 +37,15 @@ public sealed class JobsEndToEndTests
         await WaitUntilAsync(() => host.GitHub.StatusesFor(PluginTestHost.Repo, head).Count(s => s.State is "success" or "failure") == 2);
 
         var build = Path.Combine(host.Prow.Folder, "artifacts", "pr-logs", "pull", "org_repo", "1", "build");
+        var flaky = Path.Combine(host.Prow.Folder, "artifacts", "pr-logs", "pull", "org_repo", "1", "flaky");
+        // Crier delivers the final status on its own, so it can reach GitHub before the job has written its artifacts.
+        await WaitUntilAsync(() => File.Exists(Path.Combine(build, "latest-build.txt")) && File.Exists(Path.Combine(flaky, "latest-build.txt")));
         var buildId = (await File.ReadAllTextAsync(Path.Combine(build, "latest-build.txt"))).Trim();
         var log = await File.ReadAllTextAsync(Path.Combine(build, buildId, "build-log.txt"));
         Assert.True(host.GitHub.StatusesFor(PluginTestHost.Repo, head).Any(s => s is { Context: "build", State: "success" }), log);
         Assert.Contains($"built {head} for PR 1", log, StringComparison.Ordinal);
-        var flaky = Path.Combine(host.Prow.Folder, "artifacts", "pr-logs", "pull", "org_repo", "1", "flaky");
         var flakyBuild = (await File.ReadAllTextAsync(Path.Combine(flaky, "latest-build.txt"))).Trim();
+        await WaitUntilAsync(() => File.Exists(Path.Combine(flaky, flakyBuild, "finished.json")));
         Assert.Contains("this job fails", await File.ReadAllTextAsync(Path.Combine(flaky, flakyBuild, "build-log.txt")), StringComparison.Ordinal);
         Assert.Equal("FAILURE", JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(flaky, flakyBuild, "finished.json"))).RootElement.GetProperty("result").GetString());
         var status = host.GitHub.StatusesFor(PluginTestHost.Repo, head).First(s => s.Context == "flaky");
