@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Prow.Grains.BuildClusters.Local;
 
 /// <summary>
-/// Prow's entrypoint for a local process. The command runs as <c>setsid -w sh -c 'exec "$@" 2>&amp;1'</c>: setsid gives
+/// Prow's entrypoint for a local process. The command runs as <c>setsid -w sh -c 'read -r _ || exit 125; exec "$@" 2>&amp;1'</c>: setsid gives
 /// it its own session and process group (the group id is the started process's id, because a child of the runner
 /// is never a group leader and setsid then execs in place), and sh makes stderr the same pipe as stdout, so the two
 /// interleave in the log exactly as written, like entrypoint's single writer. On timeout or abort the whole group
@@ -37,7 +37,7 @@ internal sealed class JobProcess(BuildLog log, TimeProvider timeProvider, TimeSp
             groupStarted?.Invoke(process.Id);
         }
 
-        process.StandardInput.Close(); // A pod's container has no stdin either.
+        Release(process);
         var pumps = Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream), PumpAsync(process.StandardError.BaseStream));
         var stop = await WaitAsync(process, timeout, abort);
         if (stop is not null)
@@ -66,7 +66,9 @@ internal sealed class JobProcess(BuildLog log, TimeProvider timeProvider, TimeSp
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] shell = ["/bin/sh", "-c", "exec \"$@\" 2>&1", "prow-entrypoint", executable];
+        // The shell waits for a line on stdin before it runs the command (see Release), and gives up if stdin ends
+        // first: the runner died before the job's group was recorded.
+        string[] shell = ["/bin/sh", "-c", "read -r _ || exit 125; exec \"$@\" 2>&1", "prow-entrypoint", executable];
         foreach (var arg in (s_setsid is null ? shell[1..] : ["-w", .. shell]).Concat(arguments))
         {
             startInfo.ArgumentList.Add(arg);
@@ -80,6 +82,23 @@ internal sealed class JobProcess(BuildLog log, TimeProvider timeProvider, TimeSp
         }
 
         return startInfo;
+    }
+
+    /// <summary>
+    /// Lets the command run, now that its group is recorded: until then, a prow killed between starting the process
+    /// and recording it would leave a job nobody knows to kill. Then closes stdin, as a pod's container has none.
+    /// </summary>
+    private static void Release(Process process)
+    {
+        try
+        {
+            process.StandardInput.WriteLine();
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The shell is already gone (setsid could not run it); its exit code tells the rest.
+        }
     }
 
     /// <summary>Null when the process exited by itself, else why it was stopped.</summary>
