@@ -14,6 +14,9 @@ namespace Prow.Bench;
 /// </summary>
 internal static class OwnersBenchmarks
 {
+    /// <summary>No owners.filenames and no owners_dir_denylist: OWNERS and OWNERS_ALIASES, Prow's preconfigured denylist.</summary>
+    private static readonly Prow.Config.ConfigSnapshot s_config = new(
+        new Prow.Config.Components.ProwConfig(), Prow.Config.Jobs.JobConfig.Empty, Prow.Config.Plugins.PluginsConfig.Empty, DateTimeOffset.UnixEpoch, "", new Prow.Config.ConfigPaths(null));
     private const int Areas = 10;
     private const int SubdirectoriesPerArea = 10;
     private const int FilesPerSubdirectory = 10;
@@ -70,7 +73,7 @@ internal static class OwnersBenchmarks
     {
         var before = gitHub.Calls.Count;
         var started = Stopwatch.GetTimestamp();
-        var owners = await loader.LoadAsync(client, "bench", "repo", "main", files, CancellationToken.None);
+        var owners = await loader.LoadAsync(client, s_config, "bench", "repo", "main", files, CancellationToken.None);
         return (Measure.ElapsedMs(started), gitHub.Calls.Count - before, owners);
     }
 }

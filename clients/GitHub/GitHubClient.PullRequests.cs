@@ -20,13 +20,13 @@ public sealed partial class GitHubClient
         GetPagedAsync(GitHubRoute.Create(PullTemplate + "/reviews", owner, repo, number), Json.ListReview, cancellationToken);
 
     public Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
-        WriteAsync(HttpMethod.Post, GitHubRoute.Create(PullTemplate + "/requested_reviewers", owner, repo, number), new ReviewersBody(logins, []), Json.ReviewersBody, cancellationToken);
+        WriteAsync(HttpMethod.Post, GitHubRoute.Create(PullTemplate + "/requested_reviewers", owner, repo, number), ReviewersBody.For(owner, logins), Json.ReviewersBody, cancellationToken);
 
     public Task CreateReviewAsync(string owner, string repo, int number, DraftReview review, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Post, GitHubRoute.Create(PullTemplate + "/reviews", owner, repo, number), review, Json.DraftReview, cancellationToken);
 
     public Task RemoveRequestedReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) =>
-        WriteAsync(HttpMethod.Delete, GitHubRoute.Create(PullTemplate + "/requested_reviewers", owner, repo, number), new ReviewersBody(logins, []), Json.ReviewersBody, cancellationToken);
+        WriteAsync(HttpMethod.Delete, GitHubRoute.Create(PullTemplate + "/requested_reviewers", owner, repo, number), ReviewersBody.For(owner, logins), Json.ReviewersBody, cancellationToken);
 
     public Task ClosePullRequestAsync(string owner, string repo, int number, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Patch, GitHubRoute.Create(PullTemplate, owner, repo, number), new IssuePatchBody(State: "closed"), Json.IssuePatchBody, cancellationToken);

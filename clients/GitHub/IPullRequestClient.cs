@@ -15,11 +15,13 @@ public interface IPullRequestClient
 
     Task<IReadOnlyList<Review>> ListReviewsAsync(string owner, string repo, int number, CancellationToken cancellationToken);
 
+    /// <param name="logins">People, and teams of the repository's org written <c>org/team-slug</c>.</param>
     Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
 
     /// <summary>Submits a review at once, with its line comments (verify-owners' comments on invalid OWNERS files).</summary>
     Task CreateReviewAsync(string owner, string repo, int number, DraftReview review, CancellationToken cancellationToken);
 
+    /// <param name="logins">People, and teams of the repository's org written <c>org/team-slug</c>.</param>
     Task RemoveRequestedReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
 
     Task ClosePullRequestAsync(string owner, string repo, int number, CancellationToken cancellationToken);

@@ -24,6 +24,8 @@ public sealed record ProwConfig
 
     public PushGatewayConfig PushGateway { get; init; } = new();
 
+    public OwnersDirDenylist OwnersDirDenylist { get; init; } = new();
+
     /// <summary>Sections this system does not model (gerrit, horologium, scheduler...), kept raw.</summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 

@@ -29,8 +29,8 @@ internal static class PluginsReader
                 RequireSelfApproval = a.Bool("require_self_approval") ?? !a.Bool("implicit_self_approve"),
                 LgtmActsAsApprove = a.Bool("lgtm_acts_as_approve"),
                 IgnoreReviewState = a.Bool("ignore_review_state") ?? !a.Bool("review_acts_as_approve"),
-                CommandHelpLink = a.Str("commandHelpLink") ?? "https://go.k8s.io/bot-commands",
-                PrProcessLink = a.Str("pr_process_link") ?? "",
+                CommandHelpLink = a.Str("commandHelpLink") is { Length: > 0 } help ? help : ApproveConfig.DefaultCommandHelpLink,
+                PrProcessLink = a.Str("pr_process_link") is { Length: > 0 } process ? process : ApproveConfig.DefaultPrProcessLink,
             }),
             Lgtm = m.ObjList("lgtm", l => new LgtmConfig
             {
@@ -73,7 +73,10 @@ internal static class PluginsReader
                 MdYamlRepos = o.StrList("mdyamlrepos"),
                 SkipCollaborators = o.StrList("skip_collaborators"),
                 LabelsDenylist = o.Has("labels_denylist") ? o.StrList("labels_denylist") : ["approved", "lgtm"],
-                Filenames = o.Raw("filenames") as Dictionary<string, object?> ?? [],
+                // An empty name falls back to the default one: Prow would look for a file named "" and find none.
+                Filenames = o.ObjMap("filenames", (f, _) => new OwnersFilenames(
+                    f.Str("owners") is { Length: > 0 } owners ? owners : OwnersFilenames.DefaultOwners,
+                    f.Str("owners_aliases") is { Length: > 0 } aliases ? aliases : OwnersFilenames.DefaultOwnersAliases)),
             }) ?? new OwnersPluginConfig(),
             Help = m.Obj("help", h => new HelpConfig(
                 h.Str("help_guidelines_url") ?? "https://git.k8s.io/community/contributors/guide/help-wanted.md",

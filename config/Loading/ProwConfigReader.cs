@@ -12,7 +12,7 @@ internal static class ProwConfigReader
     private static readonly string[] s_knownRaw =
     [
         "config_version_sha", "gerrit", "horologium", "gangway", "moonraker", "scheduler", "jenkins_operators",
-        "owners_dir_denylist", "pubsub_subscriptions", "pubsub_triggers", "github",
+        "pubsub_subscriptions", "pubsub_triggers", "github",
         "status_error_link", "managed_webhooks", "prowjob_default_entries", "disabled_clusters", "prow_ignored", "pipeline",
     ];
 
@@ -36,6 +36,7 @@ internal static class ProwConfigReader
             SlackReporterConfigs = m.ObjMap("slack_reporter_configs", (s, _) => JobReader.ReadSlack(s)),
             InRepoConfig = m.Obj("in_repo_config", ReadInRepo) ?? new InRepoConfig(),
             PushGateway = m.Obj("push_gateway", ReadPushGateway) ?? new PushGatewayConfig(),
+            OwnersDirDenylist = m.Obj("owners_dir_denylist", ReadOwnersDirDenylist) ?? new OwnersDirDenylist(),
         };
         m.Known(s_knownRaw);
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -54,6 +55,47 @@ internal static class ProwConfigReader
         Interval = m.Duration("interval") is { } interval && interval > TimeSpan.Zero ? interval : PushGatewayConfig.DefaultInterval,
         ServeMetrics = m.Bool("serve_metrics") ?? false,
     };
+
+    private static OwnersDirDenylist ReadOwnersDirDenylist(MapReader m)
+    {
+        var repos = new Dictionary<string, IReadOnlyList<System.Text.RegularExpressions.Regex>>(StringComparer.Ordinal);
+        var rm = m.Ctx.Map(m.Get("repos"), m.FieldPath("repos"));
+        foreach (var key in rm?.Keys.ToList() ?? [])
+        {
+            repos[key] = Patterns(rm!, key);
+        }
+
+        return new OwnersDirDenylist
+        {
+            Default = Patterns(m, "default"),
+            Repos = repos,
+            IgnorePreconfiguredDefaults = m.Bool("ignore_preconfigured_defaults") ?? false,
+        };
+    }
+
+    /// <summary>A list of Go regular expressions; one that does not compile is an error naming its line, as Prow refuses it.</summary>
+    private static List<System.Text.RegularExpressions.Regex> Patterns(MapReader m, string key)
+    {
+        var compiled = new List<System.Text.RegularExpressions.Regex>();
+        var items = m.Ctx.Seq(m.Get(key), m.FieldPath(key));
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not YamlScalarNode { Value: { } pattern })
+            {
+                m.Ctx.Error(items[i], $"{m.FieldPath(key)}[{i}]", $"expected a string, got {YamlValues.Kind(items[i])}");
+            }
+            else if (GoRegex.TryCompile(pattern, out var regex, out var error))
+            {
+                compiled.Add(regex!);
+            }
+            else
+            {
+                m.Ctx.Error(items[i], $"{m.FieldPath(key)}[{i}]", $"invalid regex {pattern}: {error}");
+            }
+        }
+
+        return compiled;
+    }
 
     private static string NonEmpty(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 

@@ -21,17 +21,19 @@ public sealed class RepoOwners
     /// Builds from OWNERS contents keyed by their path ("OWNERS", "pkg/OWNERS"); an "OWNERS_ALIASES"
     /// key at the root supplies aliases.
     /// </summary>
-    public static RepoOwners Parse(IReadOnlyDictionary<string, string> files, ProblemSink sink)
+    /// <param name="filenames">The repository's names for the two files (plugins.yaml's owners.filenames); OWNERS and OWNERS_ALIASES by default.</param>
+    public static RepoOwners Parse(IReadOnlyDictionary<string, string> files, ProblemSink sink, Plugins.OwnersFilenames? filenames = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var aliases = files.TryGetValue("OWNERS_ALIASES", out var aliasText)
-            ? OwnersParser.ParseAliases("OWNERS_ALIASES", aliasText, sink)
+        var names = filenames ?? Plugins.OwnersFilenames.Default;
+        var aliases = files.TryGetValue(names.OwnersAliases, out var aliasText)
+            ? OwnersParser.ParseAliases(names.OwnersAliases, aliasText, sink)
             : OwnersAliases.Empty;
         var parsed = new List<OwnersFile>();
         foreach (var (path, text) in files)
         {
             var name = path.Split('/')[^1];
-            if (name != "OWNERS")
+            if (name != names.Owners || path == names.OwnersAliases)
             {
                 continue;
             }
@@ -61,6 +63,12 @@ public sealed class RepoOwners
 
         return Parse(files, sink);
     }
+
+    /// <summary>The approvers of the root OWNERS file (its unfiltered entries and filters matching "."), as Prow's TopLevelApprovers.</summary>
+    public IReadOnlySet<string> TopLevelApprovers() =>
+        _byDir.TryGetValue("", out var root)
+            ? root.Entries.Where(e => e.Filter is null || e.Filter.IsMatch(".")).SelectMany(e => e.Entry.Approvers).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
 
     public IReadOnlySet<string> Approvers(string path) => Collect(path, e => e.Approvers, leafOnly: false);
 

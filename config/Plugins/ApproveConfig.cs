@@ -14,6 +14,9 @@ public sealed record ApproveConfig
     /// <summary>Whether an approving review approves and a changes-requested review cancels (Prow's default).</summary>
     public bool ConsiderReviewState => IgnoreReviewState != true;
 
-    public string CommandHelpLink { get; init; } = "https://go.k8s.io/bot-commands";
-    public string PrProcessLink { get; init; } = "";
+    public const string DefaultCommandHelpLink = "https://go.k8s.io/bot-commands";
+    public const string DefaultPrProcessLink = "https://git.k8s.io/community/contributors/guide/owners.md#the-code-review-process";
+
+    public string CommandHelpLink { get; init; } = DefaultCommandHelpLink;
+    public string PrProcessLink { get; init; } = DefaultPrProcessLink;
 }

@@ -9,7 +9,26 @@ public sealed record LabelConfig
     public IReadOnlyDictionary<string, IReadOnlyList<RestrictedLabel>> RestrictedLabels { get; init; } =
         new Dictionary<string, IReadOnlyList<RestrictedLabel>>();
 
-    /// <summary>Restricted labels that apply to a repo: global, org and repo entries together.</summary>
-    public IReadOnlyList<RestrictedLabel> RestrictedLabelsFor(string org, string repo) =>
-        new[] { "*", org, $"{org}/{repo}" }.SelectMany(k => RestrictedLabels.GetValueOrDefault(k) ?? []).ToList();
+    /// <summary>
+    /// Restricted labels that apply to a repo, by lower-case label: global, org and repo entries together, and one label
+    /// named in several of them merges their allowed users, allowed teams and assign_on labels (Prow's RestrictedLabelsFor).
+    /// </summary>
+    public IReadOnlyDictionary<string, RestrictedLabel> RestrictedLabelsFor(string org, string repo)
+    {
+        var merged = new Dictionary<string, RestrictedLabel>(StringComparer.Ordinal);
+        foreach (var entry in new[] { "*", org, $"{org}/{repo}" }.SelectMany(k => RestrictedLabels.GetValueOrDefault(k) ?? []))
+        {
+            var key = entry.Label.ToLowerInvariant();
+            merged[key] = merged.TryGetValue(key, out var earlier)
+                ? earlier with
+                {
+                    AllowedUsers = [.. earlier.AllowedUsers.Union(entry.AllowedUsers, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                    AllowedTeams = [.. earlier.AllowedTeams.Union(entry.AllowedTeams, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                    AssignOn = [.. earlier.AssignOn.Union(entry.AssignOn, StringComparer.Ordinal)],
+                }
+                : entry;
+        }
+
+        return merged;
+    }
 }

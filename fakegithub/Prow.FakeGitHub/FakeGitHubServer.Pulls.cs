@@ -70,12 +70,21 @@ public sealed partial class FakeGitHubServer
                 return FakeJson.Error(422, $"Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the {r.FullName} repository.");
             }
 
+            var teams = Strings(Body(c), "team_reviewers");
+            if (teams.Any(t => State.TryOrg(r.Owner)?.Teams.ContainsKey(t) != true))
+            {
+                return FakeJson.Error(422, $"Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the {r.FullName} repository.");
+            }
+
             p.RequestedReviewers.AddRange(reviewers.Where(x => !p.RequestedReviewers.Contains(x)));
+            p.RequestedTeams.AddRange(teams.Where(x => !p.RequestedTeams.Contains(x)));
             return FakeJson.Ok(FakeJson.Pull(r, p), 201);
         }));
         app.MapDelete(PullPath + "/requested_reviewers", (HttpContext c) => WithPull(c, (r, p) =>
         {
             p.RequestedReviewers.RemoveAll(Strings(Body(c), "reviewers").Contains);
+            var teams = Strings(Body(c), "team_reviewers");
+            p.RequestedTeams.RemoveAll(t => teams.Contains(t, StringComparer.OrdinalIgnoreCase));
             return FakeJson.Ok(FakeJson.Pull(r, p));
         }));
         app.MapPut(PullPath + "/merge", (HttpContext c) => WithPull(c, (r, p) => Merge(c, r, p)));

@@ -35,6 +35,9 @@ public sealed class FakeIssue
     public List<FakeChangedFile> Files { get; } = [];
     public List<FakeCommit> Commits { get; } = [];
     public List<string> RequestedReviewers { get; } = [];
+
+    /// <summary>Team slugs asked to review (team_reviewers).</summary>
+    public List<string> RequestedTeams { get; } = [];
     public List<FakeReview> Reviews { get; } = [];
 
     /// <summary>Comments on lines of the diff (their <see cref="FakeComment.IssueNumber"/> is the pull request's).</summary>

@@ -77,6 +77,7 @@ internal static class FakeJson
         labels = pr.Labels.Select(Label).ToArray(),
         assignees = pr.Assignees.Select(User).ToArray(),
         requested_reviewers = pr.RequestedReviewers.Select(User).ToArray(),
+        requested_teams = pr.RequestedTeams.Select(t => new { slug = t, name = t }).ToArray(),
         milestone = Milestone(repo, pr),
         html_url = $"https://github.com/{repo.FullName}/pull/{pr.Number}",
         created_at = pr.CreatedAt,

@@ -8,6 +8,7 @@ namespace Prow.GrainInterfaces;
 /// </summary>
 /// <param name="Type">presubmit, postsubmit, periodic or batch.</param>
 /// <param name="Reason">What asked for it: "opened", "/test unit", "/retest", "/ok-to-test", ...</param>
+/// <param name="Outcome">Set when the job is to be created already finished instead of run (an override).</param>
 [GenerateSerializer, Immutable]
 public sealed record ProwJobRequest(
     string Job,
@@ -22,4 +23,5 @@ public sealed record ProwJobRequest(
     string? PullAuthor,
     string RequestedBy,
     string Reason,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt,
+    ProwJobOutcome? Outcome = null);

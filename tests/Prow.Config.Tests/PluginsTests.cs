@@ -1,3 +1,5 @@
+using Prow.Config.Plugins;
+
 namespace Prow.Config.Tests;
 
 public sealed class PluginsTests
@@ -109,6 +111,46 @@ public sealed class PluginsTests
         Assert.Equal((true, true), (p.ApproveFor("org", "unlisted").HasSelfApproval, p.ApproveFor("org", "unlisted").ConsiderReviewState));
         Assert.Equal((false, false), (p.ApproveFor("org", "old").HasSelfApproval, p.ApproveFor("org", "old").ConsiderReviewState));
         Assert.Equal((false, false), (p.ApproveFor("org", "new").HasSelfApproval, p.ApproveFor("org", "new").ConsiderReviewState));
+    }
+
+    [Fact]
+    public void Approve_Links_DefaultAsInProw_AnEmptyOneToo()
+    {
+        using var dir = new TempDir();
+        var p = Load.Ok(dir, "", pluginsYaml: """
+            approve:
+            - repos: [org/custom]
+              commandHelpLink: https://prow.example/command-help
+              pr_process_link: https://example.com/review-process
+            - repos: [org/empty]
+              commandHelpLink: ""
+              pr_process_link: ""
+            """).Plugins;
+
+        Assert.Equal(("https://prow.example/command-help", "https://example.com/review-process"), (p.ApproveFor("org", "custom").CommandHelpLink, p.ApproveFor("org", "custom").PrProcessLink));
+        var defaults = ("https://go.k8s.io/bot-commands", "https://git.k8s.io/community/contributors/guide/owners.md#the-code-review-process");
+        Assert.Equal(defaults, (p.ApproveFor("org", "empty").CommandHelpLink, p.ApproveFor("org", "empty").PrProcessLink));
+        Assert.Equal(defaults, (p.ApproveFor("org", "unlisted").CommandHelpLink, p.ApproveFor("org", "unlisted").PrProcessLink));
+    }
+
+    [Fact]
+    public void OwnersFilenames_PerRepoThenOrg_ElseTheDefaults_AndAnUnknownFieldIsNamed()
+    {
+        using var dir = new TempDir();
+        var p = Load.Ok(dir, "", pluginsYaml: """
+            owners:
+              filenames:
+                org: {owners: OWNERS.org}
+                org/repo: {owners: OWNERS.repo, owners_aliases: ALIASES.repo}
+            """).Plugins.Owners;
+
+        Assert.Equal(new OwnersFilenames("OWNERS.repo", "ALIASES.repo"), p.FilenamesFor("org", "repo"));
+        Assert.Equal(new OwnersFilenames("OWNERS.org", "OWNERS_ALIASES"), p.FilenamesFor("org", "other"));
+        Assert.Equal(new OwnersFilenames("OWNERS", "OWNERS_ALIASES"), p.FilenamesFor("elsewhere", "repo"));
+
+        var typo = Load.Config(dir, "", pluginsYaml: "owners:\n  filenames:\n    org:\n      owner: OWNERS.org\n");
+        var problem = Assert.Single(typo.Problems);
+        Assert.Equal((4, "owners.filenames.org.owner"), (problem.Line, problem.Field));
     }
 
     [Fact]

@@ -63,4 +63,24 @@ public sealed class AssignPluginTests(AssignPluginTests.Fixture fixture) : IClas
 
         Assert.DoesNotContain(_host.GitHub.Calls, c => c.Path.StartsWith("/repos/org/repo/pulls/83", StringComparison.Ordinal) || c.Path.StartsWith("/repos/org/repo/issues/83", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Cc_ATeamOfTheOrg_RequestsItsReview_UnccWithdraws_AnotherOrgsTeamIsRefused()
+    {
+        _host.GitHub.State.Org("org").Teams["reviewers"] = ["rev-one"];
+        OwnersScenario.PullRequest(_host, 84, "alice", "sha84", "pkg/a.go");
+
+        await OwnersScenario.CommentAsync(_host, 84, "anyone", "/cc @org/reviewers rev-two");
+        Assert.Equal(["reviewers"], _host.GitHub.Issue(Repo, 84).RequestedTeams);
+        Assert.Equal(["rev-two"], _host.GitHub.RequestedReviewersOn(Repo, 84));
+
+        await OwnersScenario.CommentAsync(_host, 84, "anyone", "/uncc @org/reviewers");
+        Assert.Empty(_host.GitHub.Issue(Repo, 84).RequestedTeams);
+        Assert.Equal(["rev-two"], _host.GitHub.RequestedReviewersOn(Repo, 84));
+
+        await OwnersScenario.CommentAsync(_host, 84, "anyone", "/cc @other-org/reviewers org/no-such-team");
+        Assert.Empty(_host.GitHub.Issue(Repo, 84).RequestedTeams);
+        var reply = Assert.Single(OwnersScenario.BotComments(_host, 84)).Body;
+        Assert.StartsWith("@anyone: GitHub didn't allow me to request PR reviews from the following users: other-org/reviewers, org/no-such-team.\n\n", reply, StringComparison.Ordinal);
+    }
 }

@@ -55,4 +55,19 @@ public sealed class BlunderbussPluginTests(BlunderbussPluginTests.Fixture fixtur
 
         Assert.Equal(["root-reviewer"], _host.GitHub.RequestedReviewersOn(Repo, 94));
     }
+
+    [Theory]
+    [InlineData("/cc @rev-one")]
+    [InlineData("Fixes a bug.\n/cc @org/reviewers")]
+    public async Task ADescriptionThatAlreadyCcsPeopleOrATeam_IsLeftToThem(string description)
+    {
+        var number = 95 + description.Length % 2;
+        OwnersScenario.PullRequest(_host, number, "alice", $"sha{number}", "docs/guide.md");
+        var opened = System.Text.Json.Nodes.JsonNode.Parse(Webhooks.PullRequest("opened", Repo, number, "alice", $"sha{number}"))!;
+        opened["pull_request"]!["body"] = description;
+
+        await _host.SendAsync("pull_request", opened.ToJsonString(), pullRequest: number);
+
+        Assert.Empty(_host.GitHub.CallsTo("POST", $"/repos/org/repo/pulls/{number}/requested_reviewers"));
+    }
 }

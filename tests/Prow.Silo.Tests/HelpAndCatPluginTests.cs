@@ -98,7 +98,7 @@ public sealed class HelpAndCatPluginTests
         Assert.Equal(["approve", "assign", "blunderbuss", "lgtm"], help.EnumerateObject().Select(p => p.Name));
         string[] Usages(string plugin) => [.. help.GetProperty(plugin).GetProperty("Commands").EnumerateArray().Select(c => c.GetProperty("Usage").GetString()!)];
         Assert.Equal(["/[remove-]approve [no-issue|cancel]"], Usages("approve"));
-        Assert.Equal(["/[un]assign [[@]<login>...]", "/[un]cc [[@]<login>...]"], Usages("assign"));
+        Assert.Equal(["/[un]assign [[@]<login>...]", "/[un]cc [[@]<login>...|[@]<org>/<team>...]"], Usages("assign"));
         Assert.Equal(["/auto-cc"], Usages("blunderbuss"));
         Assert.StartsWith("/[remove-]lgtm [cancel]", Usages("lgtm")[0], StringComparison.Ordinal);
         Assert.Contains("OWNERS", help.GetProperty("approve").GetProperty("Commands")[0].GetProperty("WhoCanUse").GetString(), StringComparison.Ordinal);

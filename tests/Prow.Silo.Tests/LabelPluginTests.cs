@@ -12,6 +12,13 @@ public sealed class LabelPluginTests : IAsyncLifetime
             - label: release-blocker
               allowed_users: [alice]
               allowed_teams: [release-team]
+              assign_on:
+              - label: needs-release-review
+            org/repo:
+            - label: Release-Blocker
+              allowed_users: [dave]
+              assign_on:
+              - label: cherry-pick-candidate
         """;
 
     private PluginTestHost _host = null!;
@@ -122,5 +129,32 @@ public sealed class LabelPluginTests : IAsyncLifetime
 
         await _host.SendAsync("issue_comment", Webhooks.IssueComment(Repo, 7, "/triage accepted", "alice"));
         Assert.Equal(["triage/accepted"], _host.GitHub.LabelsOn(Repo, 7));
+    }
+
+    [Fact]
+    public async Task RestrictedLabels_OfTheOrgAndTheRepo_Merge_AndAssignOnLabelsAssignTheAllowedUsers()
+    {
+        _host.FakeRepo.AddIssue(30, "bug", "alice");
+        _host.FakeRepo.AddPullRequest(31, "fix", "alice", "sha31");
+        _host.FakeRepo.AddPullRequest(32, "fix", "alice", "sha32");
+
+        // The repo's entry adds dave to the org's allowed users.
+        await _host.SendAsync("issue_comment", Webhooks.IssueComment(Repo, 30, "/label release-blocker", "dave"));
+        Assert.Equal(["release-blocker"], _host.GitHub.LabelsOn(Repo, 30));
+
+        // Either entry's assign_on label assigns every allowed user of the merged entry.
+        _host.FakeRepo.Collaborators["dave"] = "write";
+        await _host.SendAsync("pull_request", Labeled(31, "needs-release-review"), pullRequest: 31);
+        Assert.Equal(["alice", "dave"], _host.GitHub.AssigneesOn(Repo, 31).Order(StringComparer.Ordinal));
+
+        await _host.SendAsync("pull_request", Labeled(32, "kind/bug"), pullRequest: 32);
+        Assert.Empty(_host.GitHub.AssigneesOn(Repo, 32));
+    }
+
+    private static string Labeled(int number, string label)
+    {
+        var labeled = System.Text.Json.Nodes.JsonNode.Parse(Webhooks.PullRequest("labeled", Repo, number, "alice", $"sha{number}"))!;
+        labeled["label"] = new System.Text.Json.Nodes.JsonObject { ["name"] = label };
+        return labeled.ToJsonString();
     }
 }

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Prow.FakeGitHub;
+using Prow.GrainInterfaces.ProwJobs;
+using Prow.Services.JobIndex;
+using Prow.TestKit;
 
 namespace Prow.Silo.Tests;
 
@@ -104,6 +108,25 @@ public sealed class OverridePluginTests : IAsyncLifetime
         Assert.Equal("failure", Latest("ci/e2e").State);
         await SendAsync("/override-cancel", "boss");
         Assert.StartsWith("@boss: There are no overrides to cancel.", _host.GitHub.CommentsOn(Repo, 1)[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Override_OfAPresubmitsContext_CreatesAPassingProwJob_InTheJobIndex_WithoutRunningIt()
+    {
+        await SendAsync("/override-sticky pull-e2e", "boss");
+
+        var index = _host.Prow.Services.GetRequiredService<IProwJobIndex>();
+        ProwJob? job = null;
+        await Poll.UntilAsync(async () => (job = (await index.ListJobsAsync(new ProwJobQuery { Job = "pull-e2e" }, CancellationToken.None)) is [var first, ..] ? first : null) is not null);
+
+        Assert.Equal((ProwJobState.Success, "Overridden by boss [prow:skip-retest] BaseSHA:base0000"), (job!.Status.State, job.Status.Description));
+        Assert.Equal((ProwJobType.Presubmit, "ci/e2e", "base0000", "sha1"), (job.Spec.Type, job.Spec.Context, job.Spec.Refs!.BaseSha, job.Spec.Refs.Pulls[0].Sha));
+        Assert.NotNull(job.Status.CompletionTime);
+        Assert.Null(job.Status.PodName);
+
+        // The job's own report (crier) writes the status the plugin wrote: the context stays green with the override's description.
+        await Poll.UntilAsync(() => Task.FromResult(_host.GitHub.StatusesFor(Repo, "sha1").Count(s => s.Context == "ci/e2e") >= 3));
+        Assert.Equal(("success", "Overridden by boss [prow:skip-retest] BaseSHA:base0000"), (Latest("ci/e2e").State, Latest("ci/e2e").Description));
     }
 
     private Task SendAsync(string body, string commenter) =>

@@ -19,11 +19,23 @@ internal sealed class PluginHarness : IAsyncDisposable
     private readonly GitHubClient _client;
     private int _delivery;
 
-    private PluginHarness(FakeGitHubServer gitHub)
+    private PluginHarness(FakeGitHubServer gitHub, bool appAuth)
     {
         GitHub = gitHub;
         var options = new GitHubClientOptions { Token = "t" };
         options.Endpoints.Add(gitHub.BaseAddress);
+        if (appAuth)
+        {
+            // The client authenticates as a GitHub App installed on the org, with a key the fake checks the app's JWT against.
+            using var key = System.Security.Cryptography.RSA.Create(2048);
+            var keyPath = System.IO.Path.Combine(_folder.Path, "app-key.pem");
+            File.WriteAllText(keyPath, key.ExportRSAPrivateKeyPem());
+            gitHub.AppPublicKey = System.Security.Cryptography.RSA.Create(key.ExportParameters(false));
+            gitHub.State.Org("org").InstallationId = 77;
+            options.Token = null;
+            options.App = new GitHubAppOptions { AppId = FakeGitHubServer.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), PrivateKeyPath = keyPath };
+        }
+
         _client = new GitHubClient(options);
     }
 
@@ -34,21 +46,22 @@ internal sealed class PluginHarness : IAsyncDisposable
     /// <summary>The jobs plugins asked for over every run so far, in order.</summary>
     public List<Prow.GrainInterfaces.ProwJobRequest> JobRequests { get; } = [];
 
-    public static async Task<PluginHarness> StartAsync()
+    /// <param name="appAuth">The client authenticates as a GitHub App (which alone may create check runs) instead of with a token.</param>
+    public static async Task<PluginHarness> StartAsync(bool appAuth = false)
     {
         var gitHub = await FakeGitHubServer.StartAsync();
         gitHub.State.AddRepo(Repo).WithBranch("main", "base0000");
         gitHub.State.Org("org").Members.Add("alice");
         gitHub.State.Org("org").Members.Add("maintainer");
-        return new PluginHarness(gitHub);
+        return new PluginHarness(gitHub, appAuth);
     }
 
     /// <summary>
     /// Runs <paramref name="plugin"/>, enabled for the org with <paramref name="pluginsYaml"/> beside it and the
     /// presubmits of <paramref name="jobsYaml"/>, on one delivery.
     /// </summary>
-    /// <param name="configYaml">A config.yaml (tide's settings and queries) for plugins that read it.</param>
     /// <param name="time">The clock the plugin waits on (a test clock for plugins that wait); the system clock by default.</param>
+    /// <param name="configYaml">A config.yaml beside them (tide's settings and queries, owners_dir_denylist) for plugins that read it; none when null or empty.</param>
     public async Task RunAsync(IPlugin plugin, string eventName, string json, string pluginsYaml = "", TimeProvider? time = null, string jobsYaml = "", string? configYaml = null)
     {
         ArgumentNullException.ThrowIfNull(plugin);
@@ -62,7 +75,7 @@ internal sealed class PluginHarness : IAsyncDisposable
         }
 
         string? config = null;
-        if (configYaml is not null)
+        if (!string.IsNullOrEmpty(configYaml))
         {
             config = Path.Combine(_folder.Path, "config.yaml");
             await File.WriteAllTextAsync(config, configYaml);

@@ -17,7 +17,7 @@ public sealed class ReviewPluginHelpTests
         Assert.Equal(["/[remove-](area|committee|kind|language|priority|sig|triage|wg|label) <target>"], Usages(help, "label"));
         Assert.Equal(["/close [not-planned]", "/reopen", "/[remove-]lifecycle <active|frozen|stale|rotten>"], Usages(help, "lifecycle"));
         Assert.Equal(["/retitle <title>"], Usages(help, "retitle"));
-        Assert.Equal(["/override [context1] [context2]", "/override-cancel [context]"], Usages(help, "override"));
+        Assert.Equal(["/override [context1] [context2]", "/override-sticky [context1] [context2]", "/override-cancel [context]"], Usages(help, "override"));
         Assert.Equal(["/skip"], Usages(help, "skip"));
         Assert.Equal("Repo administrators.", help.GetProperty("override").GetProperty("Commands")[0].GetProperty("WhoCanUse").GetString());
         Assert.StartsWith("size/XS: under 5 lines", help.GetProperty("size").GetProperty("Config").GetProperty("").GetString(), StringComparison.Ordinal);

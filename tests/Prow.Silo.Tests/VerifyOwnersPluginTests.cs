@@ -178,6 +178,31 @@ public sealed class VerifyOwnersPluginTests
         Assert.Contains("approved", config.Owners.LabelsDenylist);
     }
 
+    public static TheoryData<string, string, string, string, string[]> LayoutCases => new()
+    {
+        // name, config.yaml, plugins.yaml, the changed file (a root OWNERS-like file without approvers), files reviewed as invalid
+        { "by default OWNERS is checked", "", "", "OWNERS", ["OWNERS"] },
+        { "a file named as the repo's OWNERS is checked", "", "owners:\n  filenames:\n    org/repo: {owners: OWNERS.k8s}\n", "OWNERS.k8s", ["OWNERS.k8s"] },
+        { "with another name configured, OWNERS is just a file", "", "owners:\n  filenames:\n    org: {owners: OWNERS.k8s}\n", "OWNERS", [] },
+        { "an OWNERS in a denylisted directory is not checked", "owners_dir_denylist:\n  default: ['^third_party']\n", "", "third_party/x/OWNERS", [] },
+        { "an OWNERS under vendor/<dir>/<dir> is not checked (Prow's preconfigured denylist)", "", "", "vendor/a/b/OWNERS", [] },
+        { "an OWNERS outside the denylist is checked", "owners_dir_denylist:\n  default: ['^third_party']\n", "", "pkg/OWNERS", ["pkg/OWNERS"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(LayoutCases))]
+    public async Task OwnersFileChanged_UnderTheRepositorysNamesAndDenylist(string name, string configYaml, string pluginsYaml, string path, string[] reviewed)
+    {
+        Assert.NotEmpty(name);
+        await using var harness = await PluginHarness.StartAsync();
+        Seed(harness, (path, "labels: [lgtm]\n", "@@ -0,0 +1 @@\n+labels: [lgtm]", "added"));
+
+        await harness.RunAsync(new VerifyOwnersPlugin(), "pull_request", Webhooks.PullRequest("opened", Repo, 1, "alice", "sha1"), pluginsYaml, configYaml: configYaml);
+
+        Assert.Equal(reviewed, harness.GitHub.Issue(Repo, 1).ReviewComments.Select(c => c.Path));
+        Assert.Equal(reviewed.Length > 0 ? [Invalid] : [], harness.GitHub.LabelsOn(Repo, 1));
+    }
+
     private static void Seed(PluginHarness harness, params (string Path, string Content, string Patch, string Status)[] files) =>
         harness.GitHub.Change(Repo, r =>
         {

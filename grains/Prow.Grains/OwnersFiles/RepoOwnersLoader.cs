@@ -8,15 +8,13 @@ namespace Prow.Grains.OwnersFiles;
 
 /// <summary>
 /// Reads the OWNERS files that govern a set of changed files from GitHub (the contents API at the base branch's
-/// current commit): the OWNERS of every directory from each file up to the root, and the root OWNERS_ALIASES.
+/// current commit): the OWNERS of every directory from each file up to the root, and the root OWNERS_ALIASES, under
+/// the names and the directory denylist the configuration gives the repository (<see cref="OwnersLayout"/>).
 /// Prow clones the repository for this; asking only for the files that matter costs a few calls per directory, and
 /// each answer is kept per commit, because at one commit a file never changes.
 /// </summary>
 public sealed partial class RepoOwnersLoader(ILogger<RepoOwnersLoader> logger)
 {
-    public const string OwnersFileName = "OWNERS";
-    public const string AliasesFileName = "OWNERS_ALIASES";
-
     /// <summary>Files kept before the cache starts over; each entry is one small file (or the fact it is absent).</summary>
     private const int CacheCapacity = 20_000;
 
@@ -25,13 +23,17 @@ public sealed partial class RepoOwnersLoader(ILogger<RepoOwnersLoader> logger)
 
     private readonly ConcurrentDictionary<string, string?> _files = new(StringComparer.Ordinal);
 
-    /// <summary>The OWNERS that apply to <paramref name="changedFiles"/> on <paramref name="baseBranch"/> as it is now.</summary>
-    public async Task<RepoOwners> LoadAsync(IRepositoryClient gitHub, string org, string repo, string baseBranch, IEnumerable<string> changedFiles, CancellationToken cancellationToken)
+    /// <summary>
+    /// The OWNERS that apply to <paramref name="changedFiles"/> (and the root OWNERS) on <paramref name="baseBranch"/> as
+    /// it is now, under the repository's file names and OWNERS directory denylist.
+    /// </summary>
+    public async Task<RepoOwners> LoadAsync(IRepositoryClient gitHub, ConfigSnapshot config, string org, string repo, string baseBranch, IEnumerable<string> changedFiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gitHub);
         ArgumentNullException.ThrowIfNull(changedFiles);
+        var layout = OwnersLayout.For(config, org, repo);
         var baseSha = await gitHub.GetRefShaAsync(org, repo, "heads/" + baseBranch, cancellationToken);
-        var paths = RelevantPaths(changedFiles);
+        var paths = RelevantPaths(changedFiles, layout);
         using var gate = new SemaphoreSlim(ConcurrentReads);
         var read = await Task.WhenAll(paths.Select(async path =>
         {
@@ -48,7 +50,7 @@ public sealed partial class RepoOwnersLoader(ILogger<RepoOwnersLoader> logger)
         var texts = read.Where(r => r.Text is not null).ToDictionary(r => r.Path, r => r.Text!, StringComparer.Ordinal);
 
         var sink = new ProblemSink(strict: false);
-        var owners = RepoOwners.Parse(texts, sink);
+        var owners = RepoOwners.Parse(texts, sink, layout.Filenames);
         foreach (var problem in sink.Problems)
         {
             LogOwnersProblem(logger, org, repo, baseSha, problem.File, problem.Line, problem.Message);
@@ -57,11 +59,15 @@ public sealed partial class RepoOwnersLoader(ILogger<RepoOwnersLoader> logger)
         return owners;
     }
 
-    /// <summary>OWNERS_ALIASES, then the OWNERS of every directory that holds or encloses a changed file.</summary>
-    public static IReadOnlyList<string> RelevantPaths(IEnumerable<string> changedFiles)
+    /// <summary>
+    /// OWNERS_ALIASES, then the OWNERS of the root and of every directory that holds or encloses a changed file, except
+    /// directories the layout ignores (with what is below them).
+    /// </summary>
+    public static IReadOnlyList<string> RelevantPaths(IEnumerable<string> changedFiles, OwnersLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(changedFiles);
-        var directories = new SortedSet<string>(StringComparer.Ordinal);
+        layout ??= OwnersLayout.Default;
+        var directories = new SortedSet<string>(StringComparer.Ordinal) { "" };
         foreach (var file in changedFiles)
         {
             var dir = file.Trim('/');
@@ -74,7 +80,7 @@ public sealed partial class RepoOwnersLoader(ILogger<RepoOwnersLoader> logger)
             while (dir.Length > 0);
         }
 
-        return [AliasesFileName, .. directories.Select(d => d.Length == 0 ? OwnersFileName : $"{d}/{OwnersFileName}")];
+        return [layout.Filenames.OwnersAliases, .. directories.Where(d => !layout.IsIgnored(d)).Select(layout.OwnersPath)];
     }
 
     private async Task<string?> ReadAsync(IRepositoryClient gitHub, string org, string repo, string sha, string path, CancellationToken cancellationToken)

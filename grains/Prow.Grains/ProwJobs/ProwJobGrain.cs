@@ -44,13 +44,14 @@ public sealed partial class ProwJobGrain(
             return existing;
         }
 
-        job = job with { Status = job.Status with { Url = urls.For(job, config.Current.Prow.Plank) } };
-        if (clusters.Pools.TryGetValue(job.Spec.Cluster, out var pool))
+        job = job with { Status = job.Status with { Url = job.Status.Url ?? urls.For(job, config.Current.Prow.Plank) } };
+        // A job created already finished (an override) never runs, so it needs no build cluster.
+        if (!job.Status.Complete && clusters.Pools.TryGetValue(job.Spec.Cluster, out var pool))
         {
             job = await PlaceInPoolAsync(job, pool);
         }
 
-        if (clusters.Find(job.Spec.Cluster) is null)
+        if (!job.Status.Complete && clusters.Find(job.Spec.Cluster) is null)
         {
             job = ProwJobStateMachine.Complete(job, ProwJobState.Error, $"Unknown build cluster '{job.Spec.Cluster}'; this silo has: {string.Join(", ", clusters.Names)}.", time.GetUtcNow());
         }

@@ -6,7 +6,8 @@ namespace Prow.Grains.PullRequests;
 
 /// <summary>
 /// Turns a pull request's job requests into ProwJobs: a job already running for the same commit is not started
-/// twice, and a new push (or closing the pull request) aborts what runs for the old commit.
+/// twice, and a new push (or closing the pull request) aborts what runs for the old commit. A request with an outcome
+/// (an override) becomes a job that has already ended that way.
 /// </summary>
 public sealed class PullRequestJobs(IGrainFactory grains, TimeProvider time)
 {
@@ -23,7 +24,7 @@ public sealed class PullRequestJobs(IGrainFactory grains, TimeProvider time)
 
         foreach (var request in requests)
         {
-            if (active.Exists(j => j.Job == request.Job && j.Sha == request.PullSha))
+            if (request.Outcome is null && active.Exists(j => j.Job == request.Job && j.Sha == request.PullSha))
             {
                 continue;
             }
@@ -34,8 +35,16 @@ public sealed class PullRequestJobs(IGrainFactory grains, TimeProvider time)
                 continue;
             }
 
-            var id = ProwJobIds.For(deliveryId, request.Job);
-            var job = await grains.GetGrain<IProwJobGrain>(id).CreateAsync(ProwJobFactory.Presubmit(config, presubmit, request, id, time.GetUtcNow()));
+            // A finished job gets an id of its own, so an override and a /test of the same job in one comment are two jobs.
+            var id = ProwJobIds.For(request.Outcome is null ? deliveryId : $"{deliveryId}@{request.Reason}", request.Job);
+            var now = time.GetUtcNow();
+            var created = ProwJobFactory.Presubmit(config, presubmit, request, id, now);
+            if (request.Outcome is { } outcome)
+            {
+                created = created with { Status = created.Status with { State = outcome.State, Description = outcome.Description, Url = outcome.Url, CompletionTime = now } };
+            }
+
+            var job = await grains.GetGrain<IProwJobGrain>(id).CreateAsync(created);
             if (!job.Status.Complete)
             {
                 active.Add(new TrackedJob(id, request.Job, request.PullSha));

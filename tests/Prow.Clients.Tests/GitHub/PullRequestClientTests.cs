@@ -81,6 +81,25 @@ public sealed class PullRequestClientTests
     }
 
     [Fact]
+    public async Task RequestReviewers_AnOrgTeamGoesAsATeamReviewer_AnotherOrgsTeamIsRefused()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        h.FakeRepo.AddPullRequest(4, "t", "alice", "s4");
+        h.FakeRepo.Collaborators["bob"] = "write";
+        h.Server.State.Org("org").Teams["reviewers"] = ["bob"];
+
+        await h.Client.RequestReviewersAsync("org", "repo", 4, ["bob", "org/reviewers"], _none);
+        var body = System.Text.Json.JsonDocument.Parse(h.Server.CallsTo("POST", "/repos/org/repo/pulls/4/requested_reviewers")[0].Body).RootElement;
+        var elsewhere = await Assert.ThrowsAsync<GitHubApiException>(() => h.Client.RequestReviewersAsync("org", "repo", 4, ["other/reviewers"], _none));
+        await h.Client.RemoveRequestedReviewersAsync("org", "repo", 4, ["ORG/reviewers"], _none);
+
+        Assert.Equal(("[\"bob\"]", "[\"reviewers\"]"), (body.GetProperty("reviewers").GetRawText(), body.GetProperty("team_reviewers").GetRawText()));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
+        Assert.Equal(["bob"], h.Server.RequestedReviewersOn(GitHubHarness.Repo, 4));
+        Assert.Empty(h.Server.Issue(GitHubHarness.Repo, 4).RequestedTeams);
+    }
+
+    [Fact]
     public async Task RequestReviewers_FromANonCollaboratorOrTheAuthor_IsRefusedWith422()
     {
         await using var h = await GitHubHarness.StartAsync();

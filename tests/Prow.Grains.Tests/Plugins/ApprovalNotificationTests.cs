@@ -20,6 +20,16 @@ public sealed class ApprovalNotificationTests
     }
 
     [Fact]
+    public void OwnersFiles_AreLinkedUnderTheRepositorysOwnersFileName()
+    {
+        var message = ApprovalNotification.Message(Facts(With("pkg-a")) with { OwnersFileName = "OWNERS.k8s" });
+
+        Assert.Contains("- **[docs/OWNERS.k8s](https://github.com/org/repo/blob/main/docs/OWNERS.k8s)**\n", message, StringComparison.Ordinal);
+        Assert.Contains("- ~~[pkg/OWNERS.k8s](https://github.com/org/repo/blob/main/pkg/OWNERS.k8s)~~ [pkg-a]\n", message, StringComparison.Ordinal);
+        Assert.Contains("The review process is described [here](https://example.com/process).", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NotApproved_ListsTheOwnersFilesStillWaiting_AndSuggestsWhomToAsk()
     {
         var message = ApprovalNotification.Message(Facts(With("pkg-a")));

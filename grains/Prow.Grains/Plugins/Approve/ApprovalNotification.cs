@@ -25,7 +25,8 @@ public static class ApprovalNotification
         int? AssociatedIssue,
         string CommandHelpLink,
         string PrProcessLink,
-        bool ManuallyApproved = false)
+        bool ManuallyApproved = false,
+        string OwnersFileName = Config.Plugins.OwnersFilenames.DefaultOwners)
     {
         public bool FilesApproved => Coverage.AllApprovedBy(Approvals.Logins);
 
@@ -90,7 +91,7 @@ public static class ApprovalNotification
         var unapproved = facts.Coverage.UnapprovedBy(approvers);
         foreach (var directory in facts.Coverage.Directories)
         {
-            var path = directory.Length == 0 ? "OWNERS" : directory + "/OWNERS";
+            var path = directory.Length == 0 ? facts.OwnersFileName : $"{directory}/{facts.OwnersFileName}";
             var link = $"[{path}](https://github.com/{facts.Org}/{facts.Repo}/blob/{facts.Branch}/{path})";
             var by = facts.Coverage.ApproversIn(directory, approvers);
             text.Append(unapproved.Contains(directory) ? $"- **{link}**\n" : $"- ~~{link}~~ [{string.Join(", ", by)}]\n");

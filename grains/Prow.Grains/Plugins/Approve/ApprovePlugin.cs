@@ -88,7 +88,7 @@ public sealed partial class ApprovePlugin(RepoOwnersLoader ownersLoader) : IPlug
         }
 
         var files = (await gitHub.ListPullRequestFilesAsync(org, repo, number, ct)).Select(f => f.Filename).ToList();
-        var owners = await ownersLoader.LoadAsync(gitHub, org, repo, pr.Base.Ref, files, ct);
+        var owners = await ownersLoader.LoadAsync(gitHub, context.Config, org, repo, pr.Base.Ref, files, ct);
         var bot = await context.BotLoginAsync();
         var comments = await gitHub.ListIssueCommentsAsync(org, repo, number, ct);
         var reviews = await gitHub.ListReviewsAsync(org, repo, number, ct);
@@ -112,7 +112,7 @@ public sealed partial class ApprovePlugin(RepoOwnersLoader ownersLoader) : IPlug
         var labelled = pr.Labels.Any(l => l.Name == ApprovedLabel);
         var manually = labelled && await LabelledByHandAsync(context, org, repo, number, bot);
         var facts = new ApprovalNotification.Facts(org, repo, pr.Base.Ref, new ApprovalCoverage(owners, files), approvals, assignees, number,
-            options.IssueRequired == true, AssociatedIssue(pr.Body ?? "", org), options.CommandHelpLink, options.PrProcessLink, manually);
+            options.IssueRequired == true, AssociatedIssue(pr.Body ?? "", org), options.CommandHelpLink, options.PrProcessLink, manually, OwnersLayout.For(context.Config, org, repo).Filenames.Owners);
         await NotifyAsync(context, org, repo, number, comments.Where(c => IsBot(c.User.Login, bot) && ApprovalNotification.IsNotification(c.Body)).ToList(), ApprovalNotification.Message(facts));
 
         if (facts.IsApproved && !labelled)

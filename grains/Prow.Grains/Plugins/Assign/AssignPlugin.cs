@@ -5,8 +5,9 @@ namespace Prow.Grains.Plugins.Assign;
 
 /// <summary>
 /// <c>/assign</c>, <c>/unassign</c> (issues and pull requests) and <c>/cc</c>, <c>/uncc</c> (review requests on pull
-/// requests), for anyone; without names they mean the commenter. GitHub decides who can be assigned or asked to
-/// review; whoever it turns down is named in a reply that says why.
+/// requests), for anyone; without names they mean the commenter. <c>/cc @org/team</c> asks a team of the repository's
+/// org for a review. GitHub decides who can be assigned or asked to review; whoever it turns down is named in a reply
+/// that says why.
 /// </summary>
 public sealed partial class AssignPlugin : IPlugin, IGenericCommentHandler
 {
@@ -17,8 +18,9 @@ public sealed partial class AssignPlugin : IPlugin, IGenericCommentHandler
     [GeneratedRegex(@"(?mi)^/(un)?assign((?:[ \t]+@?[-\w]+)*)[ \t]*$")]
     private static partial Regex AssignCommand();
 
-    [GeneratedRegex(@"(?mi)^/(un)?cc((?:[ \t]+@?[-\w]+)*)[ \t]*$")]
-    private static partial Regex CcCommand();
+    /// <summary>A <c>/cc</c> or <c>/uncc</c> line; a target is a login or an <c>org/team</c>. Blunderbuss looks for it too.</summary>
+    [GeneratedRegex(@"(?mi)^/(un)?cc((?:[ \t]+@?[-/\w]+)*)[ \t]*$")]
+    public static partial Regex CcCommand();
 
     public async Task HandleGenericCommentAsync(PluginContext context, GenericCommentEvent comment)
     {
@@ -55,11 +57,11 @@ public sealed partial class AssignPlugin : IPlugin, IGenericCommentHandler
 
     public PluginHelp Help(PluginHelpContext context) => new(
         "Assigns people and requests reviews.",
-        "The assign plugin assigns or unassigns people on issues and pull requests (/assign, /unassign) and requests or withdraws reviews on pull requests (/cc, /uncc). Without names a command applies to the commenter.",
+        "The assign plugin assigns or unassigns people on issues and pull requests (/assign, /unassign) and requests or withdraws reviews from people or teams on pull requests (/cc, /uncc). Without names a command applies to the commenter.",
         ["issue_comment", "pull_request_review", "pull_request_review_comment"],
         [
             new("/[un]assign [[@]<login>...]", "Assigns or unassigns the named people (or yourself). GitHub only assigns org members, collaborators and people who commented.", ["/assign", "/assign @alice bob", "/unassign"], "Anyone", Featured: true),
-            new("/[un]cc [[@]<login>...]", "Requests or withdraws a review from the named people (or yourself) on a pull request.", ["/cc @alice", "/uncc bob"], "Anyone", Featured: true),
+            new("/[un]cc [[@]<login>...|[@]<org>/<team>...]", "Requests or withdraws a review from the named people or teams (or yourself) on a pull request.", ["/cc @alice", "/cc @org/reviewers", "/uncc bob"], "Anyone", Featured: true),
         ]);
 
     /// <summary>The logins to add and to remove, each once, in the order written.</summary>

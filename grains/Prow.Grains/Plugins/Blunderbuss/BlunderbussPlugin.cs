@@ -9,7 +9,8 @@ namespace Prow.Grains.Plugins.Blunderbuss;
 /// <summary>
 /// Requests reviews from OWNERS reviewers when a pull request is opened (or, with ignore_drafts, when a draft
 /// becomes ready), and again on <c>/auto-cc</c>. The blunderbuss section sets how many (request_count, capped by
-/// max_request_count), whether approvers are left out, and which authors and drafts are skipped.
+/// max_request_count), whether approvers are left out, and which authors and drafts are skipped. A pull request whose
+/// description has a <c>/cc</c> line already names its reviewers and is skipped, as in Prow.
 /// </summary>
 public sealed partial class BlunderbussPlugin(RepoOwnersLoader ownersLoader) : IPlugin, IPullRequestHandler, IGenericCommentHandler
 {
@@ -27,7 +28,9 @@ public sealed partial class BlunderbussPlugin(RepoOwnersLoader ownersLoader) : I
         var config = context.Config.Plugins.Blunderbuss;
         var pr = pullRequest.PullRequest;
         var opened = pullRequest.Action == "opened" || (pullRequest.Action == "ready_for_review" && config.IgnoreDrafts);
-        if (!opened || (pr.Draft && config.IgnoreDrafts) || config.IgnoreAuthors.Contains(pr.User.Login, StringComparer.OrdinalIgnoreCase))
+        // As in Prow, a description that already asks for reviewers (/cc a person or an org/team) is left to the assign plugin.
+        if (!opened || (pr.Draft && config.IgnoreDrafts) || config.IgnoreAuthors.Contains(pr.User.Login, StringComparer.OrdinalIgnoreCase)
+            || Assign.AssignPlugin.CcCommand().IsMatch(pr.Body ?? ""))
         {
             return;
         }
@@ -68,7 +71,7 @@ public sealed partial class BlunderbussPlugin(RepoOwnersLoader ownersLoader) : I
         var ct = context.CancellationToken;
         var config = context.Config.Plugins.Blunderbuss;
         var files = (await context.GitHub.ListPullRequestFilesAsync(org, repo, number, ct)).Select(f => (f.Filename, f.Changes)).ToList();
-        var owners = await ownersLoader.LoadAsync(context.GitHub, org, repo, baseRef, files.Select(f => f.Filename), ct);
+        var owners = await ownersLoader.LoadAsync(context.GitHub, context.Config, org, repo, baseRef, files.Select(f => f.Filename), ct);
         var (reviewers, required) = ReviewerSelection.Pick(owners, files, author, config.RequestCount, config.ExcludeApprovers, number);
         var capped = config.MaxRequestCount is { } max ? reviewers.Take(max) : reviewers;
         var everyone = capped.Concat(required).Distinct(StringComparer.Ordinal).ToList();

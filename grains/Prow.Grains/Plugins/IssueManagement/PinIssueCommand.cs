@@ -28,8 +28,8 @@ internal static class PinIssueCommand
         try
         {
             var defaultBranch = (await context.GitHub.GetRepositoryAsync(org, repo, context.CancellationToken)).DefaultBranch;
-            var root = await owners.LoadAsync(context.GitHub, org, repo, defaultBranch, [RepoOwnersLoader.OwnersFileName], context.CancellationToken);
-            approvers = root.LeafApprovers(RepoOwnersLoader.OwnersFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var root = await owners.LoadAsync(context.GitHub, context.Config, org, repo, defaultBranch, [], context.CancellationToken);
+            approvers = root.TopLevelApprovers().ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
         catch (GitHubApiException)
         {

@@ -7,9 +7,10 @@ namespace Prow.Grains.Plugins.Label;
 /// <c>/kind</c>, <c>/priority</c>, <c>/area</c>, <c>/triage</c> (and the other label types), <c>/label</c> and their
 /// <c>/remove-</c> forms. A label must exist in the repository; <c>triage/accepted</c> is for org members; restricted
 /// labels are for their allowed users and teams. Taking away the last kind, priority, sig or triage label puts the
-/// repository's needs-&lt;category&gt; label on.
+/// repository's needs-&lt;category&gt; label on. When a pull request gets a label some restricted label lists in its
+/// <c>assign_on</c>, that restricted label's allowed users are assigned to it.
 /// </summary>
-public sealed class LabelPlugin : IPlugin, IGenericCommentHandler
+public sealed class LabelPlugin : IPlugin, IGenericCommentHandler, IPullRequestHandler
 {
     public const string PluginName = "label";
     public const string TriageAccepted = "triage/accepted";
@@ -26,9 +27,7 @@ public sealed class LabelPlugin : IPlugin, IGenericCommentHandler
         }
 
         var config = context.Config.Plugins.Label;
-        var restricted = config.RestrictedLabelsFor(comment.Org, comment.Repo)
-            .GroupBy(r => r.Label.ToLowerInvariant(), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var restricted = config.RestrictedLabelsFor(comment.Org, comment.Repo);
         var additional = config.AdditionalLabels.Select(l => l.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var commands = LabelCommands.Parse(comment.Body, label => additional.Contains(label) || restricted.ContainsKey(label));
         if (commands.IsEmpty)
@@ -87,6 +86,25 @@ public sealed class LabelPlugin : IPlugin, IGenericCommentHandler
         }
     }
 
+    public async Task HandlePullRequestAsync(PluginContext context, Clients.GitHub.Events.PullRequestEvent pullRequest)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        if (pullRequest.Action != "labeled" || pullRequest.Label is not { } added)
+        {
+            return;
+        }
+
+        var (org, repo) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name);
+        foreach (var restricted in context.Config.Plugins.Label.RestrictedLabelsFor(org, repo).Values)
+        {
+            if (restricted.AllowedUsers.Count > 0 && restricted.AssignOn.Any(a => string.Equals(a, added.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                await context.GitHub.AssignIssueAsync(org, repo, pullRequest.PullRequest.Number, restricted.AllowedUsers, context.CancellationToken);
+            }
+        }
+    }
+
     public PluginHelp Help(PluginHelpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -94,8 +112,8 @@ public sealed class LabelPlugin : IPlugin, IGenericCommentHandler
         return new PluginHelp(
             "Adds and removes labels of the recognised types.",
             "The label plugin adds and removes labels of the types " + string.Join(", ", LabelCommands.Types.Select(t => $"'{t}/*'"))
-            + ". More labels can be allowed with /label through label.additional_labels; label.restricted_labels can only be changed by their allowed users and teams. A label must exist in the repository.",
-            ["issue_comment", "pull_request_review", "pull_request_review_comment"],
+            + ". More labels can be allowed with /label through label.additional_labels; label.restricted_labels can only be changed by their allowed users and teams, and a restricted label's allowed users are assigned to a pull request that gets one of its assign_on labels. A label must exist in the repository.",
+            ["issue_comment", "pull_request_review", "pull_request_review_comment", "pull_request"],
             [new("/[remove-](area|committee|kind|language|priority|sig|triage|wg|label) <target>", "Adds or removes a label of one of the recognised types.",
                 ["/kind bug", "/remove-area prow", "/priority critical-urgent", "/triage accepted", "/label tide/merge-method-squash"],
                 "Anyone on issues and pull requests. `triage/accepted` only by org members; restricted labels only by their allowed users and teams.")])

@@ -171,7 +171,7 @@ public sealed partial class LgtmPlugin(RepoOwnersLoader ownersLoader) : IPlugin,
         }
 
         var files = (await context.GitHub.ListPullRequestFilesAsync(org, repo, pr.Number, ct)).Select(f => f.Filename).ToList();
-        var owners = await ownersLoader.LoadAsync(context.GitHub, org, repo, pr.Base.Ref, files, ct);
+        var owners = await ownersLoader.LoadAsync(context.GitHub, context.Config, org, repo, pr.Base.Ref, files, ct);
         var login = user.ToLowerInvariant();
         return files.Any(f => owners.Reviewers(f).Contains(login) || owners.Approvers(f).Contains(login)) ? null : LgtmReplies.NotInOwners;
     }

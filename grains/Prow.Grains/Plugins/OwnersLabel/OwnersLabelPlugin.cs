@@ -28,7 +28,7 @@ public sealed partial class OwnersLabelPlugin(RepoOwnersLoader ownersLoader) : I
         var ct = context.CancellationToken;
         var (org, repo, number) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name, pullRequest.PullRequest.Number);
         var files = (await context.GitHub.ListPullRequestFilesAsync(org, repo, number, ct)).Select(f => f.Filename).ToList();
-        var owners = await ownersLoader.LoadAsync(context.GitHub, org, repo, pullRequest.PullRequest.Base.Ref, files, ct);
+        var owners = await ownersLoader.LoadAsync(context.GitHub, context.Config, org, repo, pullRequest.PullRequest.Base.Ref, files, ct);
         var wanted = files.SelectMany(owners.Labels).ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0)
         {

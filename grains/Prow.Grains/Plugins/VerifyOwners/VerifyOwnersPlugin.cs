@@ -4,6 +4,7 @@ using Prow.Clients.GitHub.Events;
 using Prow.Config;
 using Prow.Config.Owners;
 using Prow.Config.Plugins;
+using Prow.Grains.OwnersFiles;
 using Prow.Grains.Plugins.Framework;
 using Prow.Grains.Plugins.Trigger;
 
@@ -20,8 +21,6 @@ public sealed partial class VerifyOwnersPlugin : IPlugin, IPullRequestHandler, I
 {
     public const string PluginName = "verify-owners";
     public const string InvalidOwnersLabel = "do-not-merge/invalid-owners-file";
-    private const string OwnersFile = "OWNERS";
-    private const string AliasesFile = "OWNERS_ALIASES";
 
     /// <summary>Trust checks per event, as in Prow, so a large OWNERS reshuffle cannot spend the token budget.</summary>
     private const int MaxTrustChecks = 50;
@@ -33,7 +32,7 @@ public sealed partial class VerifyOwnersPlugin : IPlugin, IPullRequestHandler, I
 
     /// <summary>The head of Prow's comment naming untrusted users (kept word for word: old ones are found and pruned by it).</summary>
     public static string UntrustedHeader(string org, string joinOrgUrl) =>
-        $"The OWNERS file contains untrusted users, which makes it INVALID. The following users are mentioned in {OwnersFile} file(s) but are untrusted for the following reasons. One way to make the user trusted is to add them as [members]({joinOrgUrl}) of the {org} org. You can then trigger verification by writing `/verify-owners` in a comment.";
+        $"The OWNERS file contains untrusted users, which makes it INVALID. The following users are mentioned in OWNERS file(s) but are untrusted for the following reasons. One way to make the user trusted is to add them as [members]({joinOrgUrl}) of the {org} org. You can then trigger verification by writing `/verify-owners` in a comment.";
 
     public async Task HandlePullRequestAsync(PluginContext context, PullRequestEvent pullRequest)
     {
@@ -61,26 +60,38 @@ public sealed partial class VerifyOwnersPlugin : IPlugin, IPullRequestHandler, I
     public PluginHelp Help(PluginHelpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var denied = context.Config.Plugins.Owners.LabelsDenylist;
+        var owners = context.Config.Plugins.Owners;
+        var denied = owners.LabelsDenylist;
+        string Describe(OwnersFilenames names) =>
+            $"{names.Owners} and {names.OwnersAliases} files are validated." + (denied.Count > 0 ? $" {names.Owners} files may not list these labels: {string.Join(", ", denied)}." : "");
+        var config = new Dictionary<string, string>(StringComparer.Ordinal) { ["default"] = Describe(OwnersFilenames.Default) };
+        foreach (var repo in context.EnabledRepos)
+        {
+            var parts = repo.Split('/', 2);
+            if (owners.FilenamesFor(parts[0], parts.Length > 1 ? parts[1] : "") is var names && names != OwnersFilenames.Default)
+            {
+                config[repo] = Describe(names);
+            }
+        }
+
         return new(
             $"Checks the OWNERS files a pull request changes and holds it with {InvalidOwnersLabel} while one is wrong.",
-            $"The verify-owners plugin reads every {OwnersFile} file and the {AliasesFile} file a pull request changes, as they are at its head. A file that does not parse, that lists a label from owners.labels_denylist, or a root {OwnersFile} without approvers gets a review comment on the file; people newly added who are neither org members nor collaborators (trigger's trust rules, not checked for repositories in owners.skip_collaborators) are named in a comment. Either puts on {InvalidOwnersLabel}, which keeps tide from merging; a later push or /verify-owners that finds nothing wrong takes it off.",
+            $"The verify-owners plugin reads every OWNERS file and the OWNERS_ALIASES file a pull request changes (by default; owners.filenames names them per repository), as they are at its head, except OWNERS in directories owners_dir_denylist rules out. A file that does not parse, that lists a label from owners.labels_denylist, or a root OWNERS without approvers gets a review comment on the file; people newly added who are neither org members nor collaborators (trigger's trust rules, not checked for repositories in owners.skip_collaborators) are named in a comment. Either puts on {InvalidOwnersLabel}, which keeps tide from merging; a later push or /verify-owners that finds nothing wrong takes it off.",
             ["pull_request", "issue_comment"],
-            [new("/verify-owners", $"Checks the pull request's {OwnersFile} files again and takes {InvalidOwnersLabel} off when they are valid now.", ["/verify-owners"], "Anyone")])
+            [new("/verify-owners", $"Checks the pull request's OWNERS files again and takes {InvalidOwnersLabel} off when they are valid now.", ["/verify-owners"], "Anyone")])
         {
-            Config = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["default"] = $"{OwnersFile} and {AliasesFile} files are validated." + (denied.Count > 0 ? $" {OwnersFile} files may not list these labels: {string.Join(", ", denied)}." : ""),
-            },
+            Config = config,
         };
     }
 
     private static async Task VerifyAsync(PluginContext context, string org, string repo, PullRequest pr)
     {
         var ct = context.CancellationToken;
+        var layout = OwnersLayout.For(context.Config, org, repo);
+        var (ownersFile, aliasesFile) = (layout.Filenames.Owners, layout.Filenames.OwnersAliases);
         var changes = await context.GitHub.ListPullRequestFilesAsync(org, repo, pr.Number, ct);
-        var ownersChanged = changes.Where(c => c.Filename.Split('/')[^1] == OwnersFile && c.Status != "removed").ToList();
-        var aliasesChange = changes.FirstOrDefault(c => c.Filename == AliasesFile);
+        var ownersChanged = changes.Where(c => layout.IsOwnersFile(c.Filename) && c.Status != "removed").ToList();
+        var aliasesChange = changes.FirstOrDefault(c => c.Filename == aliasesFile);
         var labels = await IssueLabels.CurrentAsync(context, org, repo, pr.Number);
         var invalid = IssueLabels.Has(labels, InvalidOwnersLabel);
         if (ownersChanged.Count == 0 && aliasesChange is null && !invalid)
@@ -93,16 +104,16 @@ public sealed partial class VerifyOwnersPlugin : IPlugin, IPullRequestHandler, I
         var skipTrust = plugins.Owners.SkipCollaborators.Contains($"{org}/{repo}", StringComparer.Ordinal);
         var trust = new TrustLedger(context, trigger, org, repo);
 
-        var aliasesText = (await context.GitHub.GetFileContentAsync(org, repo, AliasesFile, pr.Head.Sha, ct))?.Text;
+        var aliasesText = (await context.GitHub.GetFileContentAsync(org, repo, aliasesFile, pr.Head.Sha, ct))?.Text;
         var aliases = OwnersAliases.Empty;
         if (aliasesText is not null)
         {
             var sink = new ProblemSink(strict: false);
-            aliases = OwnersParser.ParseAliases(AliasesFile, aliasesText, sink);
+            aliases = OwnersParser.ParseAliases(aliasesFile, aliasesText, sink);
             if (sink.HasErrors)
             {
                 await IssueLabels.EnsureAsync(context, org, repo, pr.Number, labels, InvalidOwnersLabel, wanted: true);
-                await context.GitHub.CreateCommentAsync(org, repo, pr.Number, $"The content of {AliasesFile} is invalid.", ct);
+                await context.GitHub.CreateCommentAsync(org, repo, pr.Number, $"The content of {aliasesFile} is invalid.", ct);
                 return;
             }
 
@@ -115,7 +126,7 @@ public sealed partial class VerifyOwnersPlugin : IPlugin, IPullRequestHandler, I
             {
                 foreach (var member in aliases.ExpandAll(aliases.Names))
                 {
-                    await trust.CheckAddedAsync(member, aliasesChange.Patch, AliasesFile);
+                    await trust.CheckAddedAsync(member, aliasesChange.Patch, aliasesFile);
                 }
             }
         }
@@ -145,7 +156,7 @@ public sealed partial class VerifyOwnersPlugin : IPlugin, IPullRequestHandler, I
         if (wrong.Count > 0)
         {
             await IssueLabels.EnsureAsync(context, org, repo, pr.Number, labels, InvalidOwnersLabel, wanted: true);
-            var summary = $"{wrong.Count} invalid {OwnersFile} file{(wrong.Count == 1 ? "" : "s")}";
+            var summary = $"{wrong.Count} invalid {ownersFile} file{(wrong.Count == 1 ? "" : "s")}";
             var review = new DraftReview(
                 pr.Head.Sha,
                 $"@{pr.User.Login}: {summary}",
