@@ -27,7 +27,12 @@ internal sealed partial class SearchQuery
         return query;
     }
 
-    public bool Matches(FakeRepo repo, FakeIssue issue) => _terms.All(t => Holds(repo, issue, t.Key, t.Value) != t.Negated);
+    /// <summary>Every term holds, except that several positive <c>repo:</c> (or <c>org:</c>) terms hold when one does, as on GitHub.</summary>
+    public bool Matches(FakeRepo repo, FakeIssue issue) =>
+        _terms.Where(t => t.Negated || !IsScope(t.Key)).All(t => Holds(repo, issue, t.Key, t.Value) != t.Negated)
+        && _terms.Where(t => !t.Negated && IsScope(t.Key)).GroupBy(t => t.Key == "repo").All(g => g.Any(t => Holds(repo, issue, t.Key, t.Value)));
+
+    private static bool IsScope(string key) => key is "repo" or "org" or "user";
 
     private static bool Holds(FakeRepo repo, FakeIssue issue, string key, string value) => key switch
     {

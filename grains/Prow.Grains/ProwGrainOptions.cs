@@ -35,6 +35,9 @@ public sealed record ProwGrainOptions
     /// <summary>How often crier tries again a report GitHub or Slack did not take (a durable reminder, so also after a restart).</summary>
     public TimeSpan ReportRetry { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary><c>--needs-rebase-update-period</c>: how often needs-rebase looks at every open pull request (Prow's <c>--update-period</c>, a day).</summary>
+    public TimeSpan NeedsRebaseUpdatePeriod { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>Overrides sinker.resync_period (tests shorten it); null uses the configuration.</summary>
     public TimeSpan? SinkerResync { get; init; }
 }

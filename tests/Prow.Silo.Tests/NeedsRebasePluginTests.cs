@@ -1,3 +1,5 @@
+using Prow.Grains.Plugins.NeedsRebase;
+
 namespace Prow.Silo.Tests;
 
 public sealed class NeedsRebasePluginTests
@@ -77,5 +79,58 @@ public sealed class NeedsRebasePluginTests
         Assert.Empty(host.GitHub.LabelsOn(Repo, 5));
         Assert.Empty(host.GitHub.LabelsOn(Repo, 6));
         Assert.Empty(host.GitHub.CallsTo("GET", "/repos/org/repo/pulls/5"));
+    }
+    public static TheoryData<string, string, bool, string[]> QueryCases => new()
+    {
+        // name, plugins.yaml, as a GitHub App, the searches
+        { "an org", "plugins:\n  org: [needs-rebase]\n", false, ["archived:false is:pr is:open org:\"org\""] },
+        { "repos of two orgs share one search with a token", "plugins:\n  a/one: [needs-rebase]\n  b/two: [needs-rebase]\n", false,
+            ["archived:false is:pr is:open repo:\"a/one\" repo:\"b/two\""] },
+        { "as a GitHub App, one search per org (each installation sees its own)", "plugins:\n  a/one: [needs-rebase]\n  a/three: [needs-rebase]\n  b/two: [needs-rebase]\n", true,
+            ["archived:false is:pr is:open repo:\"a/one\" repo:\"a/three\"", "archived:false is:pr is:open repo:\"b/two\""] },
+        { "a repo of an org already searched is not searched again", "plugins:\n  org/repo: [needs-rebase]\nexternal_plugins:\n  org:\n  - name: needs-rebase\n    endpoint: http://needs-rebase\n", false,
+            ["archived:false is:pr is:open org:\"org\""] },
+        { "the external plugin of that name counts", "external_plugins:\n  org:\n  - name: needs-rebase\n    endpoint: http://needs-rebase\n", false,
+            ["archived:false is:pr is:open org:\"org\""] },
+        { "enabled nowhere, nothing is searched", "plugins:\n  org: [hold]\n", false, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueryCases))]
+    public void Rescan_SearchesAsProwsConstructQueries(string name, string pluginsYaml, bool appAuth, string[] queries)
+    {
+        Assert.NotEmpty(name);
+
+        Assert.Equal(queries, NeedsRebaseRescan.Queries(RepoOwnersLoaderTests.Snapshot(pluginsYaml: pluginsYaml).Plugins, appAuth));
+    }
+
+    [Fact]
+    public async Task Rescan_EveryUpdatePeriod_LabelsConflictsAndClearsResolvedOnes_WithoutAnyWebhook()
+    {
+        await using var host = await PluginTestHost.StartAsync("", "needs-rebase", configure: o => o with { NeedsRebaseUpdatePeriod = TimeSpan.FromSeconds(2) });
+        host.GitHub.Change(Repo, r =>
+        {
+            r.AddPullRequest(1, "conflicted", "alice", "sha1").Mergeable = false;
+            var resolved = r.AddPullRequest(2, "resolved", "alice", "sha2");
+            resolved.Labels.Add("needs-rebase");
+            r.Comments.Add(new Prow.FakeGitHub.FakeComment(9001, 2, "prow-bot", NeedsRebasePlugin.Comment("alice"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+            var computing = r.AddPullRequest(3, "still computing", "alice", "sha3");
+            computing.Mergeable = false;
+            computing.MergeabilityPendingReads = int.MaxValue;
+        });
+        host.GitHub.State.AddRepo("elsewhere/repo").AddPullRequest(4, "not enabled here", "alice", "sha4").Mergeable = false;
+
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.LabelsOn(Repo, 1).Contains("needs-rebase") && host.GitHub.LabelsOn(Repo, 2).Count == 0, () => "the first pass");
+
+        Assert.StartsWith("@alice: PR needs rebase.", Assert.Single(host.GitHub.CommentsOn(Repo, 1)).Body, StringComparison.Ordinal);
+        Assert.Empty(host.GitHub.CommentsOn(Repo, 2));
+        Assert.Empty(host.GitHub.LabelsOn(Repo, 3));
+        Assert.Empty(host.GitHub.LabelsOn("elsewhere/repo", 4));
+        Assert.Contains(host.GitHub.CallsTo("GET", "/search/issues"), c => Uri.UnescapeDataString(c.Query).Contains("archived:false is:pr is:open org:\"org\"", StringComparison.Ordinal));
+
+        // The next pass comes from the reminder: the conflict is resolved on GitHub and nothing else happens.
+        host.GitHub.Change(Repo, r => r.Issues[1].Mergeable = true);
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.LabelsOn(Repo, 1).Count == 0, () => "the next pass");
+        Assert.Empty(host.GitHub.CommentsOn(Repo, 1));
     }
 }

@@ -129,6 +129,8 @@ public sealed class TwoSiloTests
         var pass = await grains.GetGrain<ISinkerGrain>("sinker").CleanAsync();
         Assert.Equal((0, 0), (pass.ProwJobsRemoved, pass.PodsRemoved));
 
+        Assert.Equal(0, await grains.GetGrain<INeedsRebaseRescanGrain>("needs-rebase").RescanAsync()); // not enabled there: nothing to look at
+
         var protection = await grains.GetGrain<IBranchProtectorGrain>("branchprotector").ApplyAsync();
         Assert.Contains($"{Repo}@main", protection.Updated);
 

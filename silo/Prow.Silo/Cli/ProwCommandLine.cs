@@ -113,6 +113,14 @@ public static class ProwCommandLine
                 result.AddError($"--slack-endpoint: '{value}' is not an http(s) URL");
             }
         });
+        var needsRebaseUpdatePeriod = new Option<string>("--needs-rebase-update-period") { Description = "How often the needs-rebase plugin looks at every open pull request of the repositories it is enabled for (Prow's needs-rebase --update-period); a Go duration.", DefaultValueFactory = _ => "24h" };
+        needsRebaseUpdatePeriod.Validators.Add(result =>
+        {
+            if (!Prow.Config.GoDuration.TryParse(result.GetValueOrDefault<string>(), out var period) || period < TimeSpan.FromSeconds(1))
+            {
+                result.AddError($"--needs-rebase-update-period: '{result.GetValueOrDefault<string>()}' is not a duration of a second or more (e.g. 24h, 30m)");
+            }
+        });
         var siloPort = new Option<int?>("--silo-port") { Description = "Orleans' silo-to-silo port (default: a free one)." };
         var orleansGatewayPort = new Option<int?>("--orleans-gateway-port") { Description = "Orleans' client gateway port (default: a free one)." };
         foreach (var port in (Option<int?>[])[siloPort, orleansGatewayPort])
@@ -127,7 +135,7 @@ public static class ProwCommandLine
         }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, slackTokenFile, slackEndpoint, siloPort, orleansGatewayPort];
+        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, slackTokenFile, slackEndpoint, needsRebaseUpdatePeriod, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -174,6 +182,7 @@ public static class ProwCommandLine
                     SlackEndpoint = parse.GetValue(slackEndpoint) is { } slack ? new Uri(slack) : null,
                     SiloPort = parse.GetValue(siloPort),
                     OrleansGatewayPort = parse.GetValue(orleansGatewayPort),
+                    NeedsRebaseUpdatePeriod = Prow.Config.GoDuration.Parse(parse.GetValue(needsRebaseUpdatePeriod)!),
                 },
                 stdout,
                 stderr);

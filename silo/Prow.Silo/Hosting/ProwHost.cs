@@ -107,6 +107,7 @@ public static class ProwHost
             CatApiEndpoint = options.CatApiEndpoint,
             PeriodicTick = options.PeriodicTick,
             Slack = SlackSetup.Create(options),
+            NeedsRebaseUpdatePeriod = options.NeedsRebaseUpdatePeriod,
         });
         builder.UseOrleans(silo =>
         {
@@ -127,7 +128,7 @@ public static class ProwHost
                 cluster.ServiceId = "prow";
             });
             silo.Services.AddProwSerializer();
-            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, Math.Min(options.PeriodicTick.Ticks, new ProwGrainOptions().ReportRetry.Ticks))));
+            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, Math.Min(Math.Min(options.PeriodicTick.Ticks, options.NeedsRebaseUpdatePeriod.Ticks), new ProwGrainOptions().ReportRetry.Ticks))));
             silo.Configure<GrainCollectionOptions>(collection => collection.DeactivationTimeout = options.ShutdownTimeout);
             silo.AddDashboard();
             if (postgres is not null)
@@ -200,6 +201,7 @@ public static class ProwHost
         builder.Services.AddHostedServiceAfterListening<Prow.Grains.Tide.TideSyncService>();
         builder.Services.AddHostedServiceAfterListening<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
         builder.Services.AddHostedServiceAfterListening<MetricsPusher>();
+        builder.Services.AddHostedServiceAfterListening<Prow.Grains.Plugins.NeedsRebase.NeedsRebaseRescanScheduler>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);

@@ -69,6 +69,9 @@ public sealed record ProwOptions
     /// <summary>Bytes of webhook bodies read at once, across all posts to <c>/hook</c> (not a Prow flag; tests shrink it).</summary>
     public long HookBodyMemory { get; init; } = new Gateway.HookOptions().MaxBufferedBodyBytes;
 
+    /// <summary><c>--needs-rebase-update-period</c>: the needs-rebase plugin's pass over every open pull request (Prow's <c>--update-period</c>).</summary>
+    public TimeSpan NeedsRebaseUpdatePeriod { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>How often periodics look whether they are due (horologium's tick; tests shorten it).</summary>
     public TimeSpan PeriodicTick { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -8,8 +8,8 @@ namespace Prow.Grains.Plugins.NeedsRebase;
 /// Keeps <c>needs-rebase</c> on a pull request while GitHub reports it cannot be merged (mergeable == false), with a
 /// comment saying so; when the conflict is gone the label and that comment go. Looks when a pull request is opened,
 /// reopened, edited or pushed to, and at every open pull request into a branch when that branch moves (a merge can
-/// put the others in conflict). Prow's external plugin also rescans every open pull request daily; that periodic pass
-/// is not done here.
+/// put the others in conflict). <see cref="NeedsRebaseRescan"/> also looks at every open pull request periodically, as
+/// Prow's external plugin does.
 /// </summary>
 public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler, IPushHandler
 {
@@ -35,7 +35,7 @@ public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler, IPushHandl
         var (org, repo) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name);
         foreach (var pr in await WithKnownMergeabilityAsync(context, org, repo, [pullRequest.PullRequest.Number]))
         {
-            await ReconcileAsync(context, org, repo, pr);
+            await ReconcileAsync(context, org, repo, pr, await IssueLabels.CurrentAsync(context, org, repo, pr.Number));
         }
     }
 
@@ -52,13 +52,13 @@ public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler, IPushHandl
         var open = await context.GitHub.SearchIssuesAsync($"is:pr is:open repo:{org}/{repo} base:\"{branch}\"", context.CancellationToken);
         foreach (var pr in await WithKnownMergeabilityAsync(context, org, repo, [.. open.Select(i => i.Number)]))
         {
-            await ReconcileAsync(context, org, repo, pr);
+            await ReconcileAsync(context, org, repo, pr, await IssueLabels.CurrentAsync(context, org, repo, pr.Number));
         }
     }
 
     public PluginHelp Help(PluginHelpContext context) => new(
         "Labels pull requests that need a rebase.",
-        $"The needs-rebase plugin adds the {Label} label, with a comment, to a pull request that conflicts with its base branch, and removes both once the conflict is resolved. It looks when the pull request is opened, reopened, edited or pushed to, and at every open pull request into a branch when that branch moves.",
+        $"The needs-rebase plugin adds the {Label} label, with a comment, to a pull request that conflicts with its base branch, and removes both once the conflict is resolved. It looks when the pull request is opened, reopened, edited or pushed to, at every open pull request into a branch when that branch moves, and at every open pull request once per --needs-rebase-update-period (a day by default).",
         ["pull_request", "push"],
         []);
 
@@ -73,9 +73,9 @@ public sealed class NeedsRebasePlugin : IPlugin, IPullRequestHandler, IPushHandl
         </details>
         """;
 
-    private static async Task ReconcileAsync(PluginContext context, string org, string repo, PullRequest pr)
+    /// <param name="labels">The pull request's labels as they are now.</param>
+    internal static async Task ReconcileAsync(PluginContext context, string org, string repo, PullRequest pr, IReadOnlyList<string> labels)
     {
-        var labels = await IssueLabels.CurrentAsync(context, org, repo, pr.Number);
         var conflicted = pr.Mergeable == false;
         var labelled = IssueLabels.Has(labels, Label);
         if (conflicted && !labelled)
