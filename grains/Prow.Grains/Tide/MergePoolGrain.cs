@@ -84,7 +84,7 @@ public sealed partial class MergePoolGrain(
 
     async Task IMergePoolGrain.OnJobAsync(PoolJob job)
     {
-        if (Pool.BaseSha is not null && job.BaseSha != Pool.BaseSha)
+        if (Pool.BaseSha is not null && job.BaseSha != Pool.BaseSha && !job.SkipRetest)
         {
             return; // tested against a base that is gone: no longer tells anything
         }
@@ -169,11 +169,11 @@ public sealed partial class MergePoolGrain(
             ? PoolPullRequests.Approved(await github.ListReviewsAsync(_org, _repo, number, CancellationToken.None))
             : null;
 
-    /// <summary>Results at another base say nothing about this one.</summary>
+    /// <summary>Results at another base say nothing about this one, except sticky overrides (skip-retest), which hold for their head.</summary>
     private void MoveBase(string sha)
     {
         state.State = Pool with { BaseSha = sha };
-        foreach (var stale in Pool.Jobs.Values.Where(j => j.BaseSha != sha).Select(j => j.Id).ToList())
+        foreach (var stale in Pool.Jobs.Values.Where(j => j.BaseSha != sha && !j.SkipRetest).Select(j => j.Id).ToList())
         {
             Pool.Jobs.Remove(stale);
         }

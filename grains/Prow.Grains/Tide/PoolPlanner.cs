@@ -80,7 +80,7 @@ public static class PoolPlanner
     }
 
     private static List<PoolJob> SingleJobs(IReadOnlyList<PoolJob> jobs, string baseSha, int number, string head) =>
-        [.. jobs.Where(j => j.Type == ProwJobType.Presubmit && j.BaseSha == baseSha && j.Pulls is [var p] && p.Number == number && p.Sha == head)];
+        [.. jobs.Where(j => j.Type == ProwJobType.Presubmit && (j.BaseSha == baseSha || j.SkipRetest) && j.Pulls is [var p] && p.Number == number && p.Sha == head)];
 
     private static bool PendingOnlyOnTide(IReadOnlyList<PoolJob> jobs, string baseSha, int number, string head) =>
         SingleJobs(jobs, baseSha, number, head).Where(j => !j.Complete).All(j => j.CreatedByTide);

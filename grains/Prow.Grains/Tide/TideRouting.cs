@@ -40,7 +40,8 @@ public static class TideRouting
                 refs.BaseSha!,
                 [.. refs.Pulls.Select(p => new PoolJobPull(p.Number, p.Sha))],
                 job.Status.State,
-                job.Metadata.Labels.ContainsKey(ProwJobs.ProwJobLabels.CreatedByTide))
+                job.Metadata.Labels.ContainsKey(ProwJobs.ProwJobLabels.CreatedByTide),
+                job.Status.State == ProwJobState.Success && ContextDescriptions.IsSkipRetest(job.Status.Description))
             : null;
     }
 

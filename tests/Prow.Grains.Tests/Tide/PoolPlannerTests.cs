@@ -45,6 +45,15 @@ public sealed class PoolPlannerTests
     }
 
     [Fact]
+    public void PassedAtAnOldBase_ByAStickyOverride_StillPasses_ButNotForANewHead()
+    {
+        var sticky = Single(1, "success") with { BaseSha = "old", SkipRetest = true };
+
+        Assert.Equal(TideActions.Merge, PoolPlanner.Decide(Base, Pool(1), [sticky], s_unit, 0).Action);
+        Assert.Equal(TideActions.Trigger, PoolPlanner.Decide(Base, Pool(1), [sticky with { Pulls = [new PoolJobPull(1, "old-head")] }], s_unit, 0).Action);
+    }
+
+    [Fact]
     public void PassedAtAnOldHead_IsMissing()
     {
         var decision = PoolPlanner.Decide(Base, Pool(1), [Single(1, "success") with { Pulls = [new PoolJobPull(1, "old-head")] }], s_unit, 0);

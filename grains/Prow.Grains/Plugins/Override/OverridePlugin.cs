@@ -18,9 +18,6 @@ public sealed partial class OverridePlugin(RepoOwnersLoader owners) : IPlugin, I
     public const string PluginName = "override";
     public const string DescriptionPrefix = "Overridden by";
 
-    /// <summary>Prow's mark in a status description: tide keeps the context passing for this head when the base moves.</summary>
-    public const string SkipRetestSentinel = "[prow:skip-retest]";
-
     /// <summary>GitHub keeps at most this many characters of a status description.</summary>
     private const int MaxDescriptionLength = 140;
 
@@ -86,7 +83,7 @@ public sealed partial class OverridePlugin(RepoOwnersLoader owners) : IPlugin, I
         return (text.Length > room ? text[..Math.Max(0, room)] : text) + suffix;
     }
 
-    private static string HumanDescription(string user, bool sticky) => $"{DescriptionPrefix} {user}" + (sticky ? " " + SkipRetestSentinel : "");
+    private static string HumanDescription(string user, bool sticky) => $"{DescriptionPrefix} {user}" + (sticky ? " " + Config.ContextDescriptions.SkipRetestSentinel : "");
 
     private async Task OverrideAsync(PluginContext context, GenericCommentEvent comment, IReadOnlyList<Match> lines, bool isSticky)
     {
