@@ -46,7 +46,8 @@ public sealed class HeartPlugin : IPlugin, IIssueCommentHandler, IPullRequestHan
         var (org, repo) = (pullRequest.Repository.Owner.Login, pullRequest.Repository.Name);
         var number = pullRequest.PullRequest.Number;
         var files = await context.GitHub.ListPullRequestFilesAsync(org, repo, number, context.CancellationToken);
-        if (files.Any(f => f.Additions > 0 && Path.GetFileName(f.Filename) is RepoOwnersLoader.OwnersFileName or RepoOwnersLoader.AliasesFileName))
+        var names = OwnersLayout.For(context.Config, org, repo).Filenames;
+        if (files.Any(f => f.Additions > 0 && Path.GetFileName(f.Filename) is var name && (name == names.Owners || name == names.OwnersAliases)))
         {
             await context.GitHub.CreateIssueReactionAsync(org, repo, number, Pick(), context.CancellationToken);
         }
