@@ -120,7 +120,10 @@ public sealed class NeedsRebasePluginTests
         });
         host.GitHub.State.AddRepo("elsewhere/repo").AddPullRequest(4, "not enabled here", "alice", "sha4").Mergeable = false;
 
-        await PluginTestHost.WaitUntilAsync(() => host.GitHub.LabelsOn(Repo, 1).Contains("needs-rebase") && host.GitHub.LabelsOn(Repo, 2).Count == 0, () => "the first pass");
+        // The label changes before the comment is written or deleted, so the pass is over only when both are done.
+        await PluginTestHost.WaitUntilAsync(
+            () => host.GitHub.CommentsOn(Repo, 1).Count == 1 && host.GitHub.LabelsOn(Repo, 2).Count == 0 && host.GitHub.CommentsOn(Repo, 2).Count == 0,
+            () => "the first pass");
 
         Assert.StartsWith("@alice: PR needs rebase.", Assert.Single(host.GitHub.CommentsOn(Repo, 1)).Body, StringComparison.Ordinal);
         Assert.Empty(host.GitHub.CommentsOn(Repo, 2));
@@ -130,7 +133,7 @@ public sealed class NeedsRebasePluginTests
 
         // The next pass comes from the reminder: the conflict is resolved on GitHub and nothing else happens.
         host.GitHub.Change(Repo, r => r.Issues[1].Mergeable = true);
-        await PluginTestHost.WaitUntilAsync(() => host.GitHub.LabelsOn(Repo, 1).Count == 0, () => "the next pass");
+        await PluginTestHost.WaitUntilAsync(() => host.GitHub.LabelsOn(Repo, 1).Count == 0 && host.GitHub.CommentsOn(Repo, 1).Count == 0, () => "the next pass");
         Assert.Empty(host.GitHub.CommentsOn(Repo, 1));
     }
 }
