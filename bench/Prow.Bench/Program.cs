@@ -1,6 +1,6 @@
 using Prow.Bench;
 
-// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|hook-postgres|hook-memory|unknown-ids|stalled-replay|jobs|kubernetes|owners|deck|metrics|tide|all]
+// dotnet run -c Release --project bench/Prow.Bench -- [runtime|ingress|hook|hook-postgres|hook-memory|unknown-ids|stalled-replay|jobs|kubernetes|owners|deck|metrics|tide|big-log [MB]|all]
 var which = args.FirstOrDefault() ?? "all";
 var folder = Directory.CreateTempSubdirectory("prow-bench-").FullName;
 Console.WriteLine($"Prow.Orleans benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -65,6 +65,11 @@ try
     {
         // The deck benchmark's jobs, fewer: /metrics' prowjobs gauge over 100,000 jobs.
         await DeckBenchmarks.RunAsync(folder, 100_000);
+    }
+
+    if (which is "big-log" or "all")
+    {
+        await BigLogBenchmark.RunAsync(folder, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
     }
 
     if (which is "tide" or "all")

@@ -27,13 +27,14 @@ public sealed class BuildLogParserTests
     [InlineData("ERROR: widget broke", true)]
     [InlineData("--- FAIL: TestWidget (0.01s)", true)]
     [InlineData("panic: runtime error", true)]
-    [InlineData("E0101 12:00:00.000 something", true)]
+    [InlineData("E0101 12:00:00.000] something", true)]
+    [InlineData("error: lower case is not in Prow's default", false)]
     [InlineData("context deadline: timed out waiting", true)]
     [InlineData("all 12 tests passed, 0 errors", false)]
     [InlineData("compiling errorhandling.go", false)]
     [InlineData("ok  widgets 0.2s", false)]
-    public void Parse_MarksLinesThatLookLikeFailures(string text, bool isError) =>
-        Assert.Equal(isError, Assert.Single(BuildLogParser.Parse(text)).IsError);
+    public void Parse_MarksLinesProwsDefaultPatternMatches(string text, bool highlighted) =>
+        Assert.Equal(highlighted, Assert.Single(BuildLogParser.Parse(text)).Highlighted);
 
     [Fact]
     public void Parse_EmptyLinesKeepTheirNumbers()

@@ -47,6 +47,7 @@ public static class WebRegistration
         app.MapProwJobsJs();
         app.MapBadge();
         app.MapArtifacts();
+        app.MapBuildLogLines();
         app.MapStoragePathView();
         app.MapJobActions();
         app.MapAdminLogin();

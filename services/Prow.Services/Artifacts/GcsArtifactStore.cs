@@ -50,6 +50,45 @@ public sealed class GcsArtifactStore(StorageClient gcs, GcsPath location, bool o
         }
     }
 
+    public async Task<long?> SizeAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await gcs.GetObjectAsync(Location.Bucket, Location.ObjectFor(path), cancellationToken: cancellationToken);
+            return (long?)stored.Size;
+        }
+        catch (GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> CopyRangeToAsync(string path, long offset, long length, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (length == 0)
+        {
+            return await SizeAsync(path, cancellationToken) is not null;
+        }
+
+        try
+        {
+            var range = new System.Net.Http.Headers.RangeHeaderValue(offset, offset + length - 1);
+            await gcs.DownloadObjectAsync(Location.Bucket, Location.ObjectFor(path), destination, new DownloadObjectOptions { Range = range }, cancellationToken);
+            return true;
+        }
+        catch (GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // Past the end: nothing to copy, but the file is there.
+            return true;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(folder);

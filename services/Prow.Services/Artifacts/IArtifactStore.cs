@@ -11,6 +11,15 @@ public interface IArtifactStore
     /// <summary>The content, or null when there is none.</summary>
     Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken);
 
+    /// <summary>A stored file's size in bytes; null when there is no such file (a folder is not one).</summary>
+    Task<long?> SizeAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Copies <paramref name="length"/> bytes of a stored file from <paramref name="offset"/> (fewer at its end) into
+    /// <paramref name="destination"/> as they arrive, so no caller holds a whole file; false when there is no such file.
+    /// </summary>
+    Task<bool> CopyRangeToAsync(string path, long offset, long length, Stream destination, CancellationToken cancellationToken);
+
     /// <summary>Names directly under a folder, for listing a build's artifacts.</summary>
     Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken);
 

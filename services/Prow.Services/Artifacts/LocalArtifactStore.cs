@@ -33,6 +33,41 @@ public sealed class LocalArtifactStore(string root) : IArtifactStore
         return File.Exists(target) ? await File.ReadAllBytesAsync(target, cancellationToken) : null;
     }
 
+    public Task<long?> SizeAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(Resolve(path));
+        return Task.FromResult(file.Exists ? file.Length : (long?)null);
+    }
+
+    public async Task<bool> CopyRangeToAsync(string path, long offset, long length, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var target = Resolve(path);
+        if (!File.Exists(target))
+        {
+            return false;
+        }
+
+        await using var file = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        file.Seek(Math.Min(offset, file.Length), SeekOrigin.Begin);
+        var buffer = new byte[(int)Math.Clamp(length, 1, 81920)];
+        var left = length;
+        while (left > 0)
+        {
+            var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            left -= read;
+        }
+
+        return true;
+    }
+
     public Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)
     {
         var target = Resolve(folder);

@@ -45,6 +45,46 @@ public sealed class S3ArtifactStore(IAmazonS3 s3, S3Path location, bool ownsClie
         }
     }
 
+    public async Task<long?> SizeAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(Location.Bucket, Location.KeyFor(path), cancellationToken);
+            return metadata.ContentLength;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> CopyRangeToAsync(string path, long offset, long length, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (length == 0)
+        {
+            return await SizeAsync(path, cancellationToken) is not null;
+        }
+
+        try
+        {
+            var request = new GetObjectRequest { BucketName = Location.Bucket, Key = Location.KeyFor(path), ByteRange = new ByteRange(offset, offset + length - 1) };
+            using var response = await s3.GetObjectAsync(request, cancellationToken);
+            await response.ResponseStream.CopyToAsync(destination, cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // Past the end: nothing to copy, but the file is there.
+            return true;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(folder);

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Prow.Web.Endpoints;
 
-/// <summary><c>/static/deck.css</c> and <c>/static/live.js</c>, from the assembly (plain files: no build step, no npm).</summary>
+/// <summary><c>/static/deck.css</c>, <c>/static/live.js</c> and <c>/static/buildlog.js</c>, from the assembly (plain files: no build step, no npm).</summary>
 internal static class StaticAssetEndpoint
 {
     private static readonly Dictionary<string, (byte[] Content, string ContentType)> s_assets = new(StringComparer.Ordinal)
     {
         ["deck.css"] = (Load("deck.css"), "text/css; charset=utf-8"),
         ["live.js"] = (Load("live.js"), "application/javascript; charset=utf-8"),
+        ["buildlog.js"] = (Load("buildlog.js"), "application/javascript; charset=utf-8"),
     };
 
     public static void MapStaticAssets(this IEndpointRouteBuilder endpoints) =>

@@ -5,32 +5,48 @@ using System.Text.RegularExpressions;
 namespace Prow.Web.Logs;
 
 /// <summary>
-/// Turns a build log into lines for display: ANSI SGR escapes (colours 30–37, 90–97, bold, reset) become CSS classes,
-/// other escapes are dropped, and lines that look like failures (errors, failed tests, panics, timeouts) are marked.
+/// Turns a build log's lines into lines for display: ANSI SGR escapes (colours 30–37, 90–97, bold, reset) become CSS
+/// classes, other escapes are dropped, and lines the lens's highlight regex matches are marked. The colour carries from
+/// one line to the next, as in a terminal, so one parser reads one run of consecutive lines.
 /// </summary>
-public static partial class BuildLogParser
+public sealed partial class BuildLogParser(Regex highlight, int highlightLineLengthMax = int.MaxValue)
 {
+    /// <summary>Lines longer than this are cut in the view (the raw log has them whole).</summary>
+    public const int DisplayLengthMax = 10_000;
+
+    private AnsiStyle _style;
+
     [GeneratedRegex(@"\x1b\[([0-9;]*)([A-Za-z])")]
     private static partial Regex AnsiEscape();
 
-    [GeneratedRegex(@"\b(error|fail|failed|failure|fatal|panic)\b|timed out|^E\d{4} ", RegexOptions.IgnoreCase)]
-    private static partial Regex ErrorLine();
-
+    /// <summary>A whole log, as lines numbered from 1, with Prow's default highlighting.</summary>
     public static IReadOnlyList<BuildLogLine> Parse(string log)
     {
         ArgumentNullException.ThrowIfNull(log);
         var lines = log.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
-        var style = new AnsiStyle();
-        var result = new List<BuildLogLine>(count);
-        for (var i = 0; i < count; i++)
+        var parser = new BuildLogParser(Lenses.BuildLogLensConfig.Default.Highlight);
+        return [.. lines.Take(count).Select((line, i) => parser.Line(i + 1, line))];
+    }
+
+    /// <summary>The next line; <paramref name="cut"/> when the text given is the start of a longer line.</summary>
+    public BuildLogLine Line(int? number, string text, bool cut = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.EndsWith('\r'))
         {
-            var segments = Segments(lines[i], ref style);
-            var plain = string.Concat(segments.Select(s => s.Text));
-            result.Add(new BuildLogLine(i + 1, segments, ErrorLine().IsMatch(plain)));
+            text = text[..^1];
         }
 
-        return result;
+        if (text.Length > DisplayLengthMax)
+        {
+            (text, cut) = (text[..DisplayLengthMax], true);
+        }
+
+        var segments = Segments(text, ref _style);
+        var plain = segments.Count == 1 ? segments[0].Text : string.Concat(segments.Select(s => s.Text));
+        var highlighted = plain.Length <= highlightLineLengthMax && highlight.IsMatch(plain);
+        return new BuildLogLine(number, segments, highlighted) { Cut = cut };
     }
 
     /// <summary>The line's text runs; the style carries over to the next line, as in a terminal.</summary>

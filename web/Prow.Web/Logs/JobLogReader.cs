@@ -1,11 +1,14 @@
-using System.Text;
 using Prow.GrainInterfaces.ProwJobs;
 using Prow.Services.Artifacts;
 using Prow.Services.Configuration;
+using Prow.Web.Lenses;
 
 namespace Prow.Web.Logs;
 
-/// <summary>A job's artifacts and build log, read through <see cref="IArtifactStore"/> (a folder or object storage).</summary>
+/// <summary>
+/// A job's artifacts and build log, read through <see cref="IArtifactStore"/> (a folder or object storage) by range,
+/// so no file is ever held whole.
+/// </summary>
 public sealed class JobLogReader(IArtifactStore store, IConfigSource config)
 {
     public const string BuildLogName = "build-log.txt";
@@ -13,32 +16,56 @@ public sealed class JobLogReader(IArtifactStore store, IConfigSource config)
     public static string ArtifactUrl(string jobId, string name) =>
         $"/artifact?prowjob={Uri.EscapeDataString(jobId)}&name={Uri.EscapeDataString(name)}";
 
+    /// <summary>
+    /// A name relative to the job's build folder that stays inside it: slash-separated, no empty, <c>.</c> or
+    /// <c>..</c> part, no backslash.
+    /// </summary>
+    public static bool IsArtifactName(string? name) =>
+        !string.IsNullOrEmpty(name) && !name.Contains('\\', StringComparison.Ordinal)
+        && name.Split('/').All(part => part.Length > 0 && part is not "." and not "..");
+
     public async Task<IReadOnlyList<string>> ListArtifactsAsync(ProwJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         return job.Status.BuildId is null ? [] : await ArtifactLayout.StoreFor(store, job).ListAsync(ArtifactLayout.BuildFolder(job), cancellationToken);
     }
 
-    /// <summary>One artifact's bytes, only when it is listed in the job's build folder (no path escapes it).</summary>
-    public async Task<byte[]?> ReadArtifactAsync(ProwJob job, string name, CancellationToken cancellationToken)
-    {
-        var names = await ListArtifactsAsync(job, cancellationToken);
-        return names.Contains(name, StringComparer.Ordinal) ? await ArtifactLayout.StoreFor(store, job).ReadAsync($"{ArtifactLayout.BuildFolder(job)}/{name}", cancellationToken) : null;
-    }
-
-    /// <summary>The stored build log parsed for display, cut at spyglass's size limit; null when there is none.</summary>
-    public async Task<JobLog?> ReadBuildLogAsync(ProwJob job, CancellationToken cancellationToken)
+    /// <summary>The store and path of one of the job's artifacts; null when the job has no build folder yet or the name is not one.</summary>
+    public (IArtifactStore Store, string Path)? Locate(ProwJob job, string name)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.Status.BuildId is null || await ArtifactLayout.StoreFor(store, job).ReadAsync($"{ArtifactLayout.BuildFolder(job)}/{BuildLogName}", cancellationToken) is not { } bytes)
+        return job.Status.BuildId is null || !IsArtifactName(name) ? null : (ArtifactLayout.StoreFor(store, job), $"{ArtifactLayout.BuildFolder(job)}/{name}");
+    }
+
+    /// <summary>The buildlog lens's first view of the job's log; null when there is none.</summary>
+    public async Task<BuildLogView?> ViewBuildLogAsync(ProwJob job, CancellationToken cancellationToken)
+    {
+        return Locate(job, BuildLogName) is { } at
+            ? await BuildLogScanner.ViewAsync(at.Store, at.Path, BuildLogName, LensConfig(), cancellationToken)
+            : null;
+    }
+
+    /// <summary>A skipped group of the job's log, fetched; null when the log is not there.</summary>
+    public async Task<IReadOnlyList<LogGroup>?> ExpandBuildLogAsync(ProwJob job, LogGroup skipped, ExpandMode mode, CancellationToken cancellationToken)
+    {
+        return Locate(job, BuildLogName) is { } at
+            ? await BuildLogExpansion.ExpandAsync(at.Store, at.Path, skipped, mode, LensConfig(), cancellationToken)
+            : null;
+    }
+
+    private (IReadOnlyList<object?> Lenses, BuildLogLensConfig Compiled)? _lensConfig;
+
+    /// <summary>Compiled once per configuration (the highlight regexes of a real config are dozens).</summary>
+    private BuildLogLensConfig LensConfig()
+    {
+        var lenses = config.Current.Prow.Deck.Spyglass.Lenses;
+        if (_lensConfig is { } cached && ReferenceEquals(cached.Lenses, lenses))
         {
-            return null;
+            return cached.Compiled;
         }
 
-        var limit = (int)Math.Min(int.MaxValue, Math.Max(1, config.Current.Prow.Deck.Spyglass.SizeLimit));
-        var truncated = bytes.Length > limit;
-        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, limit));
-        var lines = BuildLogParser.Parse(text);
-        return new JobLog(truncated && lines.Count > 1 ? lines.Take(lines.Count - 1).ToList() : lines, truncated);
+        var compiled = BuildLogLensConfig.From(LensEntry.Read(lenses));
+        _lensConfig = (lenses, compiled);
+        return compiled;
     }
 }
