@@ -27,6 +27,12 @@ public sealed record TideConfig
     /// <summary>"*", org or org/repo; unset means true.</summary>
     public IReadOnlyDictionary<string, bool> PrioritizeExistingBatches { get; init; } = new Dictionary<string, bool>();
 
+    /// <summary>
+    /// <c>bisect_failed_batches</c> (not in Prow): "*", org or org/repo → whether a failed batch's halves are tested to
+    /// find the culprit; unset means false, as under Prow.
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> BisectFailedBatches { get; init; } = new Dictionary<string, bool>();
+
     public IReadOnlyList<IReadOnlyList<string>> Priority { get; init; } = [];
     public string? SquashLabel { get; init; }
     public string? RebaseLabel { get; init; }
@@ -60,6 +66,9 @@ public sealed record TideConfig
 
     public bool PrioritizeExistingBatchesFor(string org, string repo) =>
         Narrowest(PrioritizeExistingBatches, org, repo, true);
+
+    public bool BisectFailedBatchesFor(string org, string repo) =>
+        Narrowest(BisectFailedBatches, org, repo, false);
 
     public string GitHubMergeBlocksPolicyFor(string org, string repo) =>
         Narrowest(GitHubMergeBlocksPolicy, org, repo, "permit");

@@ -34,6 +34,19 @@ internal static class TideReader
         var prioritize = ScalarOrMap(m, "prioritize_existing_batches")
             .ToDictionary(kv => kv.Key, kv => !bool.TryParse(kv.Value, out var b) || b, StringComparer.Ordinal);
 
+        var bisect = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (key, value) in ScalarOrMap(m, "bisect_failed_batches"))
+        {
+            if (bool.TryParse(value, out var on))
+            {
+                bisect[key] = on;
+            }
+            else
+            {
+                m.Ctx.Error(m.LineOf("bisect_failed_batches"), m.FieldPath("bisect_failed_batches"), $"invalid value \"{value}\" for \"{key}\": use true or false");
+            }
+        }
+
         var tide = new TideConfig
         {
             SyncPeriod = sync,
@@ -46,6 +59,7 @@ internal static class TideReader
             ContextOptions = m.Obj("context_options", ReadContextOptions) ?? new TideContextOptions(),
             BatchSizeLimit = m.StrMap("batch_size_limit").ToDictionary(kv => kv.Key, kv => int.TryParse(kv.Value, out var v) ? v : 0, StringComparer.Ordinal),
             PrioritizeExistingBatches = prioritize,
+            BisectFailedBatches = bisect,
             Priority = m.ObjList("priority", p => p.StrList("labels")),
             SquashLabel = m.Str("squash_label"),
             RebaseLabel = m.Str("rebase_label"),

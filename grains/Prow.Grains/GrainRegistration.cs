@@ -38,6 +38,7 @@ public static class GrainRegistration
         services.AddSingleton<PostsubmitTrigger>();
         services.AddSingleton<TideEventRouter>();
         services.AddSingleton<TideJobStarter>();
+        services.AddSingleton<BatchTrialMerge>();
         services.AddSingleton<TideSync>();
         services.AddSingleton(sp => new RepeatedFailures(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(options);

@@ -87,6 +87,27 @@ public sealed class ProwSectionsTests
     }
 
     [Fact]
+    public void Tide_BisectFailedBatches_IsOffUnlessSet_NarrowestWins()
+    {
+        using var dir = new TempDir();
+        var tide = Load.Ok(dir, "tide:\n  bisect_failed_batches:\n    org: true\n    org/legacy: false\n").Prow.Tide;
+
+        Assert.True(tide.BisectFailedBatchesFor("org", "repo"));
+        Assert.False(tide.BisectFailedBatchesFor("org", "legacy"));
+        Assert.False(tide.BisectFailedBatchesFor("other", "repo"));
+        Assert.False(Load.Ok(dir, Config).Prow.Tide.BisectFailedBatchesFor("org", "repo"));
+    }
+
+    [Fact]
+    public void Tide_BisectFailedBatches_NotABoolean_IsAnError()
+    {
+        using var dir = new TempDir();
+        var error = Load.SingleError(Load.Config(dir, "tide:\n  bisect_failed_batches:\n    org: sometimes\n"), "config.yaml", 2, "tide.bisect_failed_batches");
+
+        Assert.Contains("\"sometimes\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tide_ContextOptions_LayerGlobalOrgRepoBranch()
     {
         using var dir = new TempDir();

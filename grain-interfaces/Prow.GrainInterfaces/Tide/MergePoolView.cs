@@ -5,6 +5,7 @@ namespace Prow.GrainInterfaces.Tide;
 /// <summary>One pool as deck's <c>/tide.js</c> shows it.</summary>
 /// <param name="Action">WAIT, TRIGGER, TRIGGER_BATCH, MERGE, MERGE_BATCH or BLOCKED.</param>
 /// <param name="Error">Why the last evaluation could not finish (GitHub trouble), until one does.</param>
+/// <param name="Bisection">With tide.bisect_failed_batches: the sets of pull requests known to hold one that fails, being split.</param>
 [GenerateSerializer, Immutable]
 public sealed record MergePoolView(
     string Org,
@@ -18,7 +19,8 @@ public sealed record MergePoolView(
     string Action,
     IReadOnlyList<PoolPullSummary> Target,
     IReadOnlyList<PoolBlocker> Blockers,
-    string? Error);
+    string? Error,
+    IReadOnlyList<IReadOnlyList<PoolPullSummary>> Bisection);
 
 [GenerateSerializer, Immutable]
 public sealed record PoolPullSummary(int Number, string Title, string Author, string HeadSha, string HeadRef, IReadOnlyList<string> Labels);

@@ -18,6 +18,7 @@ public sealed partial class MergePoolGrain(
     IConfigSource config,
     IGitHubClient github,
     TideJobStarter jobStarter,
+    BatchTrialMerge trialMerge,
     TimeProvider time,
     RepeatedFailures failures,
     TideMetrics metrics,
@@ -270,24 +271,56 @@ public sealed partial class MergePoolGrain(
             .Select(n => (Number: n, Rank: TidePriority.Rank(snapshot.Prow.Tide.Priority, Pool.Pulls[n].Pull.Labels)))
             .Where(r => r.Rank is not null)
             .ToDictionary(r => r.Number, r => r.Rank!.Value);
-        var decision = PoolPlanner.Decide(Pool.BaseSha!, inPool, [.. Pool.Jobs.Values], [.. requirements.RequiredJobs.Select(j => j.Name)], snapshot.Prow.Tide.BatchSizeLimitFor(_org, _repo), priority);
-        if (blocked)
+        var tide = snapshot.Prow.Tide;
+        var batchSizeLimit = tide.BatchSizeLimitFor(_org, _repo);
+        var batching = new PoolBatching
         {
-            decision = decision with { Action = TideActions.Blocked, Targets = [], Jobs = [] };
+            PrioritizeExistingBatches = tide.PrioritizeExistingBatchesFor(_org, _repo),
+            Suspects = tide.BisectFailedBatchesFor(_org, _repo) ? [.. Pool.Suspects] : null,
+            Open = Pool.Pulls.ToDictionary(p => p.Key, p => p.Value.Pull.HeadSha),
+        };
+        IReadOnlyList<int>? candidates = null;
+        PoolDecision Decide(PoolBatching with) => PoolPlanner.Decide(Pool.BaseSha!, inPool, [.. Pool.Jobs.Values], [.. requirements.RequiredJobs.Select(j => j.Name)], batchSizeLimit, priority, with);
+        var decision = Decide(batching with { Pick = c => candidates = c });
+        if (decision.Action == TideActions.TriggerBatch && candidates is not null && !blocked)
+        {
+            var picked = await PickBatchAsync(snapshot, requirements, candidates, batchSizeLimit);
+            decision = Decide(batching with { Pick = _ => picked });
         }
 
+        if (blocked)
+        {
+            decision = decision with { Action = TideActions.Blocked, Targets = [], Jobs = [], Groups = [] };
+        }
+
+        foreach (var culprit in decision.Culprits)
+        {
+            await github.CreateCommentAsync(_org, _repo, culprit.Pull.Number, BisectionComment.For(culprit), CancellationToken.None);
+            AddHistory(TideActions.BisectionCulprit, Pool.BaseSha!, [Pool.Pulls.TryGetValue(culprit.Pull.Number, out var t) ? Summary(t.Pull) : new PoolPullSummary(culprit.Pull.Number, "", "", culprit.Pull.Sha, "", [])], null);
+        }
+
+        state.State = Pool with
+        {
+            Suspects = decision.Suspects is { } suspects ? [.. suspects.Select(g => g.ToList())] : [],
+        };
         state.State = Pool with { LastView = View(decision) };
         switch (decision.Action)
         {
             case TideActions.Merge or TideActions.MergeBatch:
                 return await MergeAsync(snapshot, decision);
-            case TideActions.Trigger:
-                var pull = Pool.Pulls[decision.Targets[0]].Pull;
-                Record(decision.Action, await jobStarter.RetestAsync(snapshot, Named(requirements, decision.Jobs), _org, _repo, Pool.BaseSha!, pull), null);
-                return false;
-            case TideActions.TriggerBatch:
-                var pulls = decision.Targets.Select(n => Pool.Pulls[n].Pull).ToList();
-                Record(decision.Action, await jobStarter.BatchAsync(snapshot, Named(requirements, decision.Jobs), _org, _repo, _branch, Pool.BaseSha!, pulls), null);
+            case TideActions.Trigger or TideActions.TriggerBatch:
+                foreach (var group in decision.Groups)
+                {
+                    var pulls = group.Select(n => Pool.Pulls[n].Pull).ToList();
+                    var jobs = Named(requirements, decision.Jobs);
+                    Record(
+                        pulls.Count == 1 ? TideActions.Trigger : TideActions.TriggerBatch,
+                        pulls.Count == 1
+                            ? await jobStarter.RetestAsync(snapshot, jobs, _org, _repo, Pool.BaseSha!, pulls[0])
+                            : await jobStarter.BatchAsync(snapshot, jobs, _org, _repo, _branch, Pool.BaseSha!, pulls),
+                        null);
+                }
+
                 return false;
             default:
                 return false;
@@ -295,6 +328,32 @@ public sealed partial class MergePoolGrain(
 
         static List<Config.Jobs.Presubmit> Named(ContextRequirements requirements, IReadOnlyList<string> names) =>
             [.. requirements.RequiredJobs.Where(j => names.Contains(j.Name))];
+    }
+
+    /// <summary>
+    /// The candidates that merge together onto the base, by the trial merge. When the scratch clone cannot be made
+    /// (the repository unreachable), no batch is formed this time and the pool tests one at a time.
+    /// </summary>
+    private async Task<IReadOnlyList<int>> PickBatchAsync(ConfigSnapshot snapshot, ContextRequirements requirements, IReadOnlyList<int> candidates, int batchSizeLimit)
+    {
+        // Jobs clone from their clone_uri when they name one; the trial merge takes the code from the same place.
+        var cloneUrl = requirements.RequiredJobs.Select(j => j.CloneUri).FirstOrDefault(u => u is { Length: > 0 });
+        var request = new TrialMergeRequest(_org, _repo, _branch, Pool.BaseSha!, cloneUrl,
+            [.. candidates.Select(n => Pool.Pulls[n].Pull).Select(p => new TrialCandidate(p.Number, p.HeadSha, MethodFor(snapshot, p) switch
+            {
+                MergeMethod.Squash => "squash",
+                MergeMethod.Rebase => "rebase",
+                _ => "merge",
+            }))]);
+        try
+        {
+            return await trialMerge.PickAsync(request, batchSizeLimit, CancellationToken.None);
+        }
+        catch (TrialMergeException ex)
+        {
+            LogTrialMergeFailed(logger, this.GetPrimaryKeyString(), ex.Message);
+            return [];
+        }
     }
 
     private void Record(string action, IReadOnlyList<PoolJob> started, string? error)
@@ -319,18 +378,22 @@ public sealed partial class MergePoolGrain(
     }
 
     private MergePoolView CurrentView() =>
-        Pool.LastView ?? new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", [], [], [], [], TideActions.Wait, [], Pool.Blockers, null);
+        Pool.LastView ?? new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", [], [], [], [], TideActions.Wait, [], Pool.Blockers, null, []);
 
     private MergePoolView View(PoolDecision decision)
     {
         List<PoolPullSummary> Of(IEnumerable<int> numbers) => [.. numbers.Where(Pool.Pulls.ContainsKey).Select(n => Summary(Pool.Pulls[n].Pull))];
-        return new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", Of(decision.Successes), Of(decision.Pendings), Of(decision.Missings), Of(decision.BatchPending), decision.Action, Of(decision.Targets), Pool.Blockers, null);
+        return new MergePoolView(_org, _repo, _branch, Pool.BaseSha ?? "", Of(decision.Successes), Of(decision.Pendings), Of(decision.Missings), Of(decision.BatchPending), decision.Action, Of(decision.Targets), Pool.Blockers, null,
+            [.. (decision.Suspects ?? []).Select(g => Of(g.Select(p => p.Number)))]);
     }
 
     private static PoolPullSummary Summary(PoolPullRequest pull) => new(pull.Number, pull.Title, pull.Author, pull.HeadSha, pull.HeadRef, pull.Labels);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Merge pool {Pool} could not talk to GitHub: {Cause}; retrying ({Held} more such lines held back)")]
     private static partial void LogEvaluationFailed(ILogger logger, string pool, string cause, int held);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "Merge pool {Pool} could not trial-merge a batch, testing one at a time: {Error}")]
+    private static partial void LogTrialMergeFailed(ILogger logger, string pool, string error);
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Error, Message = "Merge commit template for {Org}/{Repo}#{Number} did not render, GitHub's default is used: {Error}")]
     private static partial void LogMergeTemplateFailed(ILogger logger, string org, string repo, int number, string error);

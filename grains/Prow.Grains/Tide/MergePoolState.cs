@@ -25,6 +25,9 @@ public sealed record MergePoolState
     /// <summary>Open issues with the blocker label that apply to this branch.</summary>
     public List<PoolBlocker> Blockers { get; init; } = [];
 
+    /// <summary>With bisection on: sets of pull requests (at the heads they failed with) known to hold a failing one.</summary>
+    public List<List<PoolJobPull>> Suspects { get; init; } = [];
+
     public MergePoolView? LastView { get; init; }
 }
 

@@ -9,4 +9,7 @@ public static class TideActions
     public const string Merge = "MERGE";
     public const string MergeBatch = "MERGE_BATCH";
     public const string Blocked = "BLOCKED";
+
+    /// <summary>Not in Prow: bisection found a pull request that fails alone, and said so on it.</summary>
+    public const string BisectionCulprit = "BISECTION_CULPRIT";
 }

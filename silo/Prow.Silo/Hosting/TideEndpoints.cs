@@ -57,6 +57,8 @@ internal static class TideEndpoints
         ["Target"] = Pulls(pool, pool.Target),
         ["Blockers"] = new JsonArray([.. pool.Blockers.Select(b => (JsonNode)new JsonObject { ["Number"] = b.Number, ["Title"] = b.Title, ["URL"] = b.Url })]),
         ["Error"] = pool.Error,
+        // Not in Prow (tide.bisect_failed_batches): each set a failed batch is being split in, known to hold one that fails.
+        ["Bisection"] = new JsonArray([.. pool.Bisection.Select(suspects => (JsonNode)Pulls(pool, suspects))]),
     };
 
     /// <summary>A pull request in the GitHub GraphQL shape deck reads.</summary>

@@ -160,7 +160,8 @@ public sealed class PoolPlannerTests
 
         Assert.Equal([3], PoolPlanner.Decide(Base, Pool(1, 2, 3), [], [], 0, ranks).Targets);
         Assert.Equal([2], PoolPlanner.Decide(Base, Pool(1, 2), [], s_unit, -1, ranks).Targets);
-        Assert.Equal([2, 3], PoolPlanner.Decide(Base, Pool(1, 2, 3), [], s_unit, 2, ranks).Targets);
+        // Batches take the oldest pull requests, as Prow's pickBatch does, whatever their priority.
+        Assert.Equal([1, 2], PoolPlanner.Decide(Base, Pool(1, 2, 3), [], s_unit, 2, ranks).Targets);
     }
 
     [Fact]
@@ -173,11 +174,115 @@ public sealed class PoolPlannerTests
         Assert.Null(TidePriority.Rank(sets, ["priority/critical-urgent"]));
     }
 
+    [Fact]
+    public void TrialMergePick_DecidesTheBatch_AndABatchOfOneRetestsIt()
+    {
+        var decision = PoolPlanner.Decide(Base, Pool(1, 2, 3), [], s_unit, 3, batching: new PoolBatching { Pick = c => [.. c.Where(n => n != 2)] });
+        Assert.Equal(TideActions.TriggerBatch, decision.Action);
+        Assert.Equal([1, 3], decision.Targets);
+
+        var alone = PoolPlanner.Decide(Base, Pool(1, 2), [], s_unit, 3, batching: new PoolBatching { Pick = c => [c[0]] });
+        Assert.Equal(TideActions.Trigger, alone.Action);
+        Assert.Equal([1], alone.Targets);
+    }
+
+    [Fact]
+    public void ExistingBatchWithPassedJobs_IsPickedAgain_UnlessPrioritizeExistingBatchesIsOff()
+    {
+        // unit passed for the batch of 1 and 2; e2e never ran for it (it was added later).
+        IReadOnlyList<PoolJob> jobs = [Batch("success", 1, 2)];
+        IReadOnlyList<string> required = ["unit", "e2e"];
+
+        var existing = PoolPlanner.Decide(Base, Pool(1, 2, 3), jobs, required, 0);
+        Assert.Equal(TideActions.TriggerBatch, existing.Action);
+        Assert.Equal([1, 2], existing.Targets);
+
+        var fresh = PoolPlanner.Decide(Base, Pool(1, 2, 3), jobs, required, 0, batching: new PoolBatching { PrioritizeExistingBatches = false });
+        Assert.Equal([1, 2, 3], fresh.Targets);
+    }
+
+    [Fact]
+    public void Bisection_FailedBatch_TestsBothHalvesAtOnce_AndRemembersIt()
+    {
+        var decision = PoolPlanner.Decide(Base, Pool(1, 2, 3, 4, 5), [Batch("failure", 1, 2, 3, 4, 5)], s_unit, 0, batching: Bisecting([]));
+
+        Assert.Equal(TideActions.TriggerBatch, decision.Action);
+        Assert.Equal(["1,2,3", "4,5"], decision.Groups.Select(g => string.Join(",", g)));
+        Assert.Equal(["1,2,3,4,5"], Keys(decision.Suspects));
+    }
+
+    [Fact]
+    public void Bisection_FailedHalf_NarrowsTheSuspect_AndWaitsForTheRunningHalf()
+    {
+        var decision = PoolPlanner.Decide(Base, Pool(1, 2, 3, 4), [Batch("failure", 1, 2, 3, 4), Batch("pending", 1, 2), Batch("failure", 3, 4)], s_unit, 0, batching: Bisecting([Group(1, 2, 3, 4)]));
+
+        Assert.Equal(TideActions.Wait, decision.Action);
+        Assert.Equal(["3,4"], Keys(decision.Suspects));
+    }
+
+    [Fact]
+    public void Bisection_PassingHalf_Merges_AndTheSuspectKeepsTheRestAfterTheBaseMoves()
+    {
+        var merge = PoolPlanner.Decide(Base, Pool(1, 2, 3, 4), [Batch("failure", 1, 2, 3, 4), Batch("success", 1, 2), Batch("pending", 3, 4)], s_unit, 0, batching: Bisecting([Group(1, 2, 3, 4)]));
+        Assert.Equal(TideActions.MergeBatch, merge.Action);
+        Assert.Equal([1, 2], merge.Targets);
+
+        // Merged: 1 and 2 left the pool; at the new base nothing has run yet.
+        var next = PoolPlanner.Decide("base2", Pool(3, 4), [], s_unit, 0, batching: Bisecting(merge.Suspects!));
+        Assert.Equal(TideActions.Trigger, next.Action);
+        Assert.Equal(["3", "4"], next.Groups.Select(g => string.Join(",", g)));
+        Assert.Equal(["3,4"], Keys(next.Suspects));
+    }
+
+    [Fact]
+    public void Bisection_SuspectFailingAlone_IsTheCulprit_AndPassingMergesWaitForIt()
+    {
+        var open = Pool(3, 4);
+        IReadOnlyList<PoolJob> jobs = [Single(3, "failure", byTide: true), Single(4, "pending", byTide: true)];
+        // 3's failed context has already taken it out of the pool; it is still open at the same head.
+        var decision = PoolPlanner.Decide(Base, Pool(4), jobs, s_unit, 0, batching: Bisecting([Group(3, 4)]) with { Open = open });
+
+        var culprit = Assert.Single(decision.Culprits);
+        Assert.Equal(new PoolJobPull(3, "head3"), culprit.Pull);
+        Assert.Equal(s_unit, culprit.FailedJobs);
+        Assert.Empty(decision.Suspects!);
+
+        var held = PoolPlanner.Decide(Base, Pool(4, 5), [Single(5, "success"), Single(4, "pending", byTide: true)], s_unit, 0, batching: Bisecting([Group(4)]));
+        Assert.Equal(TideActions.Wait, held.Action);
+    }
+
+    [Fact]
+    public void Bisection_SuspectsAreNotBatchedAgain()
+    {
+        var decision = PoolPlanner.Decide(Base, Pool(1, 2, 3, 4), [Batch("pending", 1, 2)], s_unit, 0, batching: Bisecting([Group(1, 2)]));
+        Assert.Equal(TideActions.Wait, decision.Action);
+
+        var others = PoolPlanner.Decide(Base, Pool(1, 2, 3, 4), [Single(1, "success"), Single(2, "failure")], s_unit, 0, batching: Bisecting([Group(1, 2)]));
+        Assert.Equal(TideActions.Merge, others.Action);
+        Assert.Empty(others.Suspects!);
+        Assert.Single(others.Culprits);
+    }
+
+    [Fact]
+    public void BisectionOff_KeepsNoSuspects()
+    {
+        var decision = PoolPlanner.Decide(Base, Pool(1, 2, 3), [Batch("failure", 1, 2, 3)], s_unit, 0);
+
+        Assert.Null(decision.Suspects);
+        Assert.Equal(TideActions.Trigger, decision.Action);
+    }
+
+    private static PoolBatching Bisecting(IReadOnlyList<IReadOnlyList<PoolJobPull>> suspects) => new() { Suspects = suspects };
+
+    private static IReadOnlyList<PoolJobPull> Group(params int[] numbers) => [.. numbers.Select(n => new PoolJobPull(n, $"head{n}"))];
+
+    private static List<string> Keys(IReadOnlyList<IReadOnlyList<PoolJobPull>>? suspects) => [.. (suspects ?? []).Select(g => string.Join(",", g.Select(p => p.Number)))];
+
     private static Dictionary<int, string> Pool(params int[] numbers) => numbers.ToDictionary(n => n, n => $"head{n}");
 
     private static PoolJob Single(int number, string state, bool byTide = false) =>
         new($"single-{number}-{state}", "unit", "unit", "presubmit", Base, [new PoolJobPull(number, $"head{number}")], state, byTide);
 
     private static PoolJob Batch(string state, params int[] numbers) =>
-        new($"batch-{string.Join('-', numbers)}", "unit", "unit", "batch", Base, [.. numbers.Select(n => new PoolJobPull(n, $"head{n}"))], state, true);
+        new($"batch-{string.Join('-', numbers)}-{state}", "unit", "unit", "batch", Base, [.. numbers.Select(n => new PoolJobPull(n, $"head{n}"))], state, true);
 }
