@@ -6,7 +6,8 @@ public static class ConfigCheck
     /// <summary>0 when valid (warnings are printed but fail only under strict), otherwise 1.</summary>
     /// <param name="knownClusters">The build clusters and pools jobs may name; null skips the check (no clusters were given).</param>
     /// <param name="implementedPlugins">The plugins this build carries (see <see cref="ConfigLoader.Load"/>).</param>
-    public static int Run(string? configPath, string? jobConfigPath, string? pluginConfigPath, bool strict, TextWriter stdout, TextWriter stderr, IReadOnlyCollection<string>? knownClusters = null, IReadOnlySet<string>? implementedPlugins = null)
+    /// <param name="pluginNotice">What plugins that differ from Prow's do here (see <see cref="ConfigLoader.Load"/>).</param>
+    public static int Run(string? configPath, string? jobConfigPath, string? pluginConfigPath, bool strict, TextWriter stdout, TextWriter stderr, IReadOnlyCollection<string>? knownClusters = null, IReadOnlySet<string>? implementedPlugins = null, Func<string, string?>? pluginNotice = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -16,7 +17,7 @@ public static class ConfigCheck
             return 1;
         }
 
-        var result = ConfigLoader.Load(new ConfigPaths(configPath, jobConfigPath, pluginConfigPath), strict, implementedPlugins: implementedPlugins);
+        var result = ConfigLoader.Load(new ConfigPaths(configPath, jobConfigPath, pluginConfigPath), strict, implementedPlugins: implementedPlugins, pluginNotice: pluginNotice);
         // Diagnostics go to stderr, errors first; stdout carries only the summary.
         foreach (var p in result.Problems.OrderBy(p => p.Severity == ProblemSeverity.Error ? 0 : 1))
         {

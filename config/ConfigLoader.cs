@@ -13,10 +13,14 @@ namespace Prow.Config;
 public static class ConfigLoader
 {
     /// <param name="implementedPlugins">
-    /// The plugins this build carries: a Prow plugin enabled in plugins.yaml but missing here is named in a warning,
+    /// The plugins this build carries: a Prow plugin enabled in plugins.yaml but missing here is an error at its line,
     /// so nothing is skipped silently. Null leaves that check out (the configuration alone is being read).
     /// </param>
-    public static ConfigLoadResult Load(ConfigPaths paths, bool strict = false, TimeProvider? clock = null, IReadOnlySet<string>? implementedPlugins = null)
+    /// <param name="pluginNotice">
+    /// For a plugin this build carries that does something other than Prow's plugin of that name, what it does here:
+    /// said in a warning at each entry enabling it, so the difference is never silent.
+    /// </param>
+    public static ConfigLoadResult Load(ConfigPaths paths, bool strict = false, TimeProvider? clock = null, IReadOnlySet<string>? implementedPlugins = null, Func<string, string?>? pluginNotice = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var sink = new ProblemSink(strict);
@@ -49,7 +53,7 @@ public static class ConfigLoader
             pluginRoot.Finish();
             if (implementedPlugins is not null)
             {
-                WarnNotImplemented(pluginPath, plugins, implementedPlugins, sink);
+                CheckImplemented(pluginPath, plugins, implementedPlugins, pluginNotice, sink);
             }
         }
 
@@ -64,7 +68,7 @@ public static class ConfigLoader
         return new ConfigLoadResult(snapshot, sink.Problems);
     }
 
-    private static void WarnNotImplemented(string file, PluginsConfig plugins, IReadOnlySet<string> implemented, ProblemSink sink)
+    private static void CheckImplemented(string file, PluginsConfig plugins, IReadOnlySet<string> implemented, Func<string, string?>? pluginNotice, ProblemSink sink)
     {
         // An external plugin this build carries runs built in and is not forwarded; said once per name.
         foreach (var builtIn in plugins.ExternalPlugins
@@ -83,7 +87,11 @@ public static class ConfigLoader
                 var name = entry.Plugins[i];
                 if (KnownPlugins.Names.Contains(name) && !implemented.Contains(name))
                 {
-                    sink.Warning(file, entry.LineOf(i), $"plugins.{key}", $"plugin {name} is a Prow plugin this build does not implement yet: it does nothing for {key}");
+                    sink.Error(file, entry.LineOf(i), $"plugins.{key}", $"plugin {name} is a Prow plugin this build does not implement");
+                }
+                else if (implemented.Contains(name) && pluginNotice?.Invoke(name) is { } notice)
+                {
+                    sink.Warning(file, entry.LineOf(i), $"plugins.{key}", notice);
                 }
             }
         }

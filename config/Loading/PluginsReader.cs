@@ -10,7 +10,7 @@ internal static class PluginsReader
 {
     private static readonly string[] s_rawSections =
     [
-        "bugzilla", "golint",
+        "bugzilla",
         "jira", "project_config", "project_manager",
         "rifle", "milestone",
     ];
@@ -51,12 +51,13 @@ internal static class PluginsReader
                 TriggerGitHubWorkflows = t.Bool("trigger_github_workflows") ?? false,
                 OrgInvite = t.Raw("org_invite") as Dictionary<string, object?>,
             }),
-            Welcome = m.ObjList("welcome", w => new WelcomeConfig(w.StrList("repos"), w.Str("message_template"), w.Bool("always_post") ?? false)),
+            Welcome = m.ObjList("welcome", w => new WelcomeConfig(w.StrList("repos"), GoTemplateField.Read(w, "message_template", "welcome"), w.Bool("always_post") ?? false)),
             Label = m.Obj("label", ReadLabel) ?? new LabelConfig(),
             Size = m.Obj("size", s => new SizeConfig(s.Int("s") ?? 10, s.Int("m") ?? 30, s.Int("l") ?? 100, s.Int("xl") ?? 500, s.Int("xxl") ?? 1000)) ?? new SizeConfig(),
             Cat = m.Obj("cat", c => new CatConfig(c.Str("key_path"))) ?? new CatConfig(null),
             Goose = m.Obj("goose", g => new GooseConfig(g.Str("key_path"))) ?? new GooseConfig(null),
             Heart = m.Obj("heart", ReadHeart) ?? new HeartConfig(),
+            Golint = m.Obj("golint", ReadGolint) ?? new GolintConfig(null),
             ConfigUpdater = m.Obj("config_updater", ReadConfigUpdater) ?? new ConfigUpdaterConfig(),
             Blunderbuss = m.Obj("blunderbuss", b => new BlunderbussConfig
             {
@@ -117,6 +118,22 @@ internal static class PluginsReader
 
         // Prow has many more plugin sections; keep them all as data, and warn only about names Prow does not know.
         return config with { Extra = m.KnownRest(s_rawSections) };
+    }
+
+    private static GolintConfig ReadGolint(MapReader m)
+    {
+        if (m.Str("minimum_confidence") is not { } text)
+        {
+            return new GolintConfig(null);
+        }
+
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var confidence))
+        {
+            m.Ctx.Error(m.LineOf("minimum_confidence"), m.FieldPath("minimum_confidence"), $"expected a number, got {text}");
+            return new GolintConfig(null);
+        }
+
+        return new GolintConfig(confidence);
     }
 
     // Prow compiles commentregexp at load and refuses the configuration when it does not compile.

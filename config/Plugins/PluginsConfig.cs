@@ -17,6 +17,7 @@ public sealed record PluginsConfig
     public CatConfig Cat { get; init; } = new(null);
     public GooseConfig Goose { get; init; } = new(null);
     public HeartConfig Heart { get; init; } = new();
+    public GolintConfig Golint { get; init; } = new(null);
     public ConfigUpdaterConfig ConfigUpdater { get; init; } = new();
     public BlunderbussConfig Blunderbuss { get; init; } = new();
     public OwnersPluginConfig Owners { get; init; } = new();

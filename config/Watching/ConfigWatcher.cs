@@ -116,7 +116,7 @@ public sealed partial class ConfigWatcher : IDisposable
         ConfigLoadResult result;
         try
         {
-            result = ConfigLoader.Load(_paths, _options.Strict, implementedPlugins: _options.ImplementedPlugins);
+            result = ConfigLoader.Load(_paths, _options.Strict, implementedPlugins: _options.ImplementedPlugins, pluginNotice: _options.PluginNotice);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

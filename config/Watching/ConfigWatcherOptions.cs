@@ -15,6 +15,9 @@ public sealed record ConfigWatcherOptions
     /// <summary>The plugins this build carries; every load names the enabled Prow plugins missing from it.</summary>
     public IReadOnlySet<string>? ImplementedPlugins { get; init; }
 
+    /// <summary>What plugins that differ from Prow's do here; every load says it for each entry enabling them.</summary>
+    public Func<string, string?>? PluginNotice { get; init; }
+
     /// <summary>Use FileSystemWatcher events; when false only polling notices changes.</summary>
     public bool UseFileSystemEvents { get; init; } = true;
 }

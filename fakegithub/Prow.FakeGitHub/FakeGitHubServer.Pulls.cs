@@ -53,6 +53,8 @@ public sealed partial class FakeGitHubServer
             id = x.Id,
             body = x.Body,
             user = FakeJson.User(x.Author),
+            path = x.Path,
+            position = x.Position,
             html_url = $"https://github.com/{r.FullName}/pull/{p.Number}#discussion_r{x.Id}",
             created_at = x.CreatedAt,
             updated_at = x.UpdatedAt,

@@ -83,6 +83,31 @@ public sealed class PluginsTests
     }
 
     [Fact]
+    public void GolintConfidence_DefaultsToGolints_AndANonNumberIsAnErrorAtItsLine()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0.8, Load.Ok(dir, "", pluginsYaml: "plugins: {}\n").Plugins.Golint.Confidence);
+        Assert.Equal(0.25, Load.Ok(dir, "", pluginsYaml: "golint:\n  minimum_confidence: 0.25\n").Plugins.Golint.Confidence);
+
+        var result = Load.Config(dir, "", pluginsYaml: "golint:\n  minimum_confidence: high\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "golint.minimum_confidence", "expected a number, got high"), (error.Line, error.Field, error.Message));
+    }
+
+    [Fact]
+    public void WelcomeTemplate_ThatDoesNotParse_IsAnErrorAtItsLine()
+    {
+        using var dir = new TempDir();
+        var result = Load.Config(dir, "", pluginsYaml: "welcome:\n- repos: [org]\n  message_template: \"Hi {{.AuthorLogin\"\n");
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, "welcome[0].message_template"), (error.Line, error.Field));
+        Assert.StartsWith("template: welcome:1:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HeartCommentRegexp_ThatDoesNotCompile_IsAnErrorAtItsLine()
     {
         using var dir = new TempDir();
@@ -166,7 +191,7 @@ public sealed class PluginsTests
     }
 
     [Fact]
-    public void ProwPluginNotImplemented_IsAWarningNamingIt_OnlyWhenTheImplementedSetIsGiven()
+    public void ProwPluginNotImplemented_IsAnErrorNamingIt_OnlyWhenTheImplementedSetIsGiven()
     {
         using var dir = new TempDir();
         var plugins = dir.Write("plugins.yaml", "plugins:\n  org:\n    plugins: [trigger, yuks]\n  org/repo:\n    plugins:\n    - dog\n");
@@ -175,11 +200,10 @@ public sealed class PluginsTests
         var checkedLoad = ConfigLoader.Load(paths, implementedPlugins: new HashSet<string>(["trigger"]));
         var plainLoad = ConfigLoader.Load(paths);
 
-        Assert.True(checkedLoad.Succeeded);
+        Assert.False(checkedLoad.Succeeded);
         Assert.Equal(
-            [(3, "plugins.org", "yuks"), (6, "plugins.org/repo", "dog")],
-            checkedLoad.Warnings.Select(w => (w.Line, w.Field, w.Message.Split(' ')[1])).OrderBy(w => w.Line));
-        Assert.All(checkedLoad.Warnings, w => Assert.Contains("does not implement yet", w.Message, StringComparison.Ordinal));
+            [(3, "plugins.org", "plugin yuks is a Prow plugin this build does not implement"), (6, "plugins.org/repo", "plugin dog is a Prow plugin this build does not implement")],
+            checkedLoad.Errors.Select(e => (e.Line, e.Field, e.Message)).OrderBy(e => e.Line));
         Assert.Empty(plainLoad.Problems);
     }
 

@@ -11,6 +11,9 @@ public sealed record ReviewComment
 
     public string? Path { get; set; }
 
+    /// <summary>Lines below the first hunk header of the file's diff; null when the line is no longer in the diff.</summary>
+    public int? Position { get; set; }
+
     public string? CommitId { get; set; }
 
     public string? HtmlUrl { get; set; }

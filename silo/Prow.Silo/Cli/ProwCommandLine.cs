@@ -220,7 +220,7 @@ public static class ProwCommandLine
                 }
             }
 
-            return Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr, known, Grains.Plugins.Framework.PluginRegistration.Names);
+            return Config.ConfigCheck.Run(parse.GetValue(configPath), parse.GetValue(jobConfigPath), parse.GetValue(pluginConfig), parse.GetValue(strict), stdout, stderr, known, Grains.Plugins.Framework.PluginRegistration.Names, Grains.Plugins.Framework.PluginRegistration.LoadNotice);
         });
         root.Subcommands.Add(checkConfig);
 

@@ -8,5 +8,5 @@ namespace Prow.Silo.Hosting;
 /// <summary>Paths already checked at startup; the watcher itself starts once logging exists.</summary>
 internal sealed class DeferredConfigWatcher(ConfigPaths paths)
 {
-    public ConfigWatcher Start(ILogger<ConfigWatcher> logger) => new(paths, logger, new ConfigWatcherOptions { ImplementedPlugins = PluginRegistration.Names });
+    public ConfigWatcher Start(ILogger<ConfigWatcher> logger) => new(paths, logger, new ConfigWatcherOptions { ImplementedPlugins = PluginRegistration.Names, PluginNotice = PluginRegistration.LoadNotice });
 }

@@ -13,6 +13,7 @@ using Prow.Grains.Plugins.Cla;
 using Prow.Grains.Plugins.ConfigUpdater;
 using Prow.Grains.Plugins.Dco;
 using Prow.Grains.Plugins.Dog;
+using Prow.Grains.Plugins.Golint;
 using Prow.Grains.Plugins.Goose;
 using Prow.Grains.Plugins.Heart;
 using Prow.Grains.Plugins.Help;
@@ -31,6 +32,7 @@ using Prow.Grains.Plugins.NeedsRebase;
 using Prow.Grains.Plugins.Override;
 using Prow.Grains.Plugins.OwnersLabel;
 using Prow.Grains.Plugins.Pony;
+using Prow.Grains.Plugins.Project;
 using Prow.Grains.Plugins.ReleaseNote;
 using Prow.Grains.Plugins.RequireMatchingLabel;
 using Prow.Grains.Plugins.Retitle;
@@ -44,6 +46,7 @@ using Prow.Grains.Plugins.TestFreeze;
 using Prow.Grains.Plugins.TrickOrTreat;
 using Prow.Grains.Plugins.Trigger;
 using Prow.Grains.Plugins.VerifyOwners;
+using Prow.Grains.Plugins.Welcome;
 using Prow.Grains.Plugins.Wip;
 using Prow.Grains.Plugins.Yuks;
 
@@ -59,7 +62,7 @@ public static class PluginRegistration
         "config-updater", "slackevents", "lgtm", "approve", "assign", "blunderbuss", "release-note",
         "owners-label", "cherry-pick-approved", "cherry-pick-unapproved", "verify-owners",
         "dco", "invalidcommitmsg", "cla", "mergecommitblocker", "blockade", "require-matching-label",
-        "shrug", "yuks", "dog", "pony", "trick-or-treat", "goose", "heart",
+        "shrug", "yuks", "dog", "pony", "trick-or-treat", "goose", "heart", "golint", "project", "welcome",
         "milestone", "milestonestatus", "milestoneapplier", "branchcleaner", "stage",
         "issue-management", "transfer-issue", "sigmention", "merge-method-comment", "testfreeze",
     };
@@ -121,12 +124,23 @@ public static class PluginRegistration
         services.AddSingleton<IPlugin>(sp => new TestFreezePlugin(new FreezeChecker(sp.GetService<Services.JobIndex.IProwJobIndex>())));
         services.AddSingleton<IPlugin>(_ => new GoosePlugin(FunApiHttp(), UnsplashGeese.DefaultEndpoint, new BuiltInGeese()));
         services.AddSingleton<IPlugin, HeartPlugin>();
+        services.AddSingleton<IPlugin>(_ => new GolintPlugin(GolintBinary.FromEnvironment));
+        services.AddSingleton<IPlugin, ProjectPlugin>();
+        services.AddSingleton<IPlugin, WelcomePlugin>();
         services.AddSingleton<PluginRegistry>();
         services.AddSingleton<IPluginHelpSource, PluginHelpSource>();
         services.TryAddSingleton<Services.Plugins.PluginFailureLog>();
         services.AddSingleton<PluginDispatcher>();
         return services;
     }
+
+    /// <summary>What a plugin that differs from Prow's does here, for the configuration loads to say; null for the rest.</summary>
+    public static string? LoadNotice(string name) => name switch
+    {
+        GolintPlugin.PluginName => GolintPlugin.LoadNotice(GolintBinary.FromEnvironment.Find()),
+        ProjectPlugin.PluginName => ProjectPlugin.LoadNotice,
+        _ => null,
+    };
 
     /// <summary>The public APIs the fun plugins ask answer in a moment or not at all: a short timeout, then their built-in answers.</summary>
     private static HttpClient FunApiHttp() => new() { Timeout = TimeSpan.FromSeconds(5) };

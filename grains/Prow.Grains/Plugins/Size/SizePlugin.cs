@@ -58,7 +58,7 @@ public sealed class SizePlugin : IPlugin, IPullRequestHandler
     }
 
     /// <summary>The generated-file rules at the base commit; a malformed file counts every file (and is logged).</summary>
-    private static async Task<GeneratedFiles> LoadGeneratedFilesAsync(PluginContext context, string org, string repo, string baseSha)
+    internal static async Task<GeneratedFiles> LoadGeneratedFilesAsync(PluginContext context, string org, string repo, string baseSha)
     {
         var ct = context.CancellationToken;
         var ruleFile = await context.GitHub.GetFileContentAsync(org, repo, GeneratedFiles.FileName, baseSha, ct);
