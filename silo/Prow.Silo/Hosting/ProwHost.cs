@@ -233,7 +233,8 @@ public static class ProwHost
         }
 
         var paths = new ConfigPaths(options.ConfigPath, options.JobConfigPath, options.PluginConfig);
-        var result = ConfigLoader.Load(paths);
+        // The plugins this build lacks are refused here too, so prow does not start on a configuration check-config refuses.
+        var result = ConfigLoader.Load(paths, implementedPlugins: Grains.Plugins.Framework.PluginRegistration.Names);
         if (!result.Succeeded)
         {
             throw new StartupException(string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString()).Prepend("the configuration is invalid:")));
