@@ -48,6 +48,9 @@ public sealed partial class GitHubClient
     public Task<IReadOnlyList<Branch>> ListBranchesAsync(string owner, string repo, CancellationToken cancellationToken) =>
         GetPagedAsync(GitHubRoute.Create("/repos/{owner}/{repo}/branches", owner, repo), Json.ListBranch, cancellationToken);
 
+    public Task<IReadOnlyList<Repository>> ListOrgRepositoriesAsync(string org, CancellationToken cancellationToken) =>
+        GetPagedAsync(GitHubRoute.Create("/orgs/{org}/repos", org).WithQuery(("type", "all")), Json.ListRepository, cancellationToken);
+
     public Task<BranchProtection?> GetBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken) =>
         GetOrNullAsync(GitHubRoute.Create(ProtectionTemplate, owner, repo, branch), Json.BranchProtection, cancellationToken);
 

@@ -34,6 +34,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(BranchProtectionRequest))]
 [JsonSerializable(typeof(ContentResponse))]
 [JsonSerializable(typeof(Repository))]
+[JsonSerializable(typeof(List<Repository>))]
 [JsonSerializable(typeof(Branch))]
 [JsonSerializable(typeof(List<Branch>))]
 [JsonSerializable(typeof(GitReference))]

@@ -23,6 +23,9 @@ public interface IRepositoryClient
     /// <summary>Every branch of the repository, following pagination.</summary>
     Task<IReadOnlyList<Branch>> ListBranchesAsync(string owner, string repo, CancellationToken cancellationToken);
 
+    /// <summary>Every repository of an organisation (<c>type=all</c>: public, private, forks), archived ones included.</summary>
+    Task<IReadOnlyList<Repository>> ListOrgRepositoriesAsync(string org, CancellationToken cancellationToken);
+
     /// <returns>Null when the branch is not protected.</returns>
     Task<BranchProtection?> GetBranchProtectionAsync(string owner, string repo, string branch, CancellationToken cancellationToken);
 

@@ -23,6 +23,12 @@ public sealed partial class FakeGitHubServer
                 return team is null ? FakeJson.NotFound() : FakeJson.Ok(Paging.Page(c, team).Select(FakeJson.User));
             }
         });
+        app.MapGet("/orgs/{org}/repos", (HttpContext c) =>
+        {
+            var org = Value(c, "org");
+            var repos = State.AllRepos().Where(r => string.Equals(r.Owner, org, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            return repos.Count == 0 && State.TryOrg(org) is null ? FakeJson.NotFound() : FakeJson.Ok(Paging.Page(c, repos).Select(FakeJson.Repo));
+        });
         app.MapGet("/search/issues", (HttpContext c) => Search(c));
     }
 

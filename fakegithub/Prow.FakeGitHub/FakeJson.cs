@@ -33,8 +33,8 @@ internal static class FakeJson
         full_name = repo.FullName,
         owner = User(repo.Owner),
         default_branch = repo.DefaultBranch,
-        @private = false,
-        archived = false,
+        @private = repo.Private,
+        archived = repo.Archived,
         fork = false,
         html_url = "https://github.com/" + repo.FullName,
     };

@@ -10,6 +10,8 @@ public sealed class FakeRepo(string owner, string name, string defaultBranch)
     public string FullName => Owner + "/" + Name;
     public long Id { get; init; }
     public string DefaultBranch { get; set; } = defaultBranch;
+    public bool Archived { get; set; }
+    public bool Private { get; set; }
     public Dictionary<string, string> Branches { get; } = new(StringComparer.Ordinal);
 
     /// <summary>tag name → SHA.</summary>

@@ -176,6 +176,39 @@ public sealed class JobsEndToEndTests
     }
 
     [Fact]
+    public async Task PushOfATag_RunsThePostsubmitsWhoseBranchesMatchTheTag_WithTheTagAsBaseRef()
+    {
+        // The release job's pattern is kubevirt's semantic-version one (testdata/conformance/kubevirt_project-infra/jobs/kubevirt/kubevirt/kubevirt-postsubmits.yaml).
+        await using var host = await PluginTestHost.StartAsync("""
+            postsubmits:
+              org/repo:
+              - name: release
+                branches: ['^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$']
+                spec: {containers: [{image: alpine, command: [sh, -c, "echo releasing $PULL_BASE_REF at $PULL_BASE_SHA"]}]}
+              - name: deploy
+                branches: [main]
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+              - name: not-on-tags
+                skip_branches: ['^v\d']
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """, "trigger");
+
+        await host.SendAsync("push", Webhooks.PushRef(PluginTestHost.Repo, "refs/tags/v1.2.3", "tagsha"));
+        await host.WaitForStatusesAsync("tagsha", ["release"], "success");
+
+        using (var jobs = System.Text.Json.JsonDocument.Parse(await host.Prow.Client.GetStringAsync("/prowjobs.js")))
+        {
+            var started = jobs.RootElement.GetProperty("items").EnumerateArray()
+                .Select(item => (item.GetProperty("spec").GetProperty("job").GetString(), item.GetProperty("spec").GetProperty("refs").GetProperty("base_ref").GetString()));
+            Assert.Equal([("release", "v1.2.3")], started);
+        }
+
+        var folder = Path.Combine(host.Prow.Folder, "artifacts", "logs", "release");
+        var buildId = (await File.ReadAllTextAsync(Path.Combine(folder, "latest-build.txt"))).Trim();
+        Assert.Contains("releasing v1.2.3 at tagsha", await File.ReadAllTextAsync(Path.Combine(folder, buildId, "build-log.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rerun_AsAGrainCall_RunsTheSameSpecAgainAsANewJob()
     {
         await using var host = await StartWithPostsubmitAsync("deploy");

@@ -53,9 +53,13 @@ internal static class Webhooks
         });
 
     public static string Push(string repo, string branch, string after, params string[] modified) =>
+        PushRef(repo, $"refs/heads/{branch}", after, modified);
+
+    /// <summary>A push of a full ref, such as a tag's <c>refs/tags/v1.2.3</c>.</summary>
+    public static string PushRef(string repo, string fullRef, string after, params string[] modified) =>
         Json(new JsonObject
         {
-            ["ref"] = $"refs/heads/{branch}",
+            ["ref"] = fullRef,
             ["before"] = "1111111111111111111111111111111111111111",
             ["after"] = after,
             ["commits"] = new JsonArray(new JsonObject { ["id"] = after, ["message"] = "change", ["modified"] = new JsonArray([.. modified.Select(m => (JsonNode?)m)]) }),

@@ -29,6 +29,9 @@ public sealed record PushEvent : GitHubEvent
     /// <summary>The branch name when <see cref="Ref"/> is a branch; null for tags.</summary>
     public string? Branch => Ref.StartsWith("refs/heads/", StringComparison.Ordinal) ? Ref["refs/heads/".Length..] : null;
 
+    /// <summary>The branch or tag name (<c>refs/heads/</c> or <c>refs/tags/</c> taken off), which Prow's postsubmits match and run on as their base ref.</summary>
+    public string RefName => Branch ?? (Ref.StartsWith("refs/tags/", StringComparison.Ordinal) ? Ref["refs/tags/".Length..] : Ref);
+
     public override string? Validate() =>
         Ref.Length == 0 ? "ref is missing"
         : After.Length == 0 ? "after is missing"

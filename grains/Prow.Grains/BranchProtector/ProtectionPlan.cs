@@ -17,13 +17,32 @@ public static class ProtectionPlan
     public static (bool Managed, BranchProtectionRequest? Desired) For(ConfigSnapshot config, string org, string repo, string branch)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var policy = config.Prow.BranchProtection.PolicyFor(org, repo, branch);
-        if (policy.Unmanaged == true || policy.Protect is null)
+        var section = config.Prow.BranchProtection;
+        var policy = section.PolicyFor(org, repo, branch);
+        if (policy.Unmanaged == true)
         {
             return (false, null);
         }
 
-        return policy.Protect == false ? (true, null) : (true, Request(policy, RequiredContexts(config, policy, org, repo, branch)));
+        var contexts = RequiredContexts(config, policy, org, repo, branch);
+        var protect = policy.Protect;
+        if (JobContexts(config, policy, org, repo, branch).Count > 0)
+        {
+            // Prow's jobs must pass here: Prow never removes protection they rely on, and protect-tested-repos protects such branches by default.
+            if (protect == false)
+            {
+                return (false, null);
+            }
+
+            protect ??= section.ProtectTestedRepos == true ? true : null;
+        }
+
+        return protect switch
+        {
+            null => (false, null),
+            false => (true, null),
+            true => (true, Request(policy, contexts)),
+        };
     }
 
     /// <summary>True when applying <paramref name="desired"/> would change what GitHub has.</summary>
@@ -33,19 +52,14 @@ public static class ProtectionPlan
         return current is null || Canonical(AsRequest(current)) != Canonical(desired);
     }
 
-    private static List<string> RequiredContexts(ConfigSnapshot config, BranchProtectionPolicy policy, string org, string repo, string branch)
-    {
-        var contexts = new SortedSet<string>(policy.RequiredContexts ?? [], StringComparer.Ordinal);
-        foreach (var job in config.Jobs.PresubmitsFor(org, repo).Where(p => p.ContextRequired && p.CouldRun(branch)))
-        {
-            if (job.AlwaysRun || (policy.RequireManuallyTriggeredJobs == true && job.NeedsExplicitTrigger))
-            {
-                contexts.Add(Tide.ContextRequirements.ContextOf(job));
-            }
-        }
+    private static List<string> RequiredContexts(ConfigSnapshot config, BranchProtectionPolicy policy, string org, string repo, string branch) =>
+        [.. new SortedSet<string>((policy.RequiredContexts ?? []).Concat(JobContexts(config, policy, org, repo, branch)), StringComparer.Ordinal)];
 
-        return [.. contexts];
-    }
+    /// <summary>The contexts of the presubmits that must pass on the branch (Prow's BranchRequirements' required ones).</summary>
+    private static List<string> JobContexts(ConfigSnapshot config, BranchProtectionPolicy policy, string org, string repo, string branch) =>
+        [.. config.Jobs.PresubmitsFor(org, repo)
+            .Where(p => p.ContextRequired && p.CouldRun(branch) && (p.AlwaysRun || (policy.RequireManuallyTriggeredJobs == true && p.NeedsExplicitTrigger)))
+            .Select(Tide.ContextRequirements.ContextOf)];
 
     private static BranchProtectionRequest Request(BranchProtectionPolicy policy, List<string> contexts) => new()
     {

@@ -4,7 +4,10 @@ using Prow.Grains.ProwJobs;
 
 namespace Prow.Grains.Repositories;
 
-/// <summary>Postsubmits for a push to a branch: every job whose branches match and whose run_if_changed (if any) matches the pushed files.</summary>
+/// <summary>
+/// Postsubmits for a push to a branch or a tag: every job whose branches match the branch or tag name and whose run_if_changed (if any) matches
+/// the pushed files, run with that name as their base ref, as Prow's trigger does for release tags.
+/// </summary>
 public sealed class PostsubmitTrigger(IGrainFactory grains, TimeProvider time)
 {
     private const string DeletedSha = "0000000000000000000000000000000000000000";
@@ -13,11 +16,12 @@ public sealed class PostsubmitTrigger(IGrainFactory grains, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(push);
-        if (push.Branch is not { } branch || push.Deleted || push.After == DeletedSha)
+        if (push.Deleted || push.After == DeletedSha)
         {
             return [];
         }
 
+        var branch = push.RefName;
         var (org, repo) = (push.Repository.Owner.Login, push.Repository.Name);
         IReadOnlyList<string> changes = [.. push.Commits.SelectMany(c => c.Added.Concat(c.Removed).Concat(c.Modified)).Distinct(StringComparer.Ordinal)];
         var started = new List<string>();

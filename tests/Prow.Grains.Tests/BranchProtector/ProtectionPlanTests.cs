@@ -32,6 +32,28 @@ public sealed class ProtectionPlanTests : IDisposable
     }
 
     [Fact]
+    public void ProtectFalse_WhereRequiredJobsRun_IsLeftAlone_AndProtectTestedReposProtectsWhatJobsTest()
+    {
+        const string Jobs = """
+            presubmits:
+              org/repo:
+              - name: unit
+                always_run: true
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """;
+        var config = _config.Load("branch-protection:\n  allow_disabled_job_policies: true\n  orgs:\n    org:\n      repos:\n        repo:\n          branches:\n            old:\n              protect: false\n", Jobs);
+
+        Assert.Equal((false, null), ProtectionPlan.For(config, "org", "repo", "old"));
+        Assert.Equal((false, null), ProtectionPlan.For(config, "org", "repo", "main"));
+
+        var tested = _config.Load("branch-protection:\n  protect-tested-repos: true\n", Jobs);
+        var (managed, desired) = ProtectionPlan.For(tested, "org", "repo", "main");
+        Assert.True(managed);
+        Assert.Equal(["unit"], desired!.RequiredStatusChecks!.Contexts);
+        Assert.Equal((false, null), ProtectionPlan.For(tested, "org", "untested", "main"));
+    }
+
+    [Fact]
     public void Differs_OnlyWhenGitHubWouldChange()
     {
         var desired = ProtectionPlan.For(Load(), "org", "repo", "main").Desired!;
@@ -77,6 +99,7 @@ public sealed class ProtectionPlanTests : IDisposable
           org/repo:
           - name: unit
             always_run: true
+            skip_branches: [old]
             spec: {containers: [{image: alpine, command: ["true"]}]}
           - name: lint
             always_run: true
