@@ -23,6 +23,7 @@ namespace Prow.Clients.GitHub;
 [JsonSerializable(typeof(CheckRun))]
 [JsonSerializable(typeof(CheckRunBody))]
 [JsonSerializable(typeof(WorkflowRunPage))]
+[JsonSerializable(typeof(List<WebhookDeliveryAttempt>))]
 [JsonSerializable(typeof(SearchIssuesPage))]
 [JsonSerializable(typeof(CollaboratorAccess))]
 [JsonSerializable(typeof(List<User>))]

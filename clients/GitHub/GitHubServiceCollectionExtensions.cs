@@ -27,6 +27,7 @@ public static class GitHubServiceCollectionExtensions
         services.AddSingleton<IOrganizationClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<ISearchClient>(sp => sp.GetRequiredService<GitHubClient>());
         services.AddSingleton<IUserClient>(sp => sp.GetRequiredService<GitHubClient>());
+        services.AddSingleton<IWebhookDeliveryClient>(sp => sp.GetRequiredService<GitHubClient>());
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace Prow.Clients.GitHub;
 /// with the production client against the fake GitHub, so nothing needs a slice faked; a class that uses one role
 /// may still ask for just that interface.
 /// </summary>
-public interface IGitHubClient : IIssueClient, IPullRequestClient, IStatusClient, IRepositoryClient, IOrganizationClient, ISearchClient, IUserClient, IActionsClient, IMilestoneClient, ITeamClient, IIssueMutationClient, ICheckRunClient
+public interface IGitHubClient : IIssueClient, IPullRequestClient, IStatusClient, IRepositoryClient, IOrganizationClient, ISearchClient, IUserClient, IActionsClient, IMilestoneClient, ITeamClient, IIssueMutationClient, ICheckRunClient, IWebhookDeliveryClient
 {
     /// <summary>The last known rate-limit budget per resource.</summary>
     IReadOnlyList<RateLimitSnapshot> RateLimits { get; }

@@ -19,6 +19,7 @@ public sealed partial class FakeGitHubServer
         MapReviewRoutes(app);
         MapOrgRoutes(app);
         MapAppRoutes(app);
+        MapHookRoutes(app);
         MapOAuthRoutes(app);
         MapGraphQLRoutes(app);
         app.MapFallback(() => FakeJson.NotFound());

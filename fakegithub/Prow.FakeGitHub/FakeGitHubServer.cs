@@ -175,6 +175,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _hookSender.Dispose();
     }
 
     private RateBudget Budget(string resource)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Prow.Gateway.ExternalPlugins;
+using Prow.Gateway.Redelivery;
 using Prow.Ingress;
 using Prow.Services.Configuration;
 
@@ -21,5 +22,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(sp => new ExternalPluginRouting(sp.GetRequiredService<IConfigSource>(), builtInPlugins ?? new HashSet<string>()));
         services.AddSingleton<IIngressHandler>(sp => new ExternalPluginForwarder(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ExternalPluginMetrics>()));
         return services.AddIngressHandler<GitHubWebhookIngressHandler>();
+    }
+
+    /// <summary>What asks GitHub again for the webhooks it failed to deliver; the host runs <see cref="WebhookRedeliveryService"/> once it listens.</summary>
+    public static IServiceCollection AddWebhookRedelivery(this IServiceCollection services, WebhookRedeliveryOptions options)
+    {
+        services.AddSingleton(options);
+        return services.AddSingleton<WebhookRedeliverer>();
     }
 }

@@ -33,4 +33,10 @@ public interface IIngressStore
     Task<int> PruneCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 
     Task<IngressCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="keys"/> are stored (pending, handled or parked, until pruned).</summary>
+    Task<IReadOnlySet<string>> FindDedupeKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>When the newest input of <paramref name="kind"/> still stored was accepted; null when there is none.</summary>
+    Task<DateTimeOffset?> LatestAcceptedAsync(string kind, CancellationToken cancellationToken);
 }

@@ -117,6 +117,23 @@ public sealed class MemoryIngressStore(TimeProvider timeProvider) : IIngressStor
         }
     }
 
+    public Task<IReadOnlySet<string>> FindDedupeKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(keys.Where(_byDedupeKey.ContainsKey).ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
+    public Task<DateTimeOffset?> LatestAcceptedAsync(string kind, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_rows.Values.Where(r => r.Entry.Kind == kind).Select(r => (DateTimeOffset?)r.Entry.AcceptedAt).LastOrDefault());
+        }
+    }
+
     private sealed class Row(IngressEntry entry)
     {
         public IngressEntry Entry { get; set; } = entry;

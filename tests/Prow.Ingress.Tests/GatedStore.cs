@@ -53,4 +53,8 @@ internal sealed class GatedStore(IIngressStore inner) : IIngressStore
     public Task<int> PruneCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => inner.PruneCompletedAsync(olderThan, cancellationToken);
 
     public Task<IngressCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+
+    public Task<IReadOnlySet<string>> FindDedupeKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.FindDedupeKeysAsync(keys, cancellationToken);
+
+    public Task<DateTimeOffset?> LatestAcceptedAsync(string kind, CancellationToken cancellationToken) => inner.LatestAcceptedAsync(kind, cancellationToken);
 }

@@ -273,6 +273,41 @@ public abstract class IngressStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task FindDedupeKeys_NamesStoredKeysWhateverTheirStatus_UntilPruned()
+    {
+        await using var opened = await OpenAsync();
+        var store = opened.Store;
+        var ids = (await store.AppendAsync([Message("a", "pending"), Message("b", "done"), Message("c", "parked"), Message("d", null)], s_none)).Select(r => r.Id).ToArray();
+        await store.CompleteAsync([ids[1]], s_none);
+        await store.RecordFailureAsync(ids[2], "boom", final: true, s_none);
+
+        Assert.Equal(["done", "parked", "pending"], (await store.FindDedupeKeysAsync(["pending", "done", "parked", "never"], s_none)).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.FindDedupeKeysAsync([], s_none));
+
+        Time.Advance(TimeSpan.FromDays(1));
+        await store.PruneCompletedAsync(Time.GetUtcNow(), s_none);
+        Assert.Equal(["parked", "pending"], (await store.FindDedupeKeysAsync(["pending", "done", "parked"], s_none)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task LatestAccepted_IsTheNewestOfItsKind_NullWhenNone()
+    {
+        await using var opened = await OpenAsync();
+        var store = opened.Store;
+        Assert.Null(await store.LatestAcceptedAsync("webhook", s_none));
+
+        await store.AppendAsync([new IngressMessage("webhook", "w1", new byte[] { 1 })], s_none);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var second = Time.GetUtcNow();
+        await store.AppendAsync([new IngressMessage("webhook", "w2", new byte[] { 2 })], s_none);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await store.AppendAsync([new IngressMessage("other", "o1", new byte[] { 3 })], s_none);
+
+        Assert.Equal(second, await store.LatestAcceptedAsync("webhook", s_none));
+        Assert.Null(await store.LatestAcceptedAsync("nothing", s_none));
+    }
+
+    [Fact]
     public async Task ConcurrentAppends_EachGetADistinctId()
     {
         await using var opened = await OpenAsync();

@@ -72,6 +72,25 @@ public static class ProwCommandLine
         var githubTokenPath = new Option<string?>("--github-token-path") { Description = "A file holding the GitHub token (re-read when it changes)." };
         var githubAppId = new Option<string?>("--github-app-id") { Description = "Authenticate as this GitHub App instead of with a token." };
         var githubAppPrivateKeyPath = new Option<string?>("--github-app-private-key-path") { Description = "The GitHub App's private key (PEM)." };
+        var redeliverHook = new Option<string[]>("--redeliver-hook") { Description = "ORG=HOOK_ID or ORG/REPO=HOOK_ID: a webhook whose deliveries GitHub failed to make are asked again on start and every --redelivery-interval (the GitHub App's own webhook is, with --github-app-id); repeatable.", AllowMultipleArgumentsPerToken = false };
+        redeliverHook.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!Prow.Clients.GitHub.WebhookSource.TryParse(value, out _))
+                {
+                    result.AddError($"--redeliver-hook: '{value}' is not ORG=HOOK_ID or ORG/REPO=HOOK_ID");
+                }
+            }
+        });
+        var redeliveryInterval = new Option<int>("--redelivery-interval") { Description = "Seconds between asking GitHub for webhooks it failed to deliver (after the look on start); 0 never asks.", DefaultValueFactory = _ => 300 };
+        redeliveryInterval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 86400)
+            {
+                result.AddError("--redelivery-interval: between 0 and 86400 seconds");
+            }
+        });
         var artifacts = new Option<string>("--artifacts") { Description = "Where job artifacts (build logs, started.json, ...) are written: a folder, gs://bucket/prefix or s3://bucket/prefix.", DefaultValueFactory = _ => "./.prow/artifacts" };
         var gitBaseUrl = new Option<string>("--git-base-url") { Description = "Where the local build cluster clones repositories from: BASE/org/repo.git (a file:// BASE may hold org/repo without .git); a job's clone_uri wins.", DefaultValueFactory = _ => "https://github.com" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read from GitHub but do not write: writes are logged instead." };
@@ -135,7 +154,7 @@ public static class ProwCommandLine
         }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, slackTokenFile, slackEndpoint, needsRebaseUpdatePeriod, siloPort, orleansGatewayPort];
+        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, redeliverHook, redeliveryInterval, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, slackTokenFile, slackEndpoint, needsRebaseUpdatePeriod, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -163,6 +182,8 @@ public static class ProwCommandLine
                     GitHubTokenPath = parse.GetValue(githubTokenPath),
                     GitHubAppId = parse.GetValue(githubAppId),
                     GitHubAppPrivateKeyPath = parse.GetValue(githubAppPrivateKeyPath),
+                    RedeliverHooks = [.. (parse.GetValue(redeliverHook) ?? []).Select(h => Prow.Clients.GitHub.WebhookSource.TryParse(h, out var source) ? source : throw new FormatException(h))],
+                    RedeliveryInterval = TimeSpan.FromSeconds(parse.GetValue(redeliveryInterval)),
                     DryRun = parse.GetValue(dryRun),
                     Artifacts = parse.GetValue(artifacts)!,
                     GitBaseUrl = parse.GetValue(gitBaseUrl)!,

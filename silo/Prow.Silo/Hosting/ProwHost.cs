@@ -163,6 +163,11 @@ public static class ProwHost
         }
 
         builder.Services.AddGateway(secrets, Grains.Plugins.Framework.PluginRegistration.Names, new HookOptions { MaxBufferedBodyBytes = options.HookBodyMemory });
+        builder.Services.AddWebhookRedelivery(new Gateway.Redelivery.WebhookRedeliveryOptions
+        {
+            Sources = RedeliverySources(options),
+            Interval = options.RedeliveryInterval > TimeSpan.Zero ? options.RedeliveryInterval : TimeSpan.FromMinutes(5),
+        });
         builder.Services.AddSingleton(new ExternalPluginHelpClient(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, Grains.Plugins.Framework.PluginRegistration.Names));
         builder.Services.AddSingleton<ISiloStatistics, SiloStatistics>();
         builder.Services.AddGitHubClient(github =>
@@ -202,6 +207,7 @@ public static class ProwHost
         builder.Services.AddHostedServiceAfterListening<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
         builder.Services.AddHostedServiceAfterListening<MetricsPusher>();
         builder.Services.AddHostedServiceAfterListening<Prow.Grains.Plugins.NeedsRebase.NeedsRebaseRescanScheduler>();
+        builder.Services.AddHostedServiceAfterListening<Gateway.Redelivery.WebhookRedeliveryService>();
         builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
         builder.Services.AddHostedService<BuildClusterDrain>();
         configureServices?.Invoke(builder.Services);
@@ -243,6 +249,23 @@ public static class ProwHost
         podNamespace = result.Snapshot!.Prow.PodNamespace;
 
         return new DeferredConfigWatcher(paths);
+    }
+
+    /// <summary>A GitHub App has one webhook, read with its JWT; organization and repository hooks are named by flag.</summary>
+    private static List<Clients.GitHub.WebhookSource> RedeliverySources(ProwOptions options)
+    {
+        List<Clients.GitHub.WebhookSource> sources = [];
+        if (options.RedeliveryInterval > TimeSpan.Zero)
+        {
+            if (options.GitHubAppId is not null)
+            {
+                sources.Add(Clients.GitHub.WebhookSource.App);
+            }
+
+            sources.AddRange(options.RedeliverHooks);
+        }
+
+        return sources;
     }
 
     private static SqliteDatabase OpenDatabase(StorageLocation storage)

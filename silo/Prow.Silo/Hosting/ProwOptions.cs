@@ -46,6 +46,12 @@ public sealed record ProwOptions
 
     public string? GitHubTokenPath { get; init; }
 
+    /// <summary><c>--redeliver-hook</c> (repeatable): organization and repository hooks whose failed deliveries are asked again.</summary>
+    public IReadOnlyList<Clients.GitHub.WebhookSource> RedeliverHooks { get; init; } = [];
+
+    /// <summary><c>--redelivery-interval</c>: how often GitHub is asked for failed deliveries; zero never asks.</summary>
+    public TimeSpan RedeliveryInterval { get; init; } = TimeSpan.FromMinutes(5);
+
     public string? GitHubAppId { get; init; }
 
     public string? GitHubAppPrivateKeyPath { get; init; }

@@ -89,6 +89,29 @@ public sealed class PostgresIngressStore(PostgresDatabase database, TimeProvider
         return new IngressCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    public async Task<IReadOnlySet<string>> FindDedupeKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var command = database.DataSource.CreateCommand("SELECT dedupe_key FROM ingress WHERE dedupe_key = ANY(@keys)");
+        command.Parameters.AddWithValue("keys", keys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
+    public async Task<DateTimeOffset?> LatestAcceptedAsync(string kind, CancellationToken cancellationToken)
+    {
+        // Ids grow with acceptance (across gateways, within the commit order), so the newest is found walking the primary key backwards.
+        await using var command = database.DataSource.CreateCommand("SELECT accepted_at FROM ingress WHERE kind = @kind ORDER BY id DESC LIMIT 1");
+        command.Parameters.AddWithValue("kind", kind);
+        return await command.ExecuteScalarAsync(cancellationToken) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+
     private async Task<IReadOnlyList<IngressAppendResult>> AppendOnceAsync(IReadOnlyList<IngressMessage> batch, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcTicks;

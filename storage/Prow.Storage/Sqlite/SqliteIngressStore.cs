@@ -107,4 +107,32 @@ public sealed class SqliteIngressStore(SqliteDatabase database, TimeProvider tim
             reader.Read();
             return new IngressCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         });
+
+    public Task<IReadOnlySet<string>> FindDedupeKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return database.ReadAsync<IReadOnlySet<string>>(connection =>
+        {
+            using var command = connection.Command("SELECT 1 FROM ingress WHERE dedupe_key = $dedupe", ("$dedupe", ""));
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in keys)
+            {
+                command.Parameters["$dedupe"].Value = key;
+                if (command.ExecuteScalar() is not null)
+                {
+                    found.Add(key);
+                }
+            }
+
+            return found;
+        });
+    }
+
+    public Task<DateTimeOffset?> LatestAcceptedAsync(string kind, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            // Ids grow with acceptance, so the newest is found walking the primary key backwards.
+            using var command = connection.Command("SELECT accepted_at FROM ingress WHERE kind = $kind ORDER BY id DESC LIMIT 1", ("$kind", kind));
+            return command.ExecuteScalar() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
+        });
 }
