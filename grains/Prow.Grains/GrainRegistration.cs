@@ -66,7 +66,10 @@ public static class GrainRegistration
             ? options.LocalCluster with { UploadArtifactsTo = remote }
             : options.LocalCluster with { ArtifactsFolderFor = options.LocalCluster.ArtifactsFolderFor ?? (folder => Path.Combine(store.Root, folder)) };
         services.AddSingleton<IBuildClusterKind>(sp => new LocalBuildCluster(sp.GetRequiredService<LocalProcessRunner>(), local, sp.GetRequiredService<ILogger<LocalBuildCluster>>()));
-        services.AddHostedService(sp => new LocalJobLeftovers(local.WorkspaceRoot, sp.GetRequiredService<ILogger<LocalJobLeftovers>>()));
+        if (options.RunsJobs)
+        {
+            services.AddHostedService(sp => new LocalJobLeftovers(local.WorkspaceRoot, sp.GetRequiredService<ILogger<LocalJobLeftovers>>()));
+        }
         services.AddKubernetesBuildClusters(options.KubernetesClusters);
         services.AddSingleton(new BuildClusterPools(options.ClusterPools));
         services.AddSingleton<BuildClusterMetrics>();

@@ -26,6 +26,9 @@ public sealed record ProwGrainOptions
 
     public Uri? CatApiEndpoint { get; init; }
 
+    /// <summary>False in a process that hosts no grains (a gateway): it runs no jobs, so it has no job processes to clean up.</summary>
+    public bool RunsJobs { get; init; } = true;
+
     /// <summary><c>--slack-token-file</c> and Slack's address: crier reports to Slack only when given.</summary>
     public Prow.Clients.Slack.SlackClientOptions? Slack { get; init; }
 

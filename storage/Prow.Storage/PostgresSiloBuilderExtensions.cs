@@ -63,4 +63,16 @@ public static class PostgresSiloBuilderExtensions
             options.DataSource = database.DataSource;
         });
     }
+
+    /// <summary>
+    /// What a process hosting no grains (a gateway, an Orleans client) reads of the database for the admin pages: the
+    /// reminder table and stored grain state.
+    /// </summary>
+    public static IServiceCollection AddProwPostgresStateReaders(this IServiceCollection services, PostgresDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(database);
+        services.AddSingleton<IReminderTable>(_ => new PostgresReminderTable(database));
+        return services.AddSingleton<IStoredStateReader>(_ => new PostgresStoredStateReader(database));
+    }
 }

@@ -151,6 +151,28 @@ public sealed class CommandLineTests
         Assert.Contains("--hmac-secret-file", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunHelp_DocumentsRoleAndThePostgresFlags()
+    {
+        var (exit, output, _) = await RunAsync(["run", "--help"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("--role", output, StringComparison.Ordinal);
+        Assert.Contains("gateway", output, StringComparison.Ordinal);
+        Assert.Contains("worker", output, StringComparison.Ordinal);
+        Assert.Contains("--storage-connection-file", output, StringComparison.Ordinal);
+        Assert.Contains("--advertise-address", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownRole_IsAParseError()
+    {
+        var (exit, _, error) = await RunAsync(["run", "--role", "leader"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("leader", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args)
     {
         using var output = new StringWriter();

@@ -119,6 +119,27 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
+    public void ADeploymentPerRole_WebhooksAndTheSiteGoToGateways_TheOverlayScalesBoth()
+    {
+        var resources = BaseResources();
+        var roles = resources.Where(r => Kind(r) == "Deployment").ToDictionary(
+            d => Assert.Single(Sequence(Assert.Single(Sequence((YamlMappingNode)At(d, "spec", "template", "spec"), "containers").Cast<YamlMappingNode>()), "args")
+                .Select(a => ((YamlScalarNode)a).Value!), a => a.StartsWith("--role=", StringComparison.Ordinal))["--role=".Length..],
+            d => (Name: Name(d)!, Labels: (YamlMappingNode)At(d, "spec", "template", "metadata", "labels")));
+        Assert.Equal(["gateway", "worker"], roles.Keys.Order(StringComparer.Ordinal));
+        foreach (var service in resources.Where(r => Kind(r) == "Service"))
+        {
+            var selector = (YamlMappingNode)At(service, "spec", "selector");
+            bool Selects(YamlMappingNode labels) => selector.Children.All(kv => labels.Children.TryGetValue(kv.Key, out var v) && v.Equals(kv.Value));
+            Assert.True(Selects(roles["gateway"].Labels), $"{Name(service)} does not select the gateways");
+            Assert.False(Selects(roles["worker"].Labels), $"{Name(service)} sends traffic to workers, which answer no webhooks");
+        }
+
+        var overlay = (YamlMappingNode)Load(Path.Combine(s_k8s, "overlays", "example", "kustomization.yaml"))[0];
+        Assert.Equal(roles.Values.Select(r => r.Name).Order(StringComparer.Ordinal), Sequence(overlay, "replicas").Cast<YamlMappingNode>().Select(r => Scalar(r, "name")!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Dockerfile_StartsProwRun_AndItsFlagsExist()
     {
         var dockerfile = await File.ReadAllTextAsync(Path.Combine(s_k8s, "Dockerfile"));

@@ -36,6 +36,8 @@ public static class ProwCommandLine
                 result.AddError(error);
             }
         });
+        var role = new Option<string>("--role") { Description = "all (one process: grains, /hook and the status site), gateway (/hook and the status site as an Orleans client, no grains) or worker (the grains and the jobs, no /hook); gateway and worker need --storage postgres:.", DefaultValueFactory = _ => "all" };
+        role.AcceptOnlyFromAmong("all", "gateway", "worker");
         var storageConnectionFile = new Option<string?>("--storage-connection-file") { Description = "With --storage postgres:, a file holding the connection string (Host=...;Username=...;Password=...;Database=... or postgres://user:password@host:port/db)." };
         var advertiseAddress = new Option<string?>("--advertise-address") { Description = "The IP address other silos and gateways reach this process at (default: $POD_IP, else 127.0.0.1)." };
         advertiseAddress.Validators.Add(result =>
@@ -154,7 +156,7 @@ public static class ProwCommandLine
         }
 
         var run = new Command("run", "Run the silo, the webhook gateway and the status site in one process (the default).");
-        Option[] runOptions = [urls, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, redeliverHook, redeliveryInterval, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, slackTokenFile, slackEndpoint, needsRebaseUpdatePeriod, siloPort, orleansGatewayPort];
+        Option[] runOptions = [urls, role, storage, storageConnectionFile, advertiseAddress, inboxLease, configPath, jobConfigPath, pluginConfig, hmacSecretFile, githubEndpoint, githubTokenPath, githubAppId, githubAppPrivateKeyPath, redeliverHook, redeliveryInterval, dryRun, artifacts, gitBaseUrl, adminTokenFile, apiTokenFile, holdIngress, githubOAuthConfigFile, githubOAuthUrl, kubeconfig, inCluster, defaultCluster, clusterPool, s3CredentialsFile, gcsCredentialsFile, gcsEndpoint, slackTokenFile, slackEndpoint, needsRebaseUpdatePeriod, siloPort, orleansGatewayPort];
         var root = new RootCommand("Prow.Orleans: Prow's CI for GitHub, as virtual actors.");
         foreach (var option in runOptions)
         {
@@ -171,6 +173,7 @@ public static class ProwCommandLine
                 {
                     Urls = parse.GetValue(urls)!,
                     Storage = location,
+                    Role = Enum.Parse<ProwRole>(parse.GetValue(role)!, ignoreCase: true),
                     StorageConnectionFile = parse.GetValue(storageConnectionFile),
                     AdvertiseAddress = parse.GetValue(advertiseAddress) is { } address ? System.Net.IPAddress.Parse(address) : null,
                     InboxLease = TimeSpan.FromSeconds(parse.GetValue(inboxLease)),

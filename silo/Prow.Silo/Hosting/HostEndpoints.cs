@@ -14,10 +14,11 @@ internal static class HostEndpoints
     public static void MapHostEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => Results.Text("ok"));
-        endpoints.MapGet("/healthz/ready", (IngressPipeline ingress, IHostApplicationLifetime lifetime) =>
-            ingress.IsReady && lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
-                ? Results.Text("ready")
-                : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable));
+        // "ready" alone in one process (--role all); a gateway or worker names its role, and a process not ready says what it waits for.
+        endpoints.MapGet("/healthz/ready", (IngressPipeline ingress, IHostApplicationLifetime lifetime, Readiness readiness) =>
+            readiness.WaitingFor(ingress, lifetime) is { } waiting
+                ? Results.Text($"not ready: waiting for {waiting}", statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Text(readiness.Role == ProwRole.All ? "ready" : $"ready: {readiness.Role.ToString().ToLowerInvariant()}"));
         // As Prow's components: while metrics are pushed to a Pushgateway they are served only with serve_metrics.
         endpoints.MapGet("/metrics", async (PrometheusExporter exporter, IConfigSource config, CancellationToken cancellationToken) =>
             config.Current.Prow.PushGateway.MetricsServed

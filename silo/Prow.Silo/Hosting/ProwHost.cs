@@ -48,7 +48,14 @@ public static class ProwHost
         var clusters = BuildClusterSetup.From(options);
         var artifactStore = ArtifactStoreSetup.From(options);
         var database = options.Storage.Kind == StorageKind.Sqlite ? OpenDatabase(options.Storage) : null;
+        if (options.Role != ProwRole.All && options.Storage.Kind != StorageKind.Postgres)
+        {
+            throw new StartupException($"--role {options.Role.ToString().ToLowerInvariant()} needs --storage postgres: (gateways and workers are separate processes sharing one database)");
+        }
+
         var postgres = options.Storage.Kind == StorageKind.Postgres ? PostgresSetup.Open(options) : null;
+        var hostsGrains = options.Role != ProwRole.Gateway;
+        var takesWebhooks = options.Role != ProwRole.Worker;
         var ports = SiloPorts.Choose(options.SiloPort, options.OrleansGatewayPort);
         var advertise = PostgresSetup.AdvertiseAddress(options);
 
@@ -108,42 +115,65 @@ public static class ProwHost
             PeriodicTick = options.PeriodicTick,
             Slack = SlackSetup.Create(options),
             NeedsRebaseUpdatePeriod = options.NeedsRebaseUpdatePeriod,
+            RunsJobs = hostsGrains,
         });
-        builder.UseOrleans(silo =>
+        if (!hostsGrains)
         {
-            if (postgres is null)
+            // A gateway is an Orleans client: it reaches the workers' grains through their Orleans gateways, found in
+            // the membership table, and takes no part in membership, the grain directory or the reminder ring.
+            builder.UseOrleansClient(client =>
             {
-                silo.UseLocalhostClustering(ports.Silo, ports.Gateway);
-            }
-            else
-            {
-                // Several silos: membership in PostgreSQL; each advertises the address it is reached at and listens on all.
-                silo.UseProwPostgresClustering(postgres);
-                silo.ConfigureEndpoints(advertise, ports.Silo, ports.Gateway, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertise));
-            }
-
-            silo.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = "prow";
-                cluster.ServiceId = "prow";
+                client.UseProwPostgresClustering(postgres!);
+                client.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = "prow";
+                    cluster.ServiceId = "prow";
+                });
+                client.Services.AddProwSerializer();
+                client.AddDashboard();
+                client.UseConnectionRetryFilter(WaitForWorkerAsync);
             });
-            silo.Services.AddProwSerializer();
-            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, Math.Min(Math.Min(options.PeriodicTick.Ticks, options.NeedsRebaseUpdatePeriod.Ticks), new ProwGrainOptions().ReportRetry.Ticks))));
-            silo.Configure<GrainCollectionOptions>(collection => collection.DeactivationTimeout = options.ShutdownTimeout);
-            silo.AddDashboard();
-            if (postgres is not null)
+            builder.Services.AddProwPostgresStateReaders(postgres!);
+        }
+        else
+        {
+            builder.UseOrleans(silo =>
             {
-                silo.UseProwPostgresStorage(postgres);
-            }
-            else if (database is null)
-            {
-                silo.UseProwMemoryStorage();
-            }
-            else
-            {
-                silo.UseProwSqliteStorage(database);
-            }
-        });
+                if (postgres is null)
+                {
+                    silo.UseLocalhostClustering(ports.Silo, ports.Gateway);
+                }
+                else
+                {
+                    // Several silos: membership in PostgreSQL; each advertises the address it is reached at and listens on all.
+                    silo.UseProwPostgresClustering(postgres);
+                    silo.ConfigureEndpoints(advertise, ports.Silo, ports.Gateway, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertise));
+                }
+
+                silo.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = "prow";
+                    cluster.ServiceId = "prow";
+                });
+                silo.Services.AddProwSerializer();
+                silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, Math.Min(Math.Min(options.PeriodicTick.Ticks, options.NeedsRebaseUpdatePeriod.Ticks), new ProwGrainOptions().ReportRetry.Ticks))));
+                silo.Configure<GrainCollectionOptions>(collection => collection.DeactivationTimeout = options.ShutdownTimeout);
+                silo.AddDashboard();
+                if (postgres is not null)
+                {
+                    silo.UseProwPostgresStorage(postgres);
+                }
+                else if (database is null)
+                {
+                    silo.UseProwMemoryStorage();
+                }
+                else
+                {
+                    silo.UseProwSqliteStorage(database);
+                }
+            });
+        }
+
         // After the silo, so the inbox replays into running grains and stops before the silo does.
         builder.Services.AddDurableIngress(ingress =>
         {
@@ -200,16 +230,25 @@ public static class ProwHost
             SiteAddress = SiteAddress,
             KeysFolder = database is null ? null : Path.Combine(Path.GetDirectoryName(database.Path)!, "deck-keys"),
         });
-        builder.Services.AddHostedServiceAfterListening<ActiveJobResumer>();
-        builder.Services.AddHostedServiceAfterListening<PeriodicScheduler>();
-        builder.Services.AddHostedServiceAfterListening<SinkerScheduler>();
-        builder.Services.AddHostedServiceAfterListening<Prow.Grains.Tide.TideSyncService>();
-        builder.Services.AddHostedServiceAfterListening<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
+        if (hostsGrains)
+        {
+            builder.Services.AddHostedServiceAfterListening<ActiveJobResumer>();
+            builder.Services.AddHostedServiceAfterListening<PeriodicScheduler>();
+            builder.Services.AddHostedServiceAfterListening<SinkerScheduler>();
+            builder.Services.AddHostedServiceAfterListening<Prow.Grains.Tide.TideSyncService>();
+            builder.Services.AddHostedServiceAfterListening<Prow.Grains.BranchProtector.BranchProtectorScheduler>();
+            builder.Services.AddHostedServiceAfterListening<Prow.Grains.Plugins.NeedsRebase.NeedsRebaseRescanScheduler>();
+            builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
+            builder.Services.AddHostedService<BuildClusterDrain>();
+        }
+
         builder.Services.AddHostedServiceAfterListening<MetricsPusher>();
-        builder.Services.AddHostedServiceAfterListening<Prow.Grains.Plugins.NeedsRebase.NeedsRebaseRescanScheduler>();
-        builder.Services.AddHostedServiceAfterListening<Gateway.Redelivery.WebhookRedeliveryService>();
-        builder.Services.AddSingleton(new ShutdownPatience(options.ShutdownTimeout / 2));
-        builder.Services.AddHostedService<BuildClusterDrain>();
+        if (takesWebhooks)
+        {
+            builder.Services.AddHostedServiceAfterListening<Gateway.Redelivery.WebhookRedeliveryService>();
+        }
+
+        builder.Services.AddSingleton(new Readiness(options.Role));
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -219,7 +258,11 @@ public static class ProwHost
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         app.UseSecurityHeaders();
         app.MapHostEndpoints();
-        app.MapHook();
+        if (takesWebhooks)
+        {
+            app.MapHook();
+        }
+
         app.MapPluginHelp();
         app.MapProwJob();
         app.MapAdminApi();
@@ -249,6 +292,14 @@ public static class ProwHost
         podNamespace = result.Snapshot!.Prow.PodNamespace;
 
         return new DeferredConfigWatcher(paths);
+    }
+
+    /// <summary>A gateway started before any worker waits for one, saying so every few seconds.</summary>
+    private static async Task<bool> WaitForWorkerAsync(Exception error, CancellationToken cancellationToken)
+    {
+        await Console.Out.WriteLineAsync($"prow: waiting for a worker (no Orleans gateway answers yet: {error.Message})");
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        return true;
     }
 
     /// <summary>A GitHub App has one webhook, read with its JWT; organization and repository hooks are named by flag.</summary>

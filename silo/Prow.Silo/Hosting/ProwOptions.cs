@@ -9,6 +9,9 @@ public sealed record ProwOptions
 
     public StorageLocation Storage { get; init; } = StorageLocation.Default;
 
+    /// <summary><c>--role</c>: everything, a gateway (webhooks and the site, no grains) or a worker (grains and jobs).</summary>
+    public ProwRole Role { get; init; } = ProwRole.All;
+
     /// <summary><c>--storage-connection-file</c>: a file holding the PostgreSQL connection string (a mounted Secret).</summary>
     public string? StorageConnectionFile { get; init; }
 
