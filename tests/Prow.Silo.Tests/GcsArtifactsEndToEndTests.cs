@@ -60,6 +60,10 @@ public sealed class GcsArtifactsEndToEndTests
         await Poll.UntilAsync(() => gcs.ObjectBytes("ci-logs", "ci/pr-logs/directory/unit/latest-build.txt") is not null);
         var build = Encoding.UTF8.GetString(gcs.ObjectBytes("ci-logs", "ci/pr-logs/directory/unit/latest-build.txt")!);
         var folder = $"pr-logs/pull/1/unit/{build}";
+
+        // Crier reports the final status on its own path, so it can reach GitHub before the last artifacts are uploaded.
+        await Poll.UntilAsync(() => new[] { "build-log.txt", "artifacts/junit_unit.xml", "started.json", "finished.json", "prowjob.json" }.All(f => gcs.ObjectBytes("ci-logs", $"ci/{folder}/{f}") is not null)
+            && gcs.ObjectBytes("ci-logs", "ci/pr-logs/pull/1/unit/latest-build.txt") is not null && gcs.ObjectBytes("ci-logs", $"ci/pr-logs/directory/unit/{build}.txt") is not null);
         Assert.Contains("unit log for 1", Encoding.UTF8.GetString(gcs.ObjectBytes("ci-logs", $"ci/{folder}/build-log.txt")!), StringComparison.Ordinal);
         Assert.Equal("<testsuite/>", Encoding.UTF8.GetString(gcs.ObjectBytes("ci-logs", $"ci/{folder}/artifacts/junit_unit.xml")!).Trim());
         Assert.Equal(build, Encoding.UTF8.GetString(gcs.ObjectBytes("ci-logs", "ci/pr-logs/pull/1/unit/latest-build.txt")!));
