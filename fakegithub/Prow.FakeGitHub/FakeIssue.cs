@@ -28,6 +28,9 @@ public sealed class FakeIssue
     public bool Draft { get; set; }
     public bool? Mergeable { get; set; } = true;
 
+    /// <summary>Overrides the mergeable_state derived from <see cref="Mergeable"/> (clean/dirty), e.g. "blocked".</summary>
+    public string? MergeableState { get; set; }
+
     /// <summary>How many more reads answer mergeable null, as GitHub does while it computes mergeability after a push.</summary>
     public int MergeabilityPendingReads { get; set; }
     public bool Merged { get; set; }

@@ -72,7 +72,7 @@ internal static class FakeJson
         draft = pr.Draft,
         merged = pr.Merged,
         mergeable = computing ? null : pr.Mergeable,
-        mergeable_state = (computing ? null : pr.Mergeable) switch { true => "clean", false => "dirty", null => "unknown" },
+        mergeable_state = computing ? "unknown" : pr.MergeableState ?? pr.Mergeable switch { true => "clean", false => "dirty", null => "unknown" },
         merge_commit_sha = pr.MergeCommitSha,
         labels = pr.Labels.Select(Label).ToArray(),
         assignees = pr.Assignees.Select(User).ToArray(),

@@ -231,10 +231,16 @@ public sealed class TideTests
             """, "help", configYaml: Queries, seed: r => r.AddPullRequest(1, "change", "alice", "head1").Labels.AddRange(["lgtm", "approved"]));
         var pool = host.Prow.Grains.GetGrain<IMergePoolGrain>("org/repo@main");
         await PluginTestHost.WaitUntilAsync(() => PoolHistoryAsync(host).Result.Any(h => h.Action == "TRIGGER"), () => "no retest; calls: " + Calls(host));
+        // In the pool, but unit has not passed at this base: Prow's wording.
+        await WaitForTideStatusAsync(host, "head1", "pending", "Not mergeable. Retesting: unit");
 
         host.GitHub.Change(Repo, r => r.Issues[1].HeadSha = "head2");
         await host.SendAsync("pull_request", Webhooks.PullRequest("synchronize", Repo, 1, "alice", "head2", labels: ["lgtm", "approved"]), pullRequest: 1);
         await PluginTestHost.WaitUntilAsync(() => PoolHistoryAsync(host).Result.Count(h => h.Action == "TRIGGER") == 2, () => "no second retest; calls: " + Calls(host));
+        // The retest of head1 can no longer merge anything: tide aborted it.
+        await PluginTestHost.WaitUntilAsync(
+            () => JobsAsync(host).Result.Any(j => j is { Sha: "head1", State: "aborted" } && j.Description == Prow.Grains.Tide.MergePoolGrain.AbortedForNewHead),
+            () => "head1's retest was not aborted: " + string.Join(", ", JobsAsync(host).Result.Select(j => $"{j.Sha} {j.State} {j.Description}")));
         await File.WriteAllTextAsync(release, "");
         await PluginTestHost.WaitUntilAsync(() => host.GitHub.MergesIn(Repo).Count == 1, () => "no merge; calls: " + Calls(host));
 
@@ -270,6 +276,15 @@ public sealed class TideTests
             r.MergeCommit = (pr, _) => git.MergePullRequest(pr.Number);
         });
     }
+
+    /// <summary>Every ProwJob as /prowjobs.js lists it: the pull request head it tests, its state and description.</summary>
+    private static async Task<IReadOnlyList<(string Sha, string State, string Description)>> JobsAsync(PluginTestHost host) =>
+        [.. (await GetJsonAsync(host, "/prowjobs.js")).GetProperty("items").EnumerateArray()
+            .Where(j => j.GetProperty("spec").TryGetProperty("refs", out var refs) && refs.TryGetProperty("pulls", out var pulls) && pulls.GetArrayLength() == 1)
+            .Select(j => (
+                j.GetProperty("spec").GetProperty("refs").GetProperty("pulls")[0].GetProperty("sha").GetString() ?? "",
+                j.GetProperty("status").GetProperty("state").GetString() ?? "",
+                j.GetProperty("status").TryGetProperty("description", out var d) ? d.GetString() ?? "" : ""))];
 
     private static async Task<IReadOnlyList<TideHistoryRecord>> PoolHistoryAsync(PluginTestHost host) =>
         await host.Prow.Grains.GetGrain<IMergePoolGrain>("org/repo@main").GetHistoryAsync();

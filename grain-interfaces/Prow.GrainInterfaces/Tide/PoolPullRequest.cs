@@ -5,6 +5,7 @@ namespace Prow.GrainInterfaces.Tide;
 /// <summary>What tide needs to know about one pull request, from a webhook payload or from GitHub's API.</summary>
 /// <param name="Mergeable">GitHub's answer; null while GitHub is still computing it.</param>
 /// <param name="Open">False once the pull request is closed or merged: it leaves the pool.</param>
+/// <param name="MergeableState">GitHub's mergeable_state (clean, blocked, dirty, unstable, behind, unknown); null when not given.</param>
 [GenerateSerializer, Immutable]
 public sealed record PoolPullRequest(
     int Number,
@@ -18,7 +19,12 @@ public sealed record PoolPullRequest(
     string? Milestone,
     bool Draft,
     bool? Mergeable,
-    bool Open);
+    bool Open,
+    string? MergeableState = null)
+{
+    /// <summary>GitHub's own merge blockers (branch protection, required reviews, rulesets) hold it: Prow's BLOCKED merge state.</summary>
+    public bool BlockedByGitHub => MergeableState == "blocked";
+}
 
 /// <summary>One status context (or check run) on a commit.</summary>
 /// <param name="State">pending, success, failure or error (check runs are mapped onto these).</param>

@@ -26,6 +26,9 @@ public sealed partial class MergePoolGrain(
 {
     private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(5);
 
+    /// <summary>The description of a tide job aborted because a pull request it tests got a new head.</summary>
+    public const string AbortedForNewHead = "Aborted by tide: a pull request it tests has a new head.";
+
     /// <summary>A merge changes the base and may allow another; this bounds the actions in one turn.</summary>
     private const int MaxActionsPerTurn = 25;
 
@@ -150,12 +153,33 @@ public sealed partial class MergePoolGrain(
         }
 
         // Webhook payloads usually carry no mergeability yet; keep what GitHub last said about this head.
-        var snapshot = pull.Mergeable is null && sameHead ? pull with { Mergeable = existing!.Pull.Mergeable } : pull;
+        var snapshot = pull.Mergeable is null && sameHead ? pull with { Mergeable = existing!.Pull.Mergeable, MergeableState = existing.Pull.MergeableState } : pull;
+        if (existing is not null && !sameHead)
+        {
+            await AbortOldHeadAsync(existing.Pull);
+        }
+
         Pool.Pulls[pull.Number] = new TrackedPull(
             snapshot,
             sameHead && !reloadContexts ? existing!.Contexts : await ContextsAsync(pull.HeadSha),
             approved ?? (sameHead ? existing!.Approved : null),
             sameHead && !changed ? existing!.MergeFailure : null);
+    }
+
+    /// <summary>
+    /// The jobs tide started over a head that has moved on (its retests, and batches holding it) can no longer let
+    /// anything merge: they are aborted rather than left to hold a slot.
+    /// </summary>
+    private async Task AbortOldHeadAsync(PoolPullRequest old)
+    {
+        var obsolete = Pool.Jobs.Values
+            .Where(j => j.CreatedByTide && !j.Complete && j.Pulls.Any(p => p.Number == old.Number && p.Sha == old.HeadSha))
+            .ToList();
+        foreach (var job in obsolete)
+        {
+            await GrainFactory.GetGrain<IProwJobGrain>(job.Id).AbortAsync(AbortedForNewHead);
+            Pool.Jobs[job.Id] = job with { State = "aborted" };
+        }
     }
 
     private async Task<Dictionary<string, string>> ContextsAsync(string sha)
@@ -256,12 +280,17 @@ public sealed partial class MergePoolGrain(
         var queries = Queries(snapshot);
         var inPool = new Dictionary<int, string>();
         var blocked = Pool.Blockers.Count > 0;
+        var blocksPolicy = snapshot.Prow.Tide.GitHubMergeBlocksPolicyFor(_org, _repo);
         foreach (var (number, tracked) in Pool.Pulls.OrderBy(p => p.Key))
         {
-            var (member, status) = PoolMembership.Evaluate(tracked.Pull, tracked.Contexts, tracked.Approved, queries, requirements, tracked.MergeFailure);
+            var (member, status) = PoolMembership.Evaluate(tracked.Pull, tracked.Contexts, tracked.Approved, queries, requirements, tracked.MergeFailure, blocksPolicy, snapshot.Prow.Tide.DisplayAllQueriesInStatus);
             if (member)
             {
                 inPool[number] = tracked.Pull.HeadSha;
+                if (Retesting(requirements, tracked.Pull) is { Count: > 0 } retesting)
+                {
+                    status = TideStatus.Retesting(retesting);
+                }
             }
 
             await SendStatusAsync(snapshot, tracked.Pull, member && blocked ? TideStatus.Blocked(Pool.Blockers) : status);
@@ -355,6 +384,18 @@ public sealed partial class MergePoolGrain(
             return [];
         }
     }
+
+    /// <summary>
+    /// Prow's "Retesting": the contexts of the required Prow jobs that have not passed at the current base for this
+    /// head (alone or in a batch); until they do, a pull request in the pool says so instead of "In merge pool.".
+    /// </summary>
+    private List<string> Retesting(ContextRequirements requirements, PoolPullRequest pull) =>
+        [.. requirements.RequiredJobs
+            .Where(job => !Pool.Jobs.Values.Any(j => j.Job == job.Name && j.State == "success" && (j.BaseSha == Pool.BaseSha || j.SkipRetest)
+                && j.Pulls.Any(p => p.Number == pull.Number && p.Sha == pull.HeadSha)))
+            .Select(ContextRequirements.ContextOf)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
 
     private void Record(string action, IReadOnlyList<PoolJob> started, string? error)
     {

@@ -8,13 +8,17 @@ public static class PoolMembership
 {
     /// <param name="queries">The tide queries that cover the pull request's repository.</param>
     /// <param name="mergeFailure">Why GitHub last refused to merge this head, if it did.</param>
+    /// <param name="mergeBlocksPolicy">tide.github_merge_blocks_policy for the repository: ignore, permit or block.</param>
+    /// <param name="displayAllQueries">tide.display_all_tide_queries_in_status: say what every query needs, not only the closest.</param>
     public static (bool InPool, TideStatus Status) Evaluate(
         PoolPullRequest pull,
         IReadOnlyDictionary<string, string> contexts,
         bool? approved,
         IReadOnlyList<TideQuery> queries,
         ContextRequirements requirements,
-        string? mergeFailure)
+        string? mergeFailure,
+        string mergeBlocksPolicy = "permit",
+        bool displayAllQueries = false)
     {
         ArgumentNullException.ThrowIfNull(pull);
         ArgumentNullException.ThrowIfNull(queries);
@@ -22,6 +26,11 @@ public static class PoolMembership
         if (pull.Mergeable == false)
         {
             return (false, TideStatus.Conflict);
+        }
+
+        if (pull.BlockedByGitHub && mergeBlocksPolicy == "block")
+        {
+            return (false, TideStatus.BlockedByGitHub);
         }
 
         if (mergeFailure is not null)
@@ -39,13 +48,19 @@ public static class PoolMembership
             return (false, TideStatus.NoQuery(pull.BaseRef));
         }
 
-        var closest = queries.Select(q => QueryMatch.Evaluate(q, pull.BaseRef, pull.Author, pull.Labels, pull.Milestone, approved)).MinBy(m => m.Distance)!;
+        var matches = queries.Select(q => QueryMatch.Evaluate(q, pull.BaseRef, pull.Author, pull.Labels, pull.Milestone, approved)).ToList();
+        var closest = matches.MinBy(m => m.Distance)!;
         if (!closest.Matches)
         {
-            return (false, TideStatus.QueryUnmet(closest));
+            return (false, displayAllQueries ? TideStatus.AllQueriesUnmet([.. matches.Where(m => m.ForbiddenBranch is null)], pull.BaseRef) : TideStatus.QueryUnmet(closest));
         }
 
         var unmet = requirements.Unmet(contexts);
-        return unmet.Count > 0 ? (false, TideStatus.ContextsUnmet(unmet)) : (true, TideStatus.InPool);
+        if (unmet.Count > 0)
+        {
+            return (false, TideStatus.ContextsUnmet(unmet));
+        }
+
+        return (true, pull.BlockedByGitHub && mergeBlocksPolicy == "permit" ? TideStatus.InPoolDespiteBlocked : TideStatus.InPool);
     }
 }

@@ -21,7 +21,8 @@ public static class PoolPullRequests
             pr.Milestone?.Title,
             pr.Draft,
             pr.Mergeable,
-            pr.State == "open" && !pr.Merged);
+            pr.State == "open" && !pr.Merged,
+            pr.MergeableState);
     }
 
     /// <summary>GitHub counts a pull request approved when some reviewer's latest verdict approves and none requests changes.</summary>

@@ -93,6 +93,41 @@ public sealed class PoolMembershipTests : IDisposable
         Assert.True(Evaluate(Pull("lgtm", "approved"), contexts, [query], approved: true).InPool);
     }
 
+    [Theory]
+    [InlineData("block", false, "error", "Not mergeable. PR is blocked from merging by GitHub (check branch protection, required reviews, or rulesets)")]
+    [InlineData("permit", true, "success", "In merge pool (despite BLOCKED).")]
+    [InlineData("ignore", true, "success", "In merge pool.")]
+    public void GitHubMergeBlocksPolicy_DecidesWhatABlockedPullRequestDoes(string policy, bool inPool, string state, string description)
+    {
+        var blocked = Pull("lgtm", "approved") with { MergeableState = "blocked" };
+
+        var result = PoolMembership.Evaluate(blocked, Green(), null, [s_query], Requirements(), null, policy);
+
+        Assert.Equal((inPool, new TideStatus(state, description)), result);
+        Assert.Equal((true, TideStatus.InPool), PoolMembership.Evaluate(Pull("lgtm", "approved") with { MergeableState = "clean" }, Green(), null, [s_query], Requirements(), null, "block"));
+    }
+
+    [Fact]
+    public void DisplayAllQueries_SaysWhatEachQueryForTheBranchNeeds_JoinedByOr()
+    {
+        var other = new TideQuery { Repos = ["org/repo"], Labels = ["ok-to-merge"] };
+        var release = new TideQuery { Repos = ["org/repo"], Labels = ["cherry-pick-approved"], IncludedBranches = ["release-1.0"] };
+
+        var (_, status) = PoolMembership.Evaluate(Pull("lgtm"), Green(), null, [s_query, other, release], Requirements(), null, displayAllQueries: true);
+        Assert.Equal("Not mergeable. Needs approved label OR Needs ok-to-merge label.", status.Description);
+
+        var (_, none) = PoolMembership.Evaluate(Pull("lgtm"), Green(), null, [release], Requirements(), null, displayAllQueries: true);
+        Assert.Equal("Not mergeable. No Tide query for branch main found.", none.Description);
+    }
+
+    [Fact]
+    public void Retesting_NamesTheJobs_OrCountsThemWhenTheyDoNotFit()
+    {
+        Assert.Equal(new TideStatus("pending", "Not mergeable. Retesting: e2e unit"), TideStatus.Retesting(["unit", "e2e"]));
+        var many = Enumerable.Range(1, 12).Select(i => $"pull-kubernetes-job-{i}").ToList();
+        Assert.Equal("Not mergeable. Retesting 12 jobs.", TideStatus.Retesting(many).Description);
+    }
+
     public void Dispose() => _config.Dispose();
 
     private (bool InPool, TideStatus Status) Evaluate(PoolPullRequest pull, Dictionary<string, string> contexts, IReadOnlyList<TideQuery>? queries = null, bool? approved = null, string? mergeFailure = null) =>
