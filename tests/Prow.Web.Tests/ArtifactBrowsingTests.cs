@@ -81,4 +81,47 @@ public sealed partial class ArtifactBrowsingTests(DeckHost host)
             await log.Locator(".line").EvaluateAllAsync<string[]>("lines => lines.map(l => l.id)"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page was reloaded instead of updated in place");
     }
+
+    [Fact]
+    public async Task JobView_JUnitLens_ShowsTheFailureFirstWithItsOutput_PassedTestsFolded_AndTheArtifactTreeWithSizes()
+    {
+        var job = await host.CreateJobAsync("junit-job", pull: 83, script: $"mkdir -p \"$ARTIFACTS\" && printf '%s' '{JUnit}' > \"$ARTIFACTS/junit_demo.xml\"; echo 'ERROR: TestWidget failed'; exit 1");
+        await host.WaitFinishedAsync(job.Id);
+        var page = await host.NewPageAsync();
+
+        await page.GotoAsync($"/view/{job.Id}");
+
+        var junit = page.GetByRole(AriaRole.Region, new() { Name = "JUnit" });
+        await Expect(junit.GetByTestId("junit-counts")).ToHaveTextAsync("2 tests: 1 failed, 0 flaky, 1 passed, 0 skipped");
+        var failed = junit.GetByRole(AriaRole.List, new() { Name = "Failed tests" });
+        await Expect(failed.Locator("summary")).ToContainTextAsync("widgets TestWidget");
+        await Expect(failed.Locator(".message")).ToHaveTextAsync("widget broke");
+        await Expect(failed.Locator("pre.output")).ToBeVisibleAsync();
+        await Expect(failed.Locator("pre.output")).ToContainTextAsync("expected 1, got 2");
+        var passed = junit.Locator("details.passed");
+        await Expect(passed.Locator("summary")).ToHaveTextAsync("1 passed test");
+        await Expect(passed.GetByText("widgets TestGadget")).ToBeHiddenAsync();
+        await passed.Locator("summary").ClickAsync();
+        await Expect(passed.GetByText("widgets TestGadget")).ToBeVisibleAsync();
+
+        var artifacts = page.GetByRole(AriaRole.Table, new() { Name = "Artifacts" });
+        await Expect(artifacts.GetByRole(AriaRole.Row, new() { Name = $"artifacts/junit_demo.xml {JUnit.Length} B" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DeckHost.ScreenshotFolder, "junit-lens.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Browse artifacts/" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "junit_demo.xml" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("widget broke");
+    }
+
+    [Fact]
+    public async Task JobView_UnknownId_IsTheSitesNotFoundPage_With404()
+    {
+        var page = await host.NewPageAsync();
+
+        var response = await page.GotoAsync("/view/no-such-job-anywhere");
+
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("not-found")).ToHaveTextAsync("There is no ProwJob no-such-job-anywhere (it may have been cleaned up).");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
+    }
 }

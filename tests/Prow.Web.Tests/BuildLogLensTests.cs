@@ -113,7 +113,7 @@ public sealed class BuildLogLensTests : IDisposable
     [Fact]
     public async Task HighlightRegexes_FromKubernetesDeckConfig_ReplaceProwsDefault()
     {
-        var loaded = ConfigLoader.Load(new ConfigPaths(Conformance("kubernetes_test-infra/config.yaml"), null, null));
+        var loaded = ConfigLoader.Load(new ConfigPaths(Conformance.Path("kubernetes_test-infra/config.yaml")));
         var config = BuildLogLensConfig.From(LensEntry.Read(loaded.Snapshot!.Prow.Deck.Spyglass.Lenses));
         await WriteLogAsync("ok\nW1203 warning only\nsome DATA RACE found\nfailed to solve: x\npanicky\nERROR: this too\n");
 
@@ -150,17 +150,6 @@ public sealed class BuildLogLensTests : IDisposable
 
     private static string Describe(LogGroup group) =>
         group.Skipped ? $"skipped {group.FirstLine}-{group.LastLine}" : $"shown {group.Lines[0].Number}-{group.Lines[^1].Number}";
-
-    private static string Conformance(string path)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Directory.Build.props")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir.FullName, "testdata", "conformance", path);
-    }
 
     private async Task WriteLogAsync(string log) =>
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(Path.Combine(_root, "logs/job/1")).FullName, "build-log.txt"), log);

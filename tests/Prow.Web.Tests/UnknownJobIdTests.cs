@@ -10,14 +10,14 @@ namespace Prow.Web.Tests;
 /// <summary>
 /// What a probe sent to every page that takes a job id: made-up ids are answered 404 from the job index, and no
 /// ProwJob grain is activated for them (an activation per id was memory held for 15 minutes per request). The job
-/// page's 404 has no body: Blazor's static rendering ends a response whose status is 404 without flushing the page.
+/// page's 404 is the site's not-found page, saying which job was looked for.
 /// </summary>
 [Collection(SharedDeck.Name)]
 public sealed class UnknownJobIdTests(DeckHost host)
 {
     [Theory]
     [InlineData("GET", "/artifact?prowjob={0}&name=build-log.txt", "no such ProwJob")]
-    [InlineData("GET", "/view/{0}", "")]
+    [InlineData("GET", "/view/{0}", "There is no ProwJob {0} (it may have been cleaned up).")]
     [InlineData("GET", "/prowjob?prowjob={0}", "no such ProwJob")]
     [InlineData("POST", "/rerun?prowjob={0}", "There is no ProwJob '{0}'.")]
     [InlineData("POST", "/abort?prowjob={0}", "There is no ProwJob '{0}'.")]

@@ -6,6 +6,13 @@ namespace Prow.Web.Lenses;
 /// </summary>
 public sealed record LensEntry(string Name, IReadOnlyDictionary<string, object?> Config, IReadOnlyList<string> RequiredFiles, IReadOnlyList<string> OptionalFiles)
 {
+    /// <summary>What the job view shows when <c>deck.spyglass.lenses</c> is empty: the build log and JUnit results.</summary>
+    public static IReadOnlyList<LensEntry> Defaults { get; } =
+    [
+        new("buildlog", new Dictionary<string, object?>(), [@"^build-log\.txt$"], []),
+        new("junit", new Dictionary<string, object?>(), [@"^artifacts(/.*/|/)junit.*\.xml$"], []),
+    ];
+
     /// <summary>The entries of the raw <c>lenses</c> list; entries without a lens name are left out.</summary>
     public static IReadOnlyList<LensEntry> Read(IReadOnlyList<object?> lenses)
     {

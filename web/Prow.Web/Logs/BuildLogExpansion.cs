@@ -3,14 +3,6 @@ using Prow.Web.Lenses;
 
 namespace Prow.Web.Logs;
 
-/// <summary>How much of a skipped group to show: all of it (up to <see cref="BuildLogExpansion.AllBytesMax"/>), or <see cref="BuildLogExpansion.MoreLines"/> more from its top or bottom.</summary>
-public enum ExpandMode
-{
-    All,
-    Top,
-    Bottom,
-}
-
 /// <summary>
 /// Prow's buildlog callback: a skipped group's bytes fetched by range and turned into lines, with what is still skipped
 /// around them as skipped groups again. No request reads more than <see cref="AllBytesMax"/>.

@@ -30,6 +30,45 @@ public sealed class JobLogReader(IArtifactStore store, IConfigSource config)
         return job.Status.BuildId is null ? [] : await ArtifactLayout.StoreFor(store, job).ListAsync(ArtifactLayout.BuildFolder(job), cancellationToken);
     }
 
+    /// <summary>Every file of the job's build folder with its size (at most <see cref="ArtifactTree.FilesMax"/>).</summary>
+    public async Task<IReadOnlyList<ArtifactFile>> ListArtifactFilesAsync(ProwJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.Status.BuildId is null ? [] : await ArtifactTree.ListAsync(ArtifactLayout.StoreFor(store, job), ArtifactLayout.BuildFolder(job), cancellationToken);
+    }
+
+    /// <summary>The lenses <c>deck.spyglass.lenses</c> configures, or <see cref="LensEntry.Defaults"/> when it names none.</summary>
+    public IReadOnlyList<LensEntry> Lenses()
+    {
+        var configured = LensEntry.Read(config.Current.Prow.Deck.Spyglass.Lenses);
+        return configured.Count > 0 ? configured : LensEntry.Defaults;
+    }
+
+    /// <summary>The junit lens over the given files of the job; files that do not parse are named in the report.</summary>
+    public async Task<JUnitReport> ReadJUnitAsync(ProwJob job, IReadOnlyList<ArtifactFile> files, CancellationToken cancellationToken)
+    {
+        var tests = new List<JUnitTest>();
+        var unreadable = new List<string>();
+        foreach (var file in files)
+        {
+            if (Locate(job, file.Name) is not { } at)
+            {
+                continue;
+            }
+
+            try
+            {
+                tests.AddRange(await JUnitFileReader.ReadAsync(at.Store, at.Path, file.Name, cancellationToken));
+            }
+            catch (Exception ex) when (ex is System.Xml.XmlException or IOException)
+            {
+                unreadable.Add($"{file.Name}: {ex.Message}");
+            }
+        }
+
+        return new JUnitReport([.. tests.OrderBy(t => t.Outcome)], unreadable);
+    }
+
     /// <summary>The store and path of one of the job's artifacts; null when the job has no build folder yet or the name is not one.</summary>
     public (IArtifactStore Store, string Path)? Locate(ProwJob job, string name)
     {
