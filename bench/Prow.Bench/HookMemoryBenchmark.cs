@@ -18,17 +18,17 @@ internal static class HookMemoryBenchmark
     {
         var secretFile = Path.Combine(folder, "memory-hmac");
         await File.WriteAllTextAsync(secretFile, "bench-secret");
-        using var prow = StartProw(folder, secretFile);
+        using var prow = ProwProcess.Start(folder, "memory", "--hmac-secret-file", secretFile);
         try
         {
-            var address = await ListeningAsync(prow);
+            var address = await ProwProcess.ListeningAsync(prow);
             using (var warm = new HttpClient { BaseAddress = address })
             {
                 await warm.GetStringAsync("/healthz");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(5));
-            var before = Status(prow.Id, "VmRSS");
+            var before = ProwProcess.Status(prow.Id, "VmRSS");
             await File.WriteAllTextAsync($"/proc/{prow.Id}/clear_refs", "5");
 
             var body = new byte[Size];
@@ -36,10 +36,10 @@ internal static class HookMemoryBenchmark
             var started = Stopwatch.GetTimestamp();
             var answers = await Task.WhenAll(Enumerable.Range(0, Posts).Select(i => PostAsync(address, body, i)));
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var peak = Status(prow.Id, "VmHWM");
-            var right = Status(prow.Id, "VmRSS");
+            var peak = ProwProcess.Status(prow.Id, "VmHWM");
+            var right = ProwProcess.Status(prow.Id, "VmRSS");
             await Task.Delay(TimeSpan.FromSeconds(30));
-            var later = Status(prow.Id, "VmRSS");
+            var later = ProwProcess.Status(prow.Id, "VmRSS");
 
             Measure.Report($"{Posts} x 25 MB wrongly signed: answers", string.Join(", ", answers.GroupBy(a => a).Select(g => $"{g.Count()} x {g.Key}")));
             Measure.Report("  resident memory before", $"{before / 1024:N0} MB");
@@ -51,34 +51,6 @@ internal static class HookMemoryBenchmark
             prow.Kill(entireProcessTree: true);
             await prow.WaitForExitAsync();
         }
-    }
-
-    private static Process StartProw(string folder, string secretFile)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "prow.dll"), "run", "--urls", "http://127.0.0.1:0",
-            "--storage", $"sqlite:{Path.Combine(folder, "memory.db")}", "--hmac-secret-file", secretFile, "--artifacts", Path.Combine(folder, "memory-artifacts")])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private static async Task<Uri> ListeningAsync(Process prow)
-    {
-        const string Marker = "prow: listening on ";
-        while (await prow.StandardOutput.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith(Marker, StringComparison.Ordinal))
-            {
-                _ = prow.StandardOutput.ReadToEndAsync();
-                _ = prow.StandardError.ReadToEndAsync();
-                return new Uri(line[Marker.Length..].Split(' ')[0]);
-            }
-        }
-
-        throw new InvalidOperationException("prow exited before listening: " + await prow.StandardError.ReadToEndAsync());
     }
 
     /// <summary>One post over its own connection; the status code of the answer.</summary>
@@ -103,12 +75,5 @@ internal static class HookMemoryBenchmark
 
         var status = Encoding.ASCII.GetString(buffer, 0, read).Split(' ');
         return status.Length > 1 ? int.Parse(status[1], CultureInfo.InvariantCulture) : 0;
-    }
-
-    /// <summary>A size in KB from <c>/proc/PID/status</c>.</summary>
-    private static long Status(int pid, string field)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 }
